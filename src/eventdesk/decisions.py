@@ -1,0 +1,119 @@
+"""Human linking decisions (merge, split, move), the audit log, and the constraints they imply.
+
+Each decision is applied at once, in one transaction with its audit-log entry, and turned into
+must-link / cannot-link pairs of article ids that automatic refinement never undoes.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+from eventdesk.pipeline import Pipeline
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be applied (unknown id, empty split…)."""
+
+
+def _articles_of(p: Pipeline, incident_id: str) -> list[str]:
+    if not p.store.incident_exists(incident_id):
+        raise DecisionError(f"no incident {incident_id!r}")
+    return [r["id"] for r in p.store.article_rows(incident_id=incident_id, include_duplicates=False)]
+
+
+def merge(p: Pipeline, keep: str, other: str, actor: str = "user") -> str:
+    """Merge incident ``other`` into ``keep``; returns ``keep``."""
+    if keep == other:
+        raise DecisionError("cannot merge an incident with itself")
+    a, b = _articles_of(p, keep), _articles_of(p, other)
+    with p.store.transaction():
+        for art in b:
+            p.store.set_article_incident(art, keep)
+        p.refresh_incident(other)  # now empty: removed
+        p.refresh_incident(keep)
+        p.store.log_decision(
+            actor, "merge", {"into": keep, "merged": other, "articles": a + b, "moved": b}
+        )
+    return keep
+
+
+def split(p: Pipeline, incident_id: str, article_ids: list[str], actor: str = "user") -> str:
+    """Move ``article_ids`` out of ``incident_id`` into a new incident; returns its id."""
+    current = _articles_of(p, incident_id)
+    wanted = list(dict.fromkeys(article_ids))
+    missing = [a for a in wanted if a not in current]
+    if missing:
+        raise DecisionError(f"not in incident {incident_id}: {', '.join(missing)}")
+    if not wanted or len(wanted) == len(current):
+        raise DecisionError("a split must leave at least one article on each side")
+    with p.store.transaction():
+        new_id = p.store.new_incident_id(wanted[0])
+        p.store.create_incident(new_id)
+        for art in wanted:
+            p.store.set_article_incident(art, new_id)
+        p.refresh_incident(incident_id)
+        p.refresh_incident(new_id)
+        rest = [a for a in current if a not in wanted]
+        p.store.log_decision(
+            actor, "split", {"from": incident_id, "into": new_id, "articles": wanted, "rest": rest}
+        )
+    return new_id
+
+
+def move(p: Pipeline, article_id: str, incident_id: str, actor: str = "user") -> None:
+    row = p.store.article_row(article_id)
+    if row is None:
+        raise DecisionError(f"no article {article_id!r}")
+    if row["duplicate_of"]:
+        raise DecisionError(
+            f"article {article_id} is a copy of {row['duplicate_of']}: move that one instead"
+        )
+    target = _articles_of(p, incident_id)
+    source = row["incident_id"]
+    if source == incident_id:
+        return
+    with p.store.transaction():
+        p.store.set_article_incident(article_id, incident_id)
+        if source:
+            p.refresh_incident(source)
+        p.refresh_incident(incident_id)
+        left = [r["id"] for r in p.store.article_rows(incident_id=source)] if source else []
+        p.store.log_decision(
+            actor,
+            "move",
+            {"article": article_id, "from": source, "to": incident_id, "with": target, "left": left},
+        )
+
+
+Pair = frozenset[str]
+
+
+def constraints(log: list[dict[str, Any]]) -> tuple[set[Pair], set[Pair]]:
+    """Must-link and cannot-link article pairs implied by the audit log (later entries win)."""
+    must: set[Pair] = set()
+    cannot: set[Pair] = set()
+
+    def link(a: str, b: str, together: bool) -> None:
+        pair = frozenset((a, b))
+        if len(pair) < 2:
+            return
+        (must if together else cannot).add(pair)
+        (cannot if together else must).discard(pair)
+
+    for d in log:
+        if d["action"] == "merge":
+            for a, b in combinations(d["articles"], 2):
+                link(a, b, True)
+        elif d["action"] == "split":
+            for a, b in combinations(d["articles"], 2):
+                link(a, b, True)
+            for a in d["articles"]:
+                for b in d["rest"]:
+                    link(a, b, False)
+        elif d["action"] == "move":
+            for b in d["with"]:
+                link(d["article"], b, True)
+            for b in d["left"]:
+                link(d["article"], b, False)
+    return must, cannot

@@ -1,0 +1,292 @@
+"""The main job: raw items -> clean -> analyze -> extract -> link -> store -> reconcile.
+
+Articles stream through in input order.  Cleaning and duplicate checks happen first (cheap);
+analysis runs in batches (spaCy's ``nlp.pipe``); linking, storing and reconciling happen one
+article at a time, each article in its own transaction, so an interrupted run loses at most the
+article in flight and a re-run skips everything already stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from eventdesk.analyze import Analyzer, get_analyzer
+from eventdesk.clean import Cleaner, CleanError, get_cleaner
+from eventdesk.clean.fingerprint import exact_hash, minhash_bands, similarity
+from eventdesk.extract import Extractor, get_extractor
+from eventdesk.ingest import IngestError
+from eventdesk.link import Linker, get_linker
+from eventdesk.model import Article, ArticleFacts, RawArticle
+from eventdesk.reconcile import Report, reconcile
+from eventdesk.store.db import Store
+from eventdesk.store.link_index import SqliteCandidateIndex
+
+#: Jaccard similarity (MinHash estimate) above which a text is a syndicated copy of another.
+DUPLICATE_THRESHOLD = 0.85
+BATCH_SIZE = 64
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0  # same id already stored, or same/near-same text as a stored article
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    incidents_touched: set[str] = field(default_factory=set)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.read} read, {self.stored} stored, {self.duplicates} duplicates, "
+            f"{self.failed} failed"
+        )
+
+
+@dataclass(slots=True)
+class Prepared:
+    article: Article
+    digest: str
+    bands: list[str]
+
+
+@dataclass(slots=True)
+class Components:
+    cleaner: Cleaner
+    analyzer: Analyzer
+    extractor: Extractor
+    linker: Linker
+
+    @classmethod
+    def default(cls) -> Components:
+        return cls(get_cleaner(), get_analyzer(), get_extractor(), get_linker())
+
+
+def source_of(article: Article) -> str | None:
+    """The outlet: given explicitly, or the URL's host (web.archive.org copies unwrapped)."""
+    if article.source:
+        return article.source
+    if not article.url:
+        return None
+    url = article.url
+    if "web.archive.org/web/" in url:
+        # http://web.archive.org/web/20160617212336/http://fox59.com:80/... -> fox59.com
+        tail = url.split("web.archive.org/web/", 1)[1]
+        url = tail.split("/", 1)[1] if "/" in tail else tail
+    host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+class Pipeline:
+    def __init__(
+        self,
+        store: Store,
+        components: Components | None = None,
+        on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.c = components or Components.default()
+        self.index = SqliteCandidateIndex(store.conn, self.c.linker)
+        self.on_error = on_error
+        self.on_progress = on_progress
+
+    # --- public -------------------------------------------------------------------------
+
+    def run(self, items: Iterable[RawArticle | IngestError]) -> IngestReport:
+        report = IngestReport()
+        pending: list[Prepared] = []
+        for item in items:
+            report.read += 1
+            if isinstance(item, IngestError):
+                self._fail(report, str(item))
+                continue
+            prepared = self._prepare(item, report)
+            if prepared is None:
+                continue
+            pending.append(prepared)
+            if len(pending) >= BATCH_SIZE:
+                self._process(pending, report)
+                pending = []
+        if pending:
+            self._process(pending, report)
+        return report
+
+    # --- steps --------------------------------------------------------------------------
+
+    def _fail(self, report: IngestReport, message: str) -> None:
+        report.failed += 1
+        report.errors.append(message)
+        if self.on_error:
+            self.on_error(message)
+
+    def _progress(self) -> None:
+        if self.on_progress:
+            self.on_progress(1)
+
+    def _prepare(self, raw: RawArticle, report: IngestReport) -> Prepared | None:
+        """Clean and fingerprint; returns the article to analyze, or None when handled here."""
+        if self.store.has_article(raw.id):
+            report.duplicates += 1  # same id: already stored, nothing changes
+            self._progress()
+            return None
+        try:
+            article = self.c.cleaner.clean(raw)
+        except CleanError as exc:
+            self._fail(report, f"{raw.origin} (id {raw.id}): {exc}")
+            return None
+        article.source = source_of(article)
+        prepared = Prepared(article, exact_hash(article.text), minhash_bands(article.text))
+        return None if self._handled_as_duplicate(prepared, report) else prepared
+
+    def _handled_as_duplicate(self, p: Prepared, report: IngestReport) -> bool:
+        """Store ``p`` as a copy of a stored article when it is one (same or near-same text)."""
+        original, sim = self.store.find_by_hash(p.digest), 1.0
+        if original is None:
+            original, sim = self._near_duplicate(p.article.text, p.bands)
+        if original is None:
+            return False
+        self._store_duplicate(p.article, p.digest, original, sim)
+        report.duplicates += 1
+        self._progress()
+        return True
+
+    def _near_duplicate(self, text: str, bands: list[str]) -> tuple[str | None, float]:
+        best, best_sim = None, 0.0
+        for cand in self.store.band_candidates(bands):
+            row = self.store.article_row(cand)
+            if row is None:
+                continue
+            s = similarity(text, row["text"])
+            if s > best_sim:
+                best, best_sim = cand, s
+        if best is not None and best_sim >= DUPLICATE_THRESHOLD:
+            return best, best_sim
+        return None, 0.0
+
+    def _store_duplicate(self, article: Article, digest: str, original: str, sim: float) -> None:
+        row = self.store.article_row(original)
+        incident_id = row["incident_id"] if row is not None else None
+        with self.store.transaction():
+            self.store.insert_article(
+                article,
+                content_hash=digest,
+                incident_id=incident_id,
+                duplicate_of=original,
+                similarity=round(sim, 3),
+            )
+            if incident_id:
+                self._reconcile(incident_id)
+
+    def _process(self, batch: list[Prepared], report: IngestReport) -> None:
+        analyses = self.c.analyzer.analyze(p.article for p in batch)
+        for p, analysis in zip(batch, analyses, strict=True):
+            article = p.article
+            # Earlier items of this batch are stored by now: a copy of one of them (or the
+            # same id twice in one input) is caught here.
+            if self.store.has_article(article.id):
+                report.duplicates += 1
+                self._progress()
+                continue
+            if self._handled_as_duplicate(p, report):
+                continue
+            try:
+                facts = self.c.extractor.extract(analysis)
+                incident_id = self._store_linked(article, p.digest, p.bands, facts)
+            except (sqlite3.IntegrityError, ValueError) as exc:
+                self._fail(report, f"{article.origin} (id {article.id}): {exc}")
+                continue
+            report.stored += 1
+            report.incidents_touched.add(incident_id)
+            self._progress()
+
+    def _store_linked(
+        self, article: Article, digest: str, bands: list[str], facts: ArticleFacts
+    ) -> str:
+        decision = self.c.linker.link(facts, self.index)
+        with self.store.transaction():
+            incident_id = decision.incident_id
+            if incident_id is None or not self.store.incident_exists(incident_id):
+                incident_id = self.store.new_incident_id(article.id)
+                self.store.create_incident(incident_id)
+            self.store.insert_article(
+                article, content_hash=digest, bands=bands, facts=facts, incident_id=incident_id
+            )
+            self.refresh_incident(incident_id)
+        return incident_id
+
+    # --- incident upkeep (also used by merge/split/move) --------------------------------
+
+    def refresh_incident(self, incident_id: str) -> None:
+        """Recompute an incident's link features and account from its articles (in a txn)."""
+        rows = self.store.article_rows(incident_id=incident_id, include_duplicates=False)
+        if not rows:
+            self.index.remove_incident(incident_id)
+            self.store.delete_incident(incident_id)
+            return
+        features = self.c.linker.merge_features([self.store.row_features(r) for r in rows])
+        self.index.update_incident(incident_id, features, len(rows))
+        self._reconcile(incident_id, rows)
+
+    def _reconcile(self, incident_id: str, rows: list[sqlite3.Row] | None = None) -> None:
+        if rows is None:
+            rows = self.store.article_rows(incident_id=incident_id, include_duplicates=False)
+        dups = self.store.conn.execute(
+            "SELECT id, duplicate_of, source, url, similarity FROM articles "
+            "WHERE incident_id = ? AND duplicate_of IS NOT NULL ORDER BY seq",
+            (incident_id,),
+        ).fetchall()
+        reports = [report_from_row(r) for r in rows]
+        incident = reconcile(
+            incident_id,
+            reports,
+            duplicates=[
+                {
+                    "article": d["id"],
+                    "duplicate_of": d["duplicate_of"],
+                    "source": d["source"],
+                    "url": d["url"],
+                    "similarity": d["similarity"],
+                }
+                for d in dups
+            ],
+        )
+        self.store.save_incident_record(incident.to_json())
+
+
+def report_from_row(row: sqlite3.Row) -> Report:
+    import json
+
+    published = datetime.fromisoformat(row["published"]) if row["published"] else None
+    return Report(
+        article_id=row["id"],
+        seq=row["seq"],
+        text=row["text"],
+        title=row["title"],
+        published=published,
+        source=row["source"],
+        url=row["url"],
+        facts=Store.row_facts(row),
+        key_sentences=[tuple(k) for k in json.loads(row["key_sentences"] or "[]")],
+    )
+
+
+def iter_records(
+    records: Iterable[Any], origin: str = "<api>"
+) -> Iterator[RawArticle | IngestError]:
+    """Dicts (as in JSONL) or RawArticle objects -> reader items."""
+    from eventdesk.ingest import record_to_raw
+
+    for i, rec in enumerate(records, start=1):
+        if isinstance(rec, RawArticle):
+            yield rec
+        else:
+            yield record_to_raw(rec, f"{origin}:{i}")

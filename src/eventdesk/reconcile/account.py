@@ -1,0 +1,885 @@
+"""One account per incident from all of its reports.
+
+Rules (documented in docs/reconcile.md; each rule is one function below):
+
+* Reports are put in publication order when every report has a publication time, else in ingest
+  order (the timeline says which).  Syndicated copies are not reports: the store keeps them as
+  duplicates and they never vote.
+* Counts evolve: the latest report's count is current; earlier smaller counts become
+  ``superseded``; an earlier *larger* count that no later report retracts stays visible as
+  ``disputed``.  "at least N" never overrides an exact count ≥ N (they agree).
+* A person counted injured and later reported dead moves from injured to killed: the injured
+  count is lowered by the people whose status changed after that count was given.
+* An explicit correction ("…are incorrect") retracts the value; a denial ("…has been denied")
+  denies it; both stay as alternatives with their evidence.  Values of a related incident never
+  count.
+* Place, date and type are voted on by independent sources (distinct outlets); the runner-up
+  that conflicts stays as ``disputed``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from eventdesk.model import Alternative, Evidence, Fact, Incident
+
+COUNTED = ("asserted", "hedged")
+EVENT_LABELS = {
+    "armed_assault": "Shooting",
+    "bombing": "Bombing",
+    "stabbing": "Stabbing",
+    "vehicle_ramming": "Vehicle ramming",
+    "hostage_kidnapping": "Hostage taking",
+    "arson": "Arson",
+    "accidental_shooting": "Accidental shooting",
+    "police_shooting": "Police shooting",
+    "riot_protest": "Riot",
+    "other": "Incident",
+}
+COUNTRY_NAMES = {
+    "US": "USA",
+    "FR": "France",
+    "GB": "UK",
+    "DE": "Germany",
+    "BE": "Belgium",
+}
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's contribution to an incident."""
+
+    article_id: str
+    seq: int
+    text: str
+    facts: list[Fact]
+    title: str | None = None
+    published: datetime | None = None
+    source: str | None = None
+    url: str | None = None
+    key_sentences: list[tuple[Any, ...]] = field(default_factory=list)
+    rank: int = 0  # position in reporting order, set by ``order_reports``
+
+    def of(self, name: str, modalities: Iterable[str] = COUNTED) -> list[Fact]:
+        mods = set(modalities)
+        return [f for f in self.facts if f.field == name and f.modality in mods]
+
+
+def order_reports(reports: list[Report]) -> str:
+    """Sort in place; returns "published" or "ingest" (the ordering actually used)."""
+    if reports and all(r.published is not None for r in reports):
+        reports.sort(key=lambda r: (_naive(r.published), r.seq))
+        order = "published"
+    else:
+        reports.sort(key=lambda r: r.seq)
+        order = "ingest"
+    for i, r in enumerate(reports):
+        r.rank = i
+    return order
+
+
+def _naive(dt: datetime | None) -> datetime:
+    assert dt is not None
+    return dt.replace(tzinfo=None)
+
+
+def _ev(facts: Iterable[Fact]) -> list[Evidence]:
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Evidence] = []
+    for f in facts:
+        for e in f.evidence:
+            key = (e.article, e.start, e.end)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+    return out
+
+
+def _ev_json(facts: Iterable[Fact]) -> list[dict[str, Any]]:
+    return [e.to_json() for e in _ev(facts)]
+
+
+# --- counts -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CountClaim:
+    report: Report
+    value: int
+    exact: bool  # False for "at least N", "more than N"
+    facts: list[Fact]
+
+
+def _report_count(report: Report, name: str) -> CountClaim | None:
+    """The one count a report gives for ``name``: its largest asserted figure.
+
+    Within one article partial counts ("one officer has been killed") sit beside the total
+    ("an officer and a gunman have been shot dead"); the total is the largest.  Hedged figures
+    only count when there is no asserted one.
+    """
+    facts = [f for f in report.of(name, ("asserted",)) if isinstance(f.value, int)]
+    if not facts:
+        facts = [f for f in report.of(name, ("hedged",)) if isinstance(f.value, int)]
+    if not facts:
+        return None
+    top = max(f.value for f in facts)
+    chosen = [f for f in facts if f.value == top]
+    exact = any(not (f.qualifier or "").strip() for f in chosen)
+    return CountClaim(report, top, exact, chosen)
+
+
+def _negated_values(reports: list[Report], name: str) -> dict[int, tuple[str, list[Fact]]]:
+    """Values of ``name`` that a report retracts or denies: value -> (status, facts)."""
+    out: dict[int, tuple[str, list[Fact]]] = {}
+    for r in reports:
+        for f in r.of(name, ("retracted", "denied")):
+            if isinstance(f.value, int):
+                status = "retracted" if f.modality == "retracted" else "denied"
+                prev = out.get(f.value, (status, []))
+                out[f.value] = (prev[0], prev[1] + [f])
+    return out
+
+
+@dataclass(slots=True)
+class CountAccount:
+    value: int | None
+    qualifier: str | None
+    facts: list[Fact]
+    alternatives: list[Alternative]
+    history: list[tuple[Report, int | None, str]]  # (report, running value, reason)
+    confidence: float = 0.0
+    sources: int = 0
+
+
+def reconcile_count(
+    reports: list[Report], name: str, transfers: list[tuple[Report, Report, str]] | None = None
+) -> CountAccount:
+    """Current value of a casualty count with its alternatives and history.
+
+    ``transfers`` lists (counted_in, later_report, person) for people counted injured in one
+    report and reported killed in a later one; they lower the injured count given before.
+    """
+    negated = _negated_values(reports, name)
+    claims = [c for r in reports if (c := _report_count(r, name)) is not None]
+    alternatives: list[Alternative] = []
+    # A value retracted or denied anywhere is never current.
+    live = [c for c in claims if c.value not in negated]
+    current: CountClaim | None = None
+    history: list[tuple[Report, int | None, str]] = []
+    for c in live:  # reports are in order: later ones update earlier ones
+        if current is None:
+            current = c
+            history.append((c.report, c.value, "first figure"))
+        elif not c.exact and current.value >= c.value:
+            continue  # "at least N" agrees with an earlier count >= N
+        elif c.value != current.value:
+            history.append((c.report, c.value, f"{current.value} -> {c.value}"))
+            current = c
+        else:
+            current = CountClaim(
+                c.report, c.value, c.exact or current.exact, current.facts + c.facts
+            )
+    value = current.value if current else None
+    facts = list(current.facts) if current else []
+    qualifier = None if current is None or current.exact else (current.facts[0].qualifier or None)
+    # Injured people who later died move from injured to killed.
+    if name == "injured" and current is not None and transfers:
+        moved = [t for t in transfers if t[1].rank > current.report.rank]
+        if moved and value is not None:
+            new_value = max(0, value - len(moved))
+            alternatives.append(Alternative(value, "superseded", _ev(current.facts)))
+            for counted_in, later, person in moved:
+                death = [
+                    f
+                    for f in later.facts
+                    if f.field in ("participant", "killed")
+                    and f.modality in COUNTED
+                    and (f.field == "killed" or (f.value or {}).get("status") == "killed")
+                ]
+                facts = facts + death[:1]
+                history.append((later, new_value, f"{person} died: injured {value} -> {new_value}"))
+            value = new_value
+    # Earlier figures: smaller ones were superseded; larger ones not retracted are disputed.
+    seen_alt: set[int] = {a.value for a in alternatives}
+    for c in claims:
+        if current is None or c.value == value or c.value in seen_alt or c.value in negated:
+            continue
+        if c.report.rank > current.report.rank:
+            continue  # a later weaker "at least" figure: agrees, not an alternative
+        # Counts of one incident only grow: an earlier smaller figure was superseded, an earlier
+        # larger one that nobody retracted is a real disagreement.
+        status = "superseded" if c.value < (current.value or 0) else "disputed"
+        alternatives.append(Alternative(c.value, status, _ev(c.facts)))  # type: ignore[arg-type]
+        seen_alt.add(c.value)
+    for v, (status, fs) in sorted(negated.items()):
+        # The original assertion of a retracted value (if any article made it) is evidence too.
+        asserted = [f for c in claims if c.value == v for f in c.facts]
+        alternatives.append(Alternative(v, status, _ev(fs + asserted)))  # type: ignore[arg-type]
+        history.append(
+            (
+                max((f_report(reports, f) for f in fs), key=lambda r: r.rank),
+                value,
+                f"{name} {v} {status}",
+            )
+        )
+    sources = {(c.report.source or c.report.article_id) for c in live if c.value == value}
+    confidence = 0.0 if value is None else min(1.0, 0.5 + 0.25 * len(sources))
+    return CountAccount(value, qualifier, facts, alternatives, history, confidence, len(sources))
+
+
+def f_report(reports: list[Report], fact: Fact) -> Report:
+    art = fact.evidence[0].article if fact.evidence else None
+    for r in reports:
+        if r.article_id == art:
+            return r
+    return reports[-1]
+
+
+# --- participants -----------------------------------------------------------------------------
+
+KIND_WORDS = {
+    "officer": {
+        "officer",
+        "policewoman",
+        "policeman",
+        "police",
+        "cop",
+        "deputy",
+        "trooper",
+        "gendarme",
+        "constable",
+        "sergeant",
+        "colleague",
+    },
+    "attacker": {
+        "gunman",
+        "shooter",
+        "attacker",
+        "assailant",
+        "suspect",
+        "man",
+        "perpetrator",
+        "killer",
+        "terrorist",
+    },
+    "child": {"child", "boy", "girl", "toddler", "infant", "teen", "teenager"},
+}
+ROLE_GROUP = {
+    "victim": "v",
+    "perpetrator": "p",
+    "suspect": "p",
+    "official": "o",
+    "witness": "w",
+    "other": "x",
+}
+
+
+def _kinds(p: dict[str, Any]) -> set[str]:
+    words = set(re.findall(r"[a-z]+", (p.get("description") or "").lower()))
+    return {k for k, vocab in KIND_WORDS.items() if words & vocab}
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[^a-z ]", "", name.lower()).strip()
+
+
+def _same_name(a: str, b: str) -> bool:
+    ka, kb = _name_key(a), _name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    ta, tb = ka.split(), kb.split()
+    # "Parish" vs "Andy Parish": a surname alone matches the full name.
+    return (len(ta) == 1 or len(tb) == 1) and ta[-1] == tb[-1]
+
+
+def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("gender") and b.get("gender") and a["gender"] != b["gender"]:
+        return False
+    if a.get("age") and b.get("age") and abs(int(a["age"]) - int(b["age"])) > 1:
+        return False
+    return True
+
+
+def same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("name") and b.get("name"):
+        return _same_name(a["name"], b["name"])
+    if a.get("name") or b.get("name"):
+        return False
+    if ROLE_GROUP.get(a.get("role") or "other") != ROLE_GROUP.get(b.get("role") or "other"):
+        return False
+    if not _compatible(a, b):
+        return False
+    ka, kb = _kinds(a), _kinds(b)
+    return bool(ka & kb) if (ka or kb) else False
+
+
+@dataclass(slots=True)
+class Person:
+    mentions: list[tuple[Report, Fact]] = field(default_factory=list)
+
+    @property
+    def values(self) -> list[dict[str, Any]]:
+        return [f.value for _, f in self.mentions]
+
+    def matches(self, v: dict[str, Any]) -> bool:
+        return any(same_person(v, w) for w in self.values)
+
+
+STATUS_RANK = {"unknown": 0, "unharmed": 1, "at large": 1, "injured": 2, "arrested": 2, "killed": 3}
+ROLE_RANK = {"other": 0, "witness": 1, "official": 1, "victim": 2, "suspect": 2, "perpetrator": 3}
+
+
+def cluster_participants(reports: list[Report]) -> list[Person]:
+    people: list[Person] = []
+    for r in reports:
+        used: set[int] = set()  # one mention per person per report
+        for f in r.of("participant"):
+            v = f.value if isinstance(f.value, dict) else {}
+            match = None
+            for i, p in enumerate(people):
+                if i in used:
+                    continue
+                if p.matches(v) and (v.get("name") or all(m[0] is not r for m in p.mentions)):
+                    match = i
+                    break
+            if match is None:
+                people.append(Person([(r, f)]))
+                used.add(len(people) - 1)
+            else:
+                people[match].mentions.append((r, f))
+                used.add(match)
+    return people
+
+
+def account_person(p: Person) -> tuple[dict[str, Any], list[tuple[Report, Report, str]]]:
+    """Merged participant record and any injured->killed transfers it implies."""
+    vals = p.values
+    name = next(
+        (v["name"] for v in sorted(vals, key=lambda v: -len(v.get("name") or "")) if v.get("name")),
+        None,
+    )
+    roles = [v.get("role") or "other" for v in vals]
+    role = max(roles, key=lambda x: (ROLE_RANK.get(x, 0), roles.count(x)))
+    # Status follows the latest report that says something definite.
+    status, status_report = "unknown", None
+    history: list[tuple[Report, str]] = []
+    for r, f in sorted(p.mentions, key=lambda m: m[0].rank):
+        s = (f.value or {}).get("status") or "unknown"
+        if s == "unknown":
+            continue
+        if (
+            status_report is None
+            or r.rank > status_report.rank
+            or STATUS_RANK.get(s, 0) > STATUS_RANK.get(status, 0)
+        ):
+            if s != status:
+                history.append((r, s))
+            status, status_report = s, r
+    ages = Counter(v["age"] for v in vals if v.get("age"))
+    genders = Counter(v["gender"] for v in vals if v.get("gender"))
+    descriptions: list[str] = []
+    for v in vals:
+        d = v.get("description")
+        if d and d not in descriptions:
+            descriptions.append(d)
+    label = name or (descriptions[0] if descriptions else role)
+    transfers: list[tuple[Report, Report, str]] = []
+    injured_in = [r for r, s in history if s == "injured"]
+    killed_in = [r for r, s in history if s == "killed"]
+    if injured_in and killed_in and killed_in[-1].rank > injured_in[0].rank:
+        transfers.append((injured_in[0], killed_in[-1], label))
+    alternatives = [
+        {
+            "value": s,
+            "status": "superseded",
+            "evidence": _ev_json([f for rr, f in p.mentions if rr is r]),
+        }
+        for r, s in history[:-1]
+    ]
+    record = {
+        "name": name,
+        "role": role,
+        "status": status,
+        "age": ages.most_common(1)[0][0] if ages else None,
+        "gender": genders.most_common(1)[0][0] if genders else None,
+        "description": "; ".join(descriptions[:3]) or None,
+        "evidence": _ev_json(f for _, f in p.mentions),
+        "alternatives": alternatives,
+        "articles": sorted({r.article_id for r, _ in p.mentions}),
+    }
+    return record, transfers
+
+
+# --- voted fields: place, date, type ------------------------------------------------------------
+
+NEAR_KM = 25.0
+
+
+def _near(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    import math
+
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return False
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h)) <= NEAR_KM
+
+
+PRECISION_WEIGHT = {"point": 1.2, "city": 1.0, "region": 0.6, "country": 0.3, "unknown": 0.0}
+
+
+def _independent(supporters: list[tuple[Report, Fact]]) -> int:
+    return len({r.source or r.article_id for r, _ in supporters})
+
+
+def reconcile_location(reports: list[Report]) -> dict[str, Any]:
+    groups: dict[tuple[Any, Any], list[tuple[Report, Fact]]] = defaultdict(list)
+    for r in reports:
+        for f in r.of("location"):
+            v = f.value or {}
+            if not v.get("name") and not v.get("country"):
+                continue
+            groups[(v.get("name"), v.get("country"))].append((r, f))
+    empty = {
+        "name": None,
+        "admin1": None,
+        "country": None,
+        "lat": None,
+        "lon": None,
+        "precision": "unknown",
+        "detail": None,
+        "evidence": [],
+        "alternatives": [],
+    }
+    if not groups:
+        return empty
+
+    def score(item: tuple[tuple[Any, Any], list[tuple[Report, Fact]]]) -> float:
+        sup = item[1]
+        prec = max(
+            PRECISION_WEIGHT.get((f.value or {}).get("precision", "unknown"), 0) for _, f in sup
+        )
+        conf = max(f.confidence for _, f in sup)
+        return _independent(sup) * prec * (0.5 + conf) + 0.01 * len(sup)
+
+    ranked = sorted(groups.items(), key=score, reverse=True)
+    (_, best) = ranked[0]
+    top = max(
+        best,
+        key=lambda rf: (
+            PRECISION_WEIGHT.get((rf[1].value or {}).get("precision", "unknown"), 0),
+            rf[1].confidence,
+        ),
+    )[1].value
+    details = [d for _, f in best if (d := (f.value or {}).get("detail"))]
+    out = {
+        "name": top.get("name"),
+        "admin1": top.get("admin1"),
+        "country": top.get("country"),
+        "lat": top.get("lat"),
+        "lon": top.get("lon"),
+        "precision": top.get("precision") or "unknown",
+        "detail": "; ".join(dict.fromkeys(details)) or None,
+        "evidence": _ev_json(f for _, f in best),
+        "alternatives": [],
+    }
+    for (name, country), sup in ranked[1:]:
+        v = sup[0][1].value or {}
+        if _near(v, out):
+            continue  # "near Paris" next to "in Montrouge": the same place told coarsely
+        # A coarser place that contains the chosen one (its admin1 or country) agrees with it.
+        if country == out["country"] and (
+            name in (out["admin1"], None) or v.get("precision") in ("country", "region")
+        ):
+            continue
+        if (
+            country == out["country"]
+            and v.get("admin1")
+            and v.get("admin1") == out["admin1"]
+            and v.get("precision") == "region"
+        ):
+            continue
+        out["alternatives"].append(
+            {
+                "value": {
+                    k: v.get(k) for k in ("name", "admin1", "country", "lat", "lon", "precision")
+                },
+                "status": "disputed",
+                "evidence": _ev_json(f for _, f in sup),
+            }
+        )
+    return out
+
+
+PRECISION_ORDER = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+
+
+def reconcile_date(reports: list[Report]) -> dict[str, Any]:
+    groups: dict[str, list[tuple[Report, Fact]]] = defaultdict(list)
+    for r in reports:
+        for f in r.of("date"):
+            v = f.value or {}
+            if v.get("value"):
+                groups[v["value"]].append((r, f))
+    if not groups:
+        return {
+            "value": None,
+            "precision": "unknown",
+            "time": None,
+            "evidence": [],
+            "alternatives": [],
+        }
+
+    def score(item: tuple[str, list[tuple[Report, Fact]]]) -> tuple[float, int]:
+        sup = item[1]
+        prec = max(
+            PRECISION_ORDER.get((f.value or {}).get("precision", "unknown"), 0) for _, f in sup
+        )
+        return (_independent(sup) + 0.1 * sum(f.confidence for _, f in sup), prec)
+
+    ranked = sorted(groups.items(), key=score, reverse=True)
+    value, best = ranked[0]
+    top = max(
+        (f.value for _, f in best),
+        key=lambda v: PRECISION_ORDER.get(v.get("precision", "unknown"), 0),
+    )
+    times = [t for _, f in best if (t := (f.value or {}).get("time"))]
+    alts = []
+    for other, sup in ranked[1:]:
+        # "2015-01" agrees with "2015-01-08": a coarser date containing the chosen one.
+        if value.startswith(other):
+            continue
+        alts.append({"value": other, "status": "disputed", "evidence": _ev_json(f for _, f in sup)})
+    return {
+        "value": value,
+        "precision": top.get("precision") or "day",
+        "time": Counter(times).most_common(1)[0][0] if times else None,
+        "evidence": _ev_json(f for _, f in best),
+        "alternatives": alts,
+    }
+
+
+def reconcile_event_type(reports: list[Report]) -> tuple[str, list[dict[str, Any]]]:
+    votes: dict[str, list[tuple[Report, Fact]]] = defaultdict(list)
+    for r in reports:
+        for f in r.of("event_type"):
+            votes[str(f.value)].append((r, f))
+    if not votes:
+        return "other", []
+    best = max(
+        votes.items(),
+        key=lambda kv: (_independent(kv[1]), sum(f.confidence for _, f in kv[1]), kv[0] != "other"),
+    )
+    return best[0], _ev_json(f for _, f in best[1])
+
+
+def reconcile_weapons(reports: list[Report]) -> list[dict[str, Any]]:
+    by_value: dict[str, list[Fact]] = defaultdict(list)
+    for r in reports:
+        for f in r.of("weapon"):
+            by_value[str(f.value)].append(f)
+    out = []
+    for value, facts in by_value.items():
+        surfaces = list(dict.fromkeys(f.surface for f in facts if f.surface))
+        out.append({"value": value, "surface": surfaces, "evidence": _ev_json(facts)})
+    return sorted(out, key=lambda w: -len(w["evidence"]))
+
+
+def reconcile_claims(reports: list[Report]) -> list[dict[str, Any]]:
+    by_group: dict[str, list[Fact]] = defaultdict(list)
+    for r in reports:
+        for f in r.of("claim", ("asserted", "hedged", "denied")):
+            v = f.value if isinstance(f.value, dict) else {"group": str(f.value), "kind": "claimed"}
+            by_group[v.get("group") or "unknown"].append(f)
+    out = []
+    for group, facts in by_group.items():
+        kinds = [
+            (f.value or {}).get("kind", "claimed") if isinstance(f.value, dict) else "claimed"
+            for f in facts
+        ]
+        kind = "claimed" if "claimed" in kinds else kinds[-1]
+        out.append({"value": group, "kind": kind, "evidence": _ev_json(facts)})
+    return out
+
+
+def reconcile_corrections(reports: list[Report]) -> list[dict[str, Any]]:
+    out = []
+    for r in reports:
+        for f in r.of("report", ("retracted", "denied")):
+            out.append(
+                {
+                    "value": str(f.value),
+                    "status": f.modality,
+                    "article": r.article_id,
+                    "attribution": f.attribution,
+                    "evidence": _ev_json([f]),
+                }
+            )
+    return out
+
+
+# --- timeline, summary, title -------------------------------------------------------------------
+
+
+def build_timeline(
+    reports: list[Report],
+    order: str,
+    counts: dict[str, CountAccount],
+    corrections: list[dict[str, Any]],
+    people: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    entries: list[tuple[int, int, dict[str, Any]]] = []
+
+    def add(r: Report, change: str, evidence: list[dict[str, Any]], k: int = 1) -> None:
+        entries.append(
+            (
+                r.rank,
+                k,
+                {
+                    "time": r.published.isoformat() if r.published else None,
+                    "article": r.article_id,
+                    "source": r.source,
+                    "change": change,
+                    "order": order,
+                    "evidence": evidence,
+                },
+            )
+        )
+
+    for r in reports:
+        if r.rank == 0:
+            add(r, "first report", [], 0)
+        else:
+            add(r, "new report", [], 0)
+    for name, acc in counts.items():
+        for r, value, reason in acc.history:
+            if reason == "first figure":
+                ev = [
+                    e.to_json()
+                    for f in acc.facts
+                    if f.evidence and f.evidence[0].article == r.article_id
+                    for e in f.evidence[:1]
+                ]
+                add(r, f"{name}: {value}", ev)
+            else:
+                ev = [
+                    e.to_json()
+                    for f in r.facts
+                    if f.field in (name, "participant")
+                    for e in f.evidence[:1]
+                ][:1]
+                add(r, f"{name}: {reason}", ev)
+    for c in corrections:
+        r = next(x for x in reports if x.article_id == c["article"])
+        add(r, f"{c['status']}: {c['value']}", c["evidence"], 2)
+    entries.sort(key=lambda e: (e[0], e[1]))
+    # Drop the bare "new report" line when the same report already has a change line.
+    with_change = {e[2]["article"] for e in entries if e[1] > 0}
+    return [
+        e[2]
+        for e in entries
+        if e[1] > 0 or e[2]["change"] == "first report" or e[2]["article"] not in with_change
+    ]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _tokens(s: str) -> set[str]:
+    return {w for w in _WORD.findall(s.lower()) if len(w) > 2}
+
+
+def build_summary(
+    reports: list[Report],
+    excluded: set[tuple[str, int, int]],
+    must: list[Evidence],
+    max_sentences: int = 5,
+) -> tuple[str, list[dict[str, Any]]]:
+    """Extractive multi-document summary: up to five non-redundant sentences, each cited.
+
+    ``must`` are evidence spans of the current key figures, chosen first so that the summary
+    states them; ``excluded`` are spans carrying superseded/retracted/related values, never used.
+    """
+    pool: list[tuple[float, Report, int, int]] = []
+    for r in reports:
+        for ks in r.key_sentences:
+            _, start, end, score = (
+                ks[0],
+                int(ks[1]),
+                int(ks[2]),
+                float(ks[3]) if len(ks) > 3 else 0.5,
+            )
+            pool.append((score - 0.05 * r.rank, r, start, end))
+    by_span = {(r.article_id, s, e): (sc, r) for sc, r, s, e in pool}
+    chosen: list[tuple[Report, int, int]] = []
+    chosen_tokens: list[set[str]] = []
+
+    def overlaps(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+        return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+    def try_add(r: Report, start: int, end: int) -> None:
+        span = (r.article_id, start, end)
+        if len(chosen) >= max_sentences or any(overlaps(span, x) for x in excluded):
+            return
+        toks = _tokens(r.text[start:end])
+        if not toks:
+            return
+        for t in chosen_tokens:
+            if len(toks & t) / max(1, min(len(toks), len(t))) > 0.6:
+                return  # says the same thing as a chosen sentence
+        chosen.append((r, start, end))
+        chosen_tokens.append(toks)
+
+    reports_by_id = {r.article_id: r for r in reports}
+    for e in must:
+        r = reports_by_id.get(e.article)
+        if r is None:
+            continue
+        # Use the key sentence containing the evidence when there is one, else the evidence span.
+        span = next(
+            (
+                (s, en)
+                for (aid, s, en) in by_span
+                if aid == e.article and s <= e.start and e.end <= en
+            ),
+            (e.start, e.end),
+        )
+        try_add(r, *span)
+    for _score, r, s, e in sorted(pool, key=lambda p: -p[0]):
+        try_add(r, s, e)
+    # Reading order: by report order, then position in the article.
+    chosen.sort(key=lambda c: (c[0].rank, c[1]))
+    parts: list[str] = []
+    citations: list[dict[str, Any]] = []
+    pos = 0
+    for r, s, e in chosen:
+        sentence = " ".join(r.text[s:e].split())
+        if parts:
+            pos += 1
+        cite_from = pos
+        parts.append(sentence)
+        pos += len(sentence)
+        citations.append(
+            {
+                "start": cite_from,
+                "end": pos,
+                "articles": [r.article_id],
+                "evidence": [{"article": r.article_id, "start": s, "end": e, "quote": r.text[s:e]}],
+            }
+        )
+    return " ".join(parts), citations
+
+
+def build_title(
+    event_type: str, location: dict[str, Any], killed: int | None, injured: int | None
+) -> str:
+    label = EVENT_LABELS.get(event_type, "Incident")
+    place = location.get("name")
+    country = location.get("country")
+    where = ""
+    if place:
+        extra = (
+            location.get("admin1") if country == "US" else COUNTRY_NAMES.get(country or "", country)
+        )
+        where = f" in {place}" + (f", {extra}" if extra and extra != place else "")
+    elif country:
+        where = f" in {COUNTRY_NAMES.get(country, country)}"
+    figures = []
+    if killed is not None:
+        figures.append(f"{killed} killed")
+    if injured is not None:
+        figures.append(f"{injured} injured")
+    return label + where + (": " + ", ".join(figures) if figures else "")
+
+
+# --- the account -------------------------------------------------------------------------------
+
+
+def reconcile(
+    incident_id: str, reports: list[Report], duplicates: list[dict[str, Any]] | None = None
+) -> Incident:
+    reports = list(reports)
+    order = order_reports(reports)
+    people_clusters = cluster_participants(reports)
+    participants: list[dict[str, Any]] = []
+    transfers: list[tuple[Report, Report, str]] = []
+    for p in people_clusters:
+        record, moved = account_person(p)
+        participants.append(record)
+        transfers.extend(moved)
+    killed = reconcile_count(reports, "killed")
+    injured = reconcile_count(reports, "injured", transfers)
+    if killed.value is None:
+        dead = [p for p in participants if p["status"] == "killed"]
+        if dead:
+            killed = CountAccount(len(dead), None, [], [], [], 0.5, 1)
+    location = reconcile_location(reports)
+    date = reconcile_date(reports)
+    event_type, type_evidence = reconcile_event_type(reports)
+    weapons = reconcile_weapons(reports)
+    claims = reconcile_claims(reports)
+    corrections = reconcile_corrections(reports)
+    timeline = build_timeline(
+        reports, order, {"killed": killed, "injured": injured}, corrections, participants
+    )
+
+    # Spans carrying values that are not current never go into the summary.
+    excluded: set[tuple[str, int, int]] = set()
+    for acc in (killed, injured):
+        for alt in acc.alternatives:
+            excluded.update((e.article, e.start, e.end) for e in alt.evidence)
+    for r in reports:
+        for f in r.facts:
+            if f.modality in ("related", "retracted", "denied"):
+                excluded.update((e.article, e.start, e.end) for e in f.evidence)
+    must = [e for f in killed.facts[:1] + injured.facts[:1] for e in f.evidence[:1]]
+    summary, citations = build_summary(reports, excluded, must)
+
+    def count_json(acc: CountAccount) -> dict[str, Any]:
+        return {
+            "value": acc.value,
+            "qualifier": acc.qualifier,
+            "confidence": round(acc.confidence, 2),
+            "sources": acc.sources,
+            "evidence": _ev_json(acc.facts),
+            "alternatives": [a.to_json() for a in acc.alternatives],
+        }
+
+    sources = [
+        {
+            "article": r.article_id,
+            "source": r.source,
+            "url": r.url,
+            "title": r.title,
+            "published": r.published.isoformat() if r.published else None,
+            "order": r.rank,
+        }
+        for r in reports
+    ]
+    return Incident(
+        id=incident_id,
+        articles=[r.article_id for r in reports],
+        title=build_title(event_type, location, killed.value, injured.value),
+        summary=summary,
+        event_type=event_type,
+        event_type_evidence=type_evidence,
+        date=date,
+        location=location,
+        killed=count_json(killed),
+        injured=count_json(injured),
+        weapons=weapons,
+        participants=participants,
+        claims=claims,
+        summary_citations=citations,
+        timeline=timeline,
+        sources=sources,
+        duplicates=duplicates or [],
+        corrections=corrections,
+    )

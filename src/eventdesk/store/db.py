@@ -1,0 +1,399 @@
+"""SQLite store: articles, their facts, incidents and the audit log.
+
+One file, WAL journal, foreign keys on, a versioned schema (``PRAGMA user_version``) upgraded by
+ordered migrations.  Every article goes in inside one transaction together with its incident
+link and the incident's new account, so a crash (even ``kill -9``) leaves either the whole
+article or nothing, and re-running the same ingest skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from eventdesk.model import Article, ArticleFacts, Fact, LinkFeatures
+
+#: Ordered migrations; index i upgrades user_version i -> i+1.  Never edit a released one:
+#: append a new one.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            origin TEXT,
+            title TEXT,
+            published TEXT,
+            url TEXT,
+            source TEXT,
+            language TEXT,
+            author TEXT,
+            extra TEXT NOT NULL DEFAULT '{}',
+            raw TEXT NOT NULL,
+            text TEXT NOT NULL,
+            removed_lines INTEGER NOT NULL DEFAULT 0,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT REFERENCES articles(id),
+            similarity REAL,
+            incident_id TEXT REFERENCES incidents(id),
+            facts TEXT,
+            features TEXT,
+            key_sentences TEXT,
+            ingested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_hash ON articles(content_hash)",
+        "CREATE INDEX articles_incident ON articles(incident_id)",
+        "CREATE INDEX articles_duplicate ON articles(duplicate_of)",
+        "CREATE INDEX articles_url ON articles(url)",
+        """CREATE TABLE article_bands (
+            band TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX article_bands_band ON article_bands(band)",
+        """CREATE TABLE incidents (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            date TEXT,
+            country TEXT,
+            admin1 TEXT,
+            place TEXT,
+            event_type TEXT,
+            killed INTEGER,
+            injured INTEGER,
+            n_articles INTEGER NOT NULL DEFAULT 0,
+            title TEXT,
+            summary TEXT,
+            record TEXT
+        )""",
+        "CREATE INDEX incidents_date ON incidents(date)",
+        "CREATE INDEX incidents_country ON incidents(country, admin1, place)",
+        "CREATE INDEX incidents_type ON incidents(event_type)",
+        "CREATE INDEX incidents_killed ON incidents(killed)",
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            payload TEXT NOT NULL
+        )""",
+        # Full-text search over incidents (title, summary, place) for the desk and the API.
+        """CREATE VIRTUAL TABLE incidents_fts USING fts5(
+            id UNINDEXED, title, summary, place, tokenize='unicode61 remove_diacritics 2'
+        )""",
+    ],
+    [
+        # Full-text search over article titles and clean text (the desk's search box).
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2'
+        )""",
+        "INSERT INTO articles_fts (id, title, text) SELECT id, title, text FROM articles",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def default_db_path() -> str:
+    import os
+
+    return os.environ.get("EVENTDESK_DB", "eventdesk.db")
+
+
+class Store:
+    """The eventdesk database.  Cheap to open; one connection per thread."""
+
+    def __init__(self, path: str | Path | None = None, *, readonly: bool = False) -> None:
+        self.path = str(path if path is not None else default_db_path())
+        if readonly:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        # Explicit transactions only (BEGIN/COMMIT in ``transaction``).
+        self.conn.isolation_level = None
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+
+    # --- schema -------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path}: schema version {version} is newer than this eventdesk "
+                f"({SCHEMA_VERSION}); upgrade eventdesk"
+            )
+        for v in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for sql in MIGRATIONS[v]:
+                    self.conn.execute(sql)
+                self.conn.execute(f"PRAGMA user_version = {v + 1}")
+        # The link index owns its tables; its statements are idempotent, run on every open.
+        from eventdesk.store.link_index import SCHEMA as LINK_SCHEMA
+
+        with self.transaction():
+            for sql in LINK_SCHEMA:
+                self.conn.execute(sql)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- articles -----------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def band_candidates(self, bands: Sequence[str], limit: int = 20) -> list[str]:
+        """Original (non-duplicate) articles sharing at least one MinHash band."""
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.conn.execute(
+            f"SELECT b.article_id, COUNT(*) AS n FROM article_bands b "
+            f"JOIN articles a ON a.id = b.article_id AND a.duplicate_of IS NULL "
+            f"WHERE b.band IN ({marks}) GROUP BY b.article_id ORDER BY n DESC LIMIT ?",
+            (*bands, limit),
+        ).fetchall()
+        return [r["article_id"] for r in rows]
+
+    def insert_article(
+        self,
+        article: Article,
+        *,
+        content_hash: str,
+        bands: Sequence[str] = (),
+        facts: ArticleFacts | None = None,
+        incident_id: str | None = None,
+        duplicate_of: str | None = None,
+        similarity: float | None = None,
+    ) -> int:
+        """Insert one article (call inside ``transaction``).  Returns its ingest sequence number."""
+        cur = self.conn.execute(
+            """INSERT INTO articles (id, origin, title, published, url, source, language, author,
+                 extra, raw, text, removed_lines, content_hash, duplicate_of, similarity,
+                 incident_id, facts, features, key_sentences, ingested_at)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                article.id,
+                article.origin,
+                article.title,
+                article.published.isoformat() if article.published else None,
+                article.url,
+                article.source,
+                article.language,
+                article.author,
+                json.dumps(article.extra, ensure_ascii=False, default=str),
+                article.raw,
+                article.text,
+                article.removed_lines,
+                content_hash,
+                duplicate_of,
+                similarity,
+                incident_id,
+                json.dumps([f.to_json() for f in facts.facts], ensure_ascii=False)
+                if facts
+                else None,
+                json.dumps(facts.features.to_json(), ensure_ascii=False) if facts else None,
+                json.dumps(facts.key_sentences) if facts else None,
+                _now(),
+            ),
+        )
+        if duplicate_of is None:
+            self.conn.execute(
+                "INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
+                (article.id, article.title, article.text),
+            )
+        if bands and duplicate_of is None:
+            self.conn.executemany(
+                "INSERT INTO article_bands (band, article_id) VALUES (?, ?)",
+                [(b, article.id) for b in bands],
+            )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def article_row(self, article_id: str) -> sqlite3.Row | None:
+        return self.conn.execute(  # type: ignore[no-any-return]
+            "SELECT * FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+
+    def article_rows(
+        self, *, incident_id: str | None = None, include_duplicates: bool = True
+    ) -> list[sqlite3.Row]:
+        sql = "SELECT * FROM articles"
+        where: list[str] = []
+        args: list[Any] = []
+        if incident_id is not None:
+            where.append("incident_id = ?")
+            args.append(incident_id)
+        if not include_duplicates:
+            where.append("duplicate_of IS NULL")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return self.conn.execute(sql + " ORDER BY seq", args).fetchall()
+
+    def iter_article_rows(self) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute("SELECT * FROM articles ORDER BY seq")
+
+    def set_article_incident(self, article_id: str, incident_id: str) -> None:
+        self.conn.execute(
+            "UPDATE articles SET incident_id = ? WHERE id = ? OR duplicate_of = ?",
+            (incident_id, article_id, article_id),
+        )
+
+    def article_incidents(self) -> dict[str, str]:
+        rows = self.conn.execute(
+            "SELECT id, incident_id FROM articles WHERE incident_id IS NOT NULL"
+        )
+        return {r[0]: r[1] for r in rows}
+
+    # --- incidents ----------------------------------------------------------------------
+
+    def new_incident_id(self, first_article_id: str) -> str:
+        """Stable, readable id derived from the article that opened the incident."""
+        base = "i" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:10]
+        candidate, n = base, 1
+        while self.conn.execute("SELECT 1 FROM incidents WHERE id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def create_incident(self, incident_id: str) -> None:
+        now = _now()
+        self.conn.execute(
+            "INSERT INTO incidents (id, created_at, updated_at) VALUES (?, ?, ?)",
+            (incident_id, now, now),
+        )
+
+    def delete_incident(self, incident_id: str) -> None:
+        self.conn.execute("DELETE FROM incidents_fts WHERE id = ?", (incident_id,))
+        self.conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+
+    def incident_exists(self, incident_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        return row is not None
+
+    def save_incident_record(self, record: dict[str, Any]) -> None:
+        """Store the reconciled account and its indexed columns."""
+        loc = record.get("location") or {}
+        self.conn.execute(
+            """UPDATE incidents SET updated_at = ?, date = ?, country = ?, admin1 = ?, place = ?,
+                 event_type = ?, killed = ?, injured = ?, n_articles = ?, title = ?, summary = ?,
+                 record = ? WHERE id = ?""",
+            (
+                _now(),
+                (record.get("date") or {}).get("value"),
+                loc.get("country"),
+                loc.get("admin1"),
+                loc.get("name"),
+                record.get("event_type"),
+                (record.get("killed") or {}).get("value"),
+                (record.get("injured") or {}).get("value"),
+                len(record.get("articles") or []),
+                record.get("title"),
+                record.get("summary"),
+                json.dumps(record, ensure_ascii=False),
+                record["id"],
+            ),
+        )
+        self.conn.execute("DELETE FROM incidents_fts WHERE id = ?", (record["id"],))
+        self.conn.execute(
+            "INSERT INTO incidents_fts (id, title, summary, place) VALUES (?, ?, ?, ?)",
+            (record["id"], record.get("title"), record.get("summary"), loc.get("name")),
+        )
+
+    def incident_record(self, incident_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT record FROM incidents WHERE id = ?", (incident_id,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return json.loads(row[0])  # type: ignore[no-any-return]
+
+    def incident_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM incidents ORDER BY created_at, id")]
+
+    def iter_incident_records(self) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute(
+            "SELECT record FROM incidents WHERE record IS NOT NULL ORDER BY date IS NULL, date, id"
+        ):
+            yield json.loads(row[0])
+
+    # --- facts and features read back ---------------------------------------------------
+
+    @staticmethod
+    def row_facts(row: sqlite3.Row) -> list[Fact]:
+        return [Fact.from_json(d) for d in json.loads(row["facts"] or "[]")]
+
+    @staticmethod
+    def row_features(row: sqlite3.Row) -> LinkFeatures:
+        return LinkFeatures.from_json(json.loads(row["features"] or "{}"))
+
+    # --- audit log ----------------------------------------------------------------------
+
+    def log_decision(self, actor: str, action: str, payload: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO decisions (at, actor, action, payload) VALUES (?, ?, ?, ?)",
+            (_now(), actor, action, json.dumps(payload, ensure_ascii=False)),
+        )
+
+    def decisions(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": r["id"],
+                "at": r["at"],
+                "actor": r["actor"],
+                "action": r["action"],
+                **json.loads(r["payload"]),
+            }
+            for r in self.conn.execute("SELECT * FROM decisions ORDER BY id")
+        ]
+
+    def counts(self) -> dict[str, int]:
+        one = self.conn.execute
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[
+                0
+            ],
+            "duplicates": one(
+                "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"
+            ).fetchone()[0],
+            "incidents": one("SELECT COUNT(*) FROM incidents").fetchone()[0],
+        }

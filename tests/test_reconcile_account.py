@@ -1,0 +1,178 @@
+"""Reconcile rules on hand-built reports (no NLP involved): each rule in the module docstring."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from eventdesk.model import Evidence, Fact
+from eventdesk.reconcile import Report, reconcile
+
+
+def make_report(aid: str, seq: int, sentences: list[str], published: str | None = None, source: str | None = None) -> Report:
+    text = "\n".join(sentences)
+    return Report(
+        article_id=aid,
+        seq=seq,
+        text=text,
+        facts=[],
+        published=datetime.fromisoformat(published) if published else None,
+        source=source or aid,
+        key_sentences=[],
+    )
+
+
+def span(r: Report, phrase: str) -> Evidence:
+    start = r.text.index(phrase)
+    return Evidence(r.article_id, start, start + len(phrase), phrase)
+
+
+def add(r: Report, field: str, value: Any, phrase: str, modality: str = "asserted", qualifier: str | None = None, key: bool = True) -> None:
+    ev = span(r, phrase)
+    r.facts.append(Fact(field, value, [ev], modality=modality, qualifier=qualifier))  # type: ignore[arg-type]
+    if key and modality == "asserted":
+        r.key_sentences.append((len(r.key_sentences), ev.start, ev.end, 0.9))
+
+
+def person(**kw: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"name": None, "role": "victim", "status": "unknown", "age": None, "gender": None, "description": None}
+    base.update(kw)
+    return base
+
+
+def montrouge() -> list[Report]:
+    a = make_report("000", 1, [
+        "The man opened fire with a machine gun, leaving two officers injured near the station.",
+        "Those wounded were a woman traffic officer from Montrouge, and a male colleague.",
+        "He confirmed a shooter did escape the scene.",
+    ])
+    add(a, "injured", 2, "The man opened fire with a machine gun, leaving two officers injured near the station.")
+    add(a, "participant", person(role="victim", status="injured", gender="female", description="woman traffic officer"), "Those wounded were a woman traffic officer from Montrouge, and a male colleague.")
+    add(a, "participant", person(role="victim", status="injured", gender="male", description="male colleague"), "Those wounded were a woman traffic officer from Montrouge, and a male colleague.", key=False)
+    add(a, "participant", person(role="perpetrator", status="at large", gender="male", description="shooter"), "He confirmed a shooter did escape the scene.")
+    b = make_report("001", 2, [
+        "A policewoman shot near Paris has died after a second attack on police.",
+        "Witnesses said the shooter fled in a Renault Clio car.",
+    ])
+    add(b, "killed", 1, "A policewoman shot near Paris has died after a second attack on police.")
+    add(b, "participant", person(role="victim", status="killed", gender="female", description="policewoman"), "A policewoman shot near Paris has died after a second attack on police.")
+    add(b, "participant", person(role="perpetrator", status="at large", gender="male", description="shooter"), "Witnesses said the shooter fled in a Renault Clio car.")
+    return [a, b]
+
+
+def test_injured_person_who_dies_moves_from_injured_to_killed() -> None:
+    inc = reconcile("i1", montrouge())
+    assert inc.killed["value"] == 1
+    assert inc.injured["value"] == 1
+    alts = inc.injured["alternatives"]
+    assert [(x["value"], x["status"]) for x in alts] == [(2, "superseded")]
+    assert "two officers injured" in alts[0]["evidence"][0]["quote"]
+    victims = [p for p in inc.participants if p["role"] == "victim"]
+    assert len(victims) == 2  # the policewoman is one person across both reports
+    woman = next(p for p in victims if p["gender"] == "female")
+    assert woman["status"] == "killed"
+    assert woman["alternatives"][0]["value"] == "injured"
+    gunmen = [p for p in inc.participants if p["role"] == "perpetrator"]
+    assert len(gunmen) == 1 and gunmen[0]["status"] == "at large"
+
+
+def test_timeline_in_ingest_order_when_no_dates() -> None:
+    inc = reconcile("i1", montrouge())
+    assert {t["order"] for t in inc.timeline} == {"ingest"}
+    changes = [(t["article"], t["change"]) for t in inc.timeline]
+    assert changes[0] == ("000", "first report")
+    assert any(a == "001" and "injured 2 -> 1" in c for a, c in changes)
+    assert any(a == "001" and c.startswith("killed") for a, c in changes)
+
+
+def test_summary_never_uses_superseded_or_retracted_spans() -> None:
+    inc = reconcile("i1", montrouge())
+    assert "two officers injured" not in inc.summary
+    assert "policewoman" in inc.summary
+    for c in inc.summary_citations:
+        assert inc.summary[c["start"]:c["end"]] == " ".join(c["evidence"][0]["quote"].split())
+
+
+def test_retraction_and_denial() -> None:
+    r = make_report("002", 1, [
+        "One French police officer and a gunman have been shot dead.",
+        "Earlier reports that a second officer had been killed are incorrect.",
+        "A second incident involving gun fire had taken place but this has been denied by the ministry.",
+        "Another police officer has been wounded.",
+    ])
+    add(r, "killed", 2, "One French police officer and a gunman have been shot dead.")
+    add(r, "killed", 3, "Earlier reports that a second officer had been killed are incorrect.", modality="retracted")
+    add(r, "report", "a second incident involving gun fire had taken place", "A second incident involving gun fire had taken place but this has been denied by the ministry.", modality="denied")
+    add(r, "injured", 1, "Another police officer has been wounded.")
+    inc = reconcile("i2", [r])
+    assert inc.killed["value"] == 2
+    assert [(a["value"], a["status"]) for a in inc.killed["alternatives"]] == [(3, "retracted")]
+    assert inc.corrections[0]["status"] == "denied"
+    assert "incorrect" not in inc.summary and "denied" not in inc.summary
+
+
+def test_later_counts_supersede_and_larger_earlier_is_disputed() -> None:
+    a = make_report("a", 1, ["Two people were killed."], "2020-01-01T10:00")
+    b = make_report("b", 2, ["Three people were killed."], "2020-01-01T12:00")
+    c = make_report("c", 3, ["One person was killed."], "2020-01-01T09:00")
+    add(a, "killed", 2, "Two people were killed.")
+    add(b, "killed", 3, "Three people were killed.")
+    add(c, "killed", 1, "One person was killed.")
+    inc = reconcile("i3", [b, a, c])  # order given does not matter: publication time does
+    assert inc.killed["value"] == 3
+    assert {(x["value"], x["status"]) for x in inc.killed["alternatives"]} == {(1, "superseded"), (2, "superseded")}
+    assert inc.articles == ["c", "a", "b"]
+    assert {t["order"] for t in inc.timeline} == {"published"}
+
+    d = make_report("d", 4, ["Officials now say two people died."], "2020-01-02T09:00")
+    add(d, "killed", 2, "Officials now say two people died.")
+    inc = reconcile("i3", [a, b, c, d])
+    assert inc.killed["value"] == 2
+    assert (3, "disputed") in {(x["value"], x["status"]) for x in inc.killed["alternatives"]}
+
+
+def test_at_least_agrees_with_exact_count() -> None:
+    a = make_report("a", 1, ["Four people were killed."])
+    b = make_report("b", 2, ["At least three people died."])
+    add(a, "killed", 4, "Four people were killed.")
+    add(b, "killed", 3, "At least three people died.", qualifier="at least")
+    inc = reconcile("i4", [a, b])
+    assert inc.killed["value"] == 4
+    assert inc.killed["alternatives"] == []
+
+    c = make_report("c", 3, ["At least five people died."])
+    add(c, "killed", 5, "At least five people died.", qualifier="at least")
+    inc = reconcile("i4", [a, b, c])
+    assert inc.killed["value"] == 5 and inc.killed["qualifier"] == "at least"
+
+
+def test_related_incident_values_never_count() -> None:
+    r = make_report("x", 1, ["A man was shot dead.", "Yesterday 12 people were killed at the magazine."])
+    add(r, "killed", 1, "A man was shot dead.")
+    add(r, "killed", 12, "Yesterday 12 people were killed at the magazine.", modality="related")
+    inc = reconcile("i5", [r])
+    assert inc.killed["value"] == 1 and inc.killed["alternatives"] == []
+    assert "magazine" not in inc.summary
+
+
+def test_place_vote_and_title() -> None:
+    a = make_report("a", 1, ["Shots in Montrouge."], source="bbc")
+    b = make_report("b", 2, ["Shots near Paris in Montrouge."], source="reuters")
+    mont = {"name": "Montrouge", "admin1": "Île-de-France", "country": "FR", "lat": 48.8, "lon": 2.3, "precision": "city", "detail": None}
+    paris = {"name": "Paris", "admin1": "Île-de-France", "country": "FR", "lat": 48.85, "lon": 2.35, "precision": "city", "detail": None}
+    add(a, "location", mont, "Shots in Montrouge.")
+    add(b, "location", mont, "Shots near Paris in Montrouge.")
+    add(b, "location", paris, "Shots near Paris in Montrouge.")
+    add(a, "event_type", "armed_assault", "Shots in Montrouge.")
+    add(a, "killed", 1, "Shots in Montrouge.")
+    inc = reconcile("i6", [a, b])
+    assert inc.location["name"] == "Montrouge"
+    assert inc.title == "Shooting in Montrouge, France: 1 killed"
+    assert inc.location["alternatives"] == []  # Paris is next door: not a disagreement
+
+    c = make_report("c", 3, ["Shots in Lyon."], source="afp")
+    lyon = {"name": "Lyon", "admin1": "Auvergne-Rhône-Alpes", "country": "FR", "lat": 45.76, "lon": 4.83, "precision": "city", "detail": None}
+    add(c, "location", lyon, "Shots in Lyon.")
+    inc = reconcile("i6", [a, b, c])
+    assert inc.location["name"] == "Montrouge"
+    assert [(x["value"]["name"], x["status"]) for x in inc.location["alternatives"]] == [("Lyon", "disputed")]
