@@ -421,6 +421,22 @@ def eval_html(path: str) -> None:
     click.echo(format_html(evaluate_html(path)))
 
 
+@eval_group.command(name="duplicates")
+@click.argument("path", type=click.Path(exists=True))
+def eval_duplicates(path: str) -> None:
+    """Near-duplicate (syndicated copy) pairs flagged among the articles of a JSONL file."""
+    from eventdesk.eval.clean import evaluate_duplicates, format_duplicates
+
+    click.echo(format_duplicates(evaluate_duplicates(path)))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the export records."""
+    path = Path(__file__).parent / "schema" / "incident.schema.json"
+    click.echo(path.read_text(encoding="utf-8"))
+
+
 # --- serve ---------------------------------------------------------------------------------
 
 

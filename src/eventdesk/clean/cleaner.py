@@ -36,10 +36,12 @@ def parse_published(value: str | None) -> datetime | None:
     return None
 
 
-def clean_text(text: str, title: str | None = None) -> tuple[str, int]:
-    """Normalise plain text and drop junk lines; returns (clean text, junk lines removed)."""
+def clean_text(text: str, title: str | None = None, teasers: bool = True) -> tuple[str, int]:
+    """Normalise plain text and drop junk lines; returns (clean text, junk lines removed).
+
+    ``teasers=False`` for text extracted from HTML (see ``classify_lines``)."""
     lines = normalize_text(text).split("\n")
-    verdicts = classify_lines(lines, title=title)
+    verdicts = classify_lines(lines, title=title, teasers=teasers)
     kept = [line for line, v in zip(lines, verdicts, strict=True) if not v.junk]
     return join_paragraphs(kept), sum(1 for v in verdicts if v.junk)
 
@@ -65,7 +67,7 @@ class DefaultCleaner:
                 extra.setdefault("clean_method", ex.method)
             # trafilatura already removed the page furniture; the line classifier only
             # catches what it keeps (share prompts, copyright lines in the body).
-            text, removed = clean_text(ex.text, title=title)
+            text, removed = clean_text(ex.text, title=title, teasers=False)
         elif raw.text is not None:
             source_text = raw.text
             if not raw.text.strip():
@@ -73,6 +75,8 @@ class DefaultCleaner:
             if looks_binary(raw.text):
                 raise CleanError("binary-looking content (control characters), not text")
             text, removed = clean_text(raw.text, title=title)
+        elif raw.html is not None:
+            raise CleanError("empty HTML")
         else:
             raise CleanError("no text or html")
 

@@ -5,7 +5,7 @@ copyright and credit lines, embedded tweets, video-playlist and "related story" 
 tails of unrelated headlines (seed 000 ends with six).  The classifier decides per line; it
 must never drop a real sentence, so the default is *keep* and a line is dropped only when
 
-1. it matches a boilerplate pattern (``_PATTERNS``: precise phrases seen on news sites), or
+1. it matches a boilerplate pattern (``_START``/``_ANYWHERE``: phrases seen on news sites), or
 2. it consists only of UI words ("Twitter", "Email", "Print" …) or of no letters at all, or
 3. it is *weak* — no sentence end, at most ``WEAK_MAX_WORDS`` words, and sharing few of its
    specific words with the rest of the article — and also looks like a teaser: it is cut off
@@ -13,12 +13,16 @@ must never drop a real sentence, so the default is *keep* and a line is dropped 
    teasers, the junk tail after the last paragraph).
 
 Real short sentences ("No arrests have been made.") end with a full stop and are never weak;
-real sub-headings ("Kebab shop explosion") share their words with the paragraph they head.
+real sub-headings ("Kebab shop explosion") share their words with the paragraph they head;
+lines that continue a sentence (start in lower case, end with a comma or "says"), bullet
+items, "Name, 36," lines and ALL-CAPS broadcast scripts are never weak either.  For text that
+trafilatura extracted from HTML only rules 1–2 apply (``teasers=False``): there, short
+capitalised lines are list items and table rows.
 
 The word-overlap feature is what separates a teaser for *another* story from a heading of this
 one: a stop list removes function words and the vocabulary every shooting report shares
 ("police", "shot", "killed"), so the overlap is computed on the specific words (names, places,
-objects).  Everything is regexes and set look-ups: ~20 µs per line.
+objects).  Everything is regexes and set look-ups: ~0.3 ms per gva-dev article.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 
 #: A weak line has at most this many words (longer lines without an end are cut-off sentences).
 WEAK_MAX_WORDS = 20
-#: A line cut off with "…"/"..." is a teaser candidate up to this length.
+#: A line cut off with "…"/"..." (or with no punctuation at all) is a candidate up to this length.
 ELLIPSIS_MAX_WORDS = 45
 #: Below this share of specific words found elsewhere in the article a line is "unrelated".
 LOW_OVERLAP = 0.34
@@ -68,11 +72,33 @@ _START = [
     r"more (from|on) [\w ]{1,30}|related (content|coverage|stories|story|links?|articles?)|"
     r"previous (coverage|stories|story)|original (story|message)[\w ]*|around the web)\s*:?$",
     r"(related|more|previous related story|related coverage|related content|also read|"
-    r"read more|see also|more coverage|trending|photos|video|watch|gallery)\s*:\s*\S",
+    r"read more|see also|more coverage|trending|photos|video|watch|gallery|slideshow|"
+    r"raw video|web extra|listen)\s*:\s*\S",
+    r"(refresh|check back)\b.{0,40}\b(updates?|details|information|story)\b",
+    r"stay tuned\b",
+    r"(►|»|>>|×)\s*\S",
+    r"(more|read more)\b.{0,50}\b(stories|news)\b.{0,20}:?$",
+    r"more from \S+$",
+    r"read more( here)?\.?$",
+    r"page \d+ of \d+$",
+    r"subscribers? get\b",
+    r"playlist:",
+    r"\(?(photo|courtesy):? [^)]{1,60}\)?$",
+    r"[\w.' ]{2,40}: \(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b.{0,80}(@|twitter)",
+    r"\d{1,2}:\d{2}$",
+    r"emergency messages as of\b",
+    r"(mobile users,? )?tap here\b",
+    r"by:? .{2,60}\b(updated|posted):",
+    r"[\w.'’\- ]{2,30} contributed( to this (report|story|article))?\.?$",
+    r"tagged\b",
+    r"(follow|like) [\w.'’ ]{1,40}:$",
+    r"(by )?[\w ]{0,30}\bstaff( writer| reports?)?$",
+    r"-?\d{1,3}\.\d{3,},? -?\d{1,3}\.\d{3,}$",
     r"(advertisement )?related content\b",
     r"\+ \S",
     r"\[(related|mobile users|web extra|photos?|video|watch|read|more)\b",
-    r"image \d+ of \d*",
+    # gallery furniture; "Image 3 of 10 <caption>" keeps its caption (often the only text)
+    r"image \d+ of /? ?\d*( caption)?( close)?$",
     r"\d+ of \d+\s*$",
     r"buy photo\b",
     r"click to enlarge\b",
@@ -103,14 +129,14 @@ _START = [
     r"(copyright )?(the )?associated press$",
     r"https?://\S+$",
     r"inc\. #\d+$",
-    # video playlist entries ("0:58 great white shark caught on video")
+    # video playlist entries ("1:12 dog rescued from frozen pond")
     r"\d{1,2}:\d{2} (?![ap]\.?m\b)(?!(a|p)\.m\.)[a-z'\"‘“]",
 ]
 _ANYWHERE = [
     ("javascript", r"enable javascript|javascript (is )?(disabled|required)"),
     ("mobile", r"watch this (report|story|video) on your mobile"),
     ("viewing the video", r"having trouble viewing the video"),
-    ("block", r"ad ?block(ing|er)? "),
+    ("block", r"\bad ?block(ing|er)?\b"),
     ("autoplay", r"\bautoplay\b"),
     ("copy this code", r"copy this code to your website"),
     ("pause", r"\bplay ?pause$"),
@@ -120,8 +146,11 @@ _ANYWHERE = [
     ("captcha", r"\bcaptcha\b"),
     ("like this", r"like this: like"),
     ("share this story", r"read or share this story"),
-    ("comment", r"\d+ pending comments?|\bcomments? (are|is) (closed|moderated)"
-     r"|comment platform|(sign in|log in|register) to (comment|continue)"),
+    (
+        "comment",
+        r"\d+ pending comments?|\bcomments? (are|is) (closed|moderated)"
+        r"|comment platform|(sign in|log in|register) to (comment|continue)",
+    ),
     ("owner of this article", r"you are the owner of this article"),
     ("have an account", r"(already|not) have an account"),
     ("subscriber", r"(already|not) a subscriber"),
@@ -136,8 +165,11 @@ _ANYWHERE = [
     ("activate your", r"activate your (profile|account)"),
     ("your profile", r"update your profile"),
     ("newsletter", r"newsletters?\b"),
-    ("notification", r"notifications? (has been|have been|are only|was) "
-     r"|problem saving your notification"),
+    (
+        "notification",
+        r"notifications? (has been|have been|are only|was) "
+        r"|problem saving your notification",
+    ),
     ("never miss", r"never miss (another|a) "),
     ("app", r"download (our|the) .{0,40}\bapps?\b|\bapps?\b.{0,20}(ios|android)\b"),
     ("download for", r"download for (iphone|android|ios)"),
@@ -154,9 +186,10 @@ _ANYWHERE = [
     ("advisory", r"(winter weather|wind chill|flood|heat|freeze|frost) advisory"),
     ("warning", r"(winter weather|wind chill|flood|heat|freeze|frost) warning"),
     ("edit", r"\[ ?edit ?\]$"),
-    ("caption", r"\bview full caption\b"),
+    ("caption", r"\bview full caption\b|\bcaption close$"),
     ("media files", r"attached media files"),
-    ("posted:", r"\bposted: .{5,60} updated: "),
+    ("posted:", r"\bposted: .{5,60} updated: |\bposted: (\w+day, )?\w+\.? \d{1,2}, \d{4}"),
+    ("news story?", r"comment about a news story\?"),
     ("email protected", r"\[email protected\]"),
     ("reach", r"\b(can be reached|reach (him|her|them)) at\b"),
     ("writer", r"\bis an? ([\w-]+ )?(staff writer) (for|at|with) "),
@@ -166,6 +199,7 @@ _ANYWHERE = [
     ("notifications on", r"get email notifications on"),
     ("your inbox", r"an email delivered to your inbox"),
     ("location", r"when you tweet with a location|switch location on/off"),
+    ("rss", r"subscribe to (my|our|the) rss"),
 ]
 _START_RE = re.compile("|".join(f"(?:{p})" for p in _START))
 _ANY_RE = [(kw, re.compile(p)) for kw, p in _ANYWHERE]
@@ -177,15 +211,74 @@ def _pattern_junk(line: str) -> bool:
         return True
     return any(kw in low and rx.search(low) for kw, rx in _ANY_RE)
 
+
 #: Lines made only of these words are site furniture (share bars, menus).
 _UI_WORDS = frozenset(
-    """
-    twitter facebook email e-mail print share shares google google+ more pinterest close photos
-    photo comments comment reddit linkedin tumblr whatsapp sms text tweet next previous prev
-    home menu search subscribe video videos gallery instagram youtube flipboard messenger
-    copy link sign in log login register save saved like follow reply report back top
-    embed caption expand collapse read story share this on print email
-    """.split()
+    [
+        "twitter",
+        "facebook",
+        "email",
+        "e-mail",
+        "print",
+        "share",
+        "shares",
+        "google",
+        "google+",
+        "more",
+        "pinterest",
+        "close",
+        "photos",
+        "photo",
+        "comments",
+        "comment",
+        "reddit",
+        "linkedin",
+        "tumblr",
+        "whatsapp",
+        "sms",
+        "text",
+        "tweet",
+        "next",
+        "previous",
+        "prev",
+        "home",
+        "menu",
+        "search",
+        "subscribe",
+        "video",
+        "videos",
+        "gallery",
+        "instagram",
+        "youtube",
+        "flipboard",
+        "messenger",
+        "copy",
+        "link",
+        "sign",
+        "in",
+        "log",
+        "login",
+        "register",
+        "save",
+        "saved",
+        "like",
+        "follow",
+        "reply",
+        "report",
+        "back",
+        "top",
+        "embed",
+        "caption",
+        "expand",
+        "collapse",
+        "read",
+        "story",
+        "share",
+        "this",
+        "on",
+        "print",
+        "email",
+    ]
 )
 
 # A credit line: "Reuters/PA", "Deren Martinez/KTVB", "Flickr/diversey".
@@ -193,18 +286,23 @@ _CREDIT = re.compile(
     r"^(\(?(photo|image)s?:? )?[A-Z][\w.&'’\- ]{0,40}/ ?[A-Za-z][\w.&'’\- ]{0,40}\)?$"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-_TOKEN = re.compile(r"[a-z][a-z'’]+")
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 _SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*$|[.!?]["'”’)\]]+\s*\S{0,3}$""")
 _ELLIPSIS_END = re.compile(r"(…|\.\.\.)\s*$")
 _HAS_ALNUM = re.compile(r"[^\W_]")
+_PUNCT = re.compile(r"[.,!?;:\"“”()]")
+# A line that starts in lower case, ends mid-clause or is a table row continues the text
+# around it (a wrapped sentence, a table): never a teaser, whatever its vocabulary.
+_CONTINUATION = re.compile(
+    r"^[a-z]|[,\-–—(]$|^\||\b(says|said|and|or|the|of|to|a|an|in|that|with|for|by)$"
+)
 # Bulleted lists, "Name, 36," (people with ages) and ALL-CAPS TV scripts are article content
 # even when headline-cased.
 _NOT_HEADLINE = re.compile(r"^[*•\-–] |, \d{1,3}\b|^[^a-z]*$")
 
 # Function words and the vocabulary every shooting report shares: overlap on these says
 # nothing about whether a line belongs to *this* article.
-_STOP = frozenset(
-    """
+_STOP_WORDS = """
     the a an and or but if of in on at to for from by with without about as into onto over under
     after before during since until while near off out up down than then there here this that
     these those it its it's he she they them his her their him we our you your i me my who whom
@@ -216,11 +314,11 @@ _STOP = frozenset(
     shootings killed kill killing dead death died wounded injured injury gun guns gunfire fire
     fired victim victims suspect suspects incident scene investigation investigators report
     reported reports news today yesterday tonight morning afternoon evening night day week
-    monday tuesday wednesday thursday friday saturday sunday am pm p.m a.m st street avenue
-    road block city county state home house family after around left right back time times
-    video photo photos update updated story local area near hospital
-    """.split()
-)
+    monday tuesday wednesday thursday friday saturday sunday am pm p.m a.m st street avenue road
+    block city county state home house family after around left right back time times video
+    photo photos update updated story local area near hospital
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,11 +350,15 @@ def _headline_case(words: list[str]) -> bool:
     return caps / len(longish) >= 0.75
 
 
-def classify_lines(lines: list[str], title: str | None = None) -> list[LineVerdict]:
+def classify_lines(
+    lines: list[str], title: str | None = None, teasers: bool = True
+) -> list[LineVerdict]:
     """Decide for every line (already normalised and stripped) whether it is junk.
 
     Blank lines are never junk (they carry paragraph structure); ``title``, when known, counts
-    as article vocabulary so that a sub-heading echoing the title is kept.
+    as article vocabulary so that a sub-heading echoing the title is kept.  ``teasers=False``
+    applies only the pattern/furniture rules: for text that trafilatura already extracted from
+    HTML, where short unpunctuated lines are list items and table rows, not scraped teasers.
     """
     n = len(lines)
     verdicts: list[LineVerdict | None] = [None] * n
@@ -291,13 +393,18 @@ def classify_lines(lines: list[str], title: str | None = None) -> list[LineVerdi
             continue
         ellipsis = bool(_ELLIPSIS_END.search(line))
         ended = bool(_SENTENCE_END.search(line)) and not ellipsis
-        limit = ELLIPSIS_MAX_WORDS if ellipsis else WEAK_MAX_WORDS
+        # a long line cut off with "…", or without a single punctuation mark (a menu:
+        # "Politics Legislature Budget Congress Taxes…"), is still judged by its vocabulary
+        limit = ELLIPSIS_MAX_WORDS if ellipsis or not _PUNCT.search(line) else WEAK_MAX_WORDS
         if ended or len(words) > limit:
             anchor_vocab.update(contents[i])
             continue
-        candidates.append((i, words, ellipsis))
+        if ellipsis or not (_CONTINUATION.search(line) or _NOT_HEADLINE.search(line)):
+            candidates.append((i, words, ellipsis))
 
     weak = [False] * n
+    if not teasers:
+        return [v if v is not None else LineVerdict(False, "") for v in verdicts]
     for i, words, ellipsis in candidates:
         own = set(contents[i])
         if not anchor_vocab or not own:
@@ -310,7 +417,7 @@ def classify_lines(lines: list[str], title: str | None = None) -> list[LineVerdi
         weak[i] = True
         if ellipsis:
             verdicts[i] = LineVerdict(True, "teaser")
-        elif _headline_case(words) and not _NOT_HEADLINE.search(lines[i]):
+        elif _headline_case(words):
             verdicts[i] = LineVerdict(True, "headline")
 
     # A weak line next to junk (ignoring blank lines) is part of the same block of page

@@ -43,8 +43,11 @@ JUNK, REAL = "junk", "real"
 # --- junk lines -------------------------------------------------------------------------------
 
 
-def read_labels(labels_path: str | Path) -> list[tuple[str, int, str, str]]:
-    """(article id, line index, label, note) rows; ``#`` lines and the header are skipped."""
+def read_labels(
+    labels_path: str | Path, subset: str | None = None
+) -> list[tuple[str, int, str, str]]:
+    """(article id, line index, label, note) rows; ``#`` lines and the header are skipped.
+    ``subset`` keeps only rows whose fifth column (the labelling batch) equals it."""
     rows = []
     for n, line in enumerate(Path(labels_path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -54,6 +57,8 @@ def read_labels(labels_path: str | Path) -> list[tuple[str, int, str, str]]:
             continue
         if len(parts) < 3 or parts[2] not in (JUNK, REAL):
             raise ValueError(f"{labels_path}:{n}: expected 'id<TAB>line<TAB>junk|real[<TAB>note]'")
+        if subset is not None and (len(parts) < 5 or parts[4] != subset):
+            continue
         rows.append((parts[0], int(parts[1]), parts[2], parts[3] if len(parts) > 3 else ""))
     return rows
 
@@ -68,17 +73,23 @@ def _load_articles(path: str | Path, ids: set[str] | None = None) -> dict[str, d
     return out
 
 
-def evaluate_junk(labels_path: str | Path, articles_path: str | Path) -> dict[str, Any]:
+def evaluate_junk(
+    labels_path: str | Path, articles_path: str | Path, subset: str | None = None
+) -> dict[str, Any]:
     """P/R/F1 of junk-line removal ("junk" is the positive class) on the labelled lines.
 
     Line indices refer to ``text.split("\\n")``; the classifier sees the whole article, as in
     production, and its verdict for each labelled line is compared with the label.
     """
-    rows = read_labels(labels_path)
+    rows = read_labels(labels_path, subset)
+    if not rows:
+        raise ValueError(f"no labelled lines in {labels_path} (subset {subset!r})")
     arts = _load_articles(articles_path, {r[0] for r in rows})
     missing = sorted({r[0] for r in rows} - arts.keys())
     if missing:
-        raise ValueError(f"{len(missing)} labelled article(s) not in {articles_path}: {missing[:3]}")
+        raise ValueError(
+            f"{len(missing)} labelled article(s) not in {articles_path}: {missing[:3]}"
+        )
     verdicts = {}
     for aid, rec in arts.items():
         lines = normalize_text(rec["text"]).split("\n")
@@ -108,7 +119,7 @@ def evaluate_junk(labels_path: str | Path, articles_path: str | Path) -> dict[st
     r = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {
-        "lines": len(rows), "articles": len(arts), "junk": tp + fn, "real": fp + tn,
+        "subset": subset or "all", "lines": len(rows), "articles": len(arts), "junk": tp + fn, "real": fp + tn,
         "tp": tp, "fp": fp, "fn": fn, "tn": tn,
         "precision": p, "recall": r, "f1": f1, "errors": errors,
     }  # fmt: skip
@@ -116,7 +127,8 @@ def evaluate_junk(labels_path: str | Path, articles_path: str | Path) -> dict[st
 
 def format_junk(m: dict[str, Any], show_errors: int = 20) -> str:
     out = [
-        f"junk-line removal on {m['lines']} labelled lines from {m['articles']} articles "
+        f"junk-line removal on {m['lines']} labelled lines (set {m['subset']}) from "
+        f"{m['articles']} articles "
         f"({m['junk']} junk, {m['real']} real)",
         f"  precision {m['precision']:.3f}  recall {m['recall']:.3f}  F1 {m['f1']:.3f}  "
         f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']}, tn {m['tn']})",
@@ -195,7 +207,8 @@ def evaluate_html(benchmark_dir: str | Path, limit: int | None = None) -> dict[s
         try:
             pred = cleaner.clean(RawArticle(id=key, origin=key, html=html)).text
         except CleanError:
-            pred, _ = "", failed.append(key)
+            pred = ""
+            failed.append(key)
         items.append(shingle_tp_fp_fn(gold[key].get("articleBody", ""), pred))
     seconds = time.perf_counter() - t0
     m: dict[str, Any] = _prf(items)

@@ -1,6 +1,6 @@
 """One account per incident from all of its reports.
 
-Rules (documented in docs/reconcile.md; each rule is one function below):
+Rules (each is one function below):
 
 * Reports are put in publication order when every report has a publication time, else in ingest
   order (the timeline says which).  Syndicated copies are not reports: the store keeps them as
@@ -839,7 +839,9 @@ def reconcile(
         for f in r.facts:
             if f.modality in ("related", "retracted", "denied"):
                 excluded.update((e.article, e.start, e.end) for e in f.evidence)
+    # The summary states the current key figures and the place: their evidence goes first.
     must = [e for f in killed.facts[:1] + injured.facts[:1] for e in f.evidence[:1]]
+    must += [Evidence(**e) for e in location["evidence"][:1]]
     summary, citations = build_summary(reports, excluded, must)
 
     def count_json(acc: CountAccount) -> dict[str, Any]:

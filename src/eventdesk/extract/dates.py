@@ -1,0 +1,195 @@
+"""Date and time-of-day expressions, resolved against the publication date.
+
+Regexes only (dateparser is far too slow to run on every sentence): absolute dates ("Feb. 4,
+2014", "4 January 2015", "4/9/2017", "2017-04-09"), relative ones ("yesterday", "last night",
+"this morning", "earlier tonight", "on Sunday night", "Thursday morning") and times of day
+("just after 8AM", "around 10:30 p.m.", "8:09").  A relative expression needs a publication
+date to resolve; without one the value stays ``None`` with precision ``"unknown"``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_ABS_MDY = re.compile(
+    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
+)
+_ABS_DMY = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
+)
+_ABS_NUM = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:20)?\d{2})\b")
+_ABS_ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_REL = re.compile(
+    r"\b(?P<rel>(?:early\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|"
+    r"overnight|(?:earlier|late|early)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))|"
+    r"today|tonight|this\s+(?:morning|afternoon|evening)|"
+    r"(?:(?:last|this|on|early|late|since)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)(?P<poss>['’]s)?\b",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b(?P<q>(?:just\s+)?(?:after|before|around|about|shortly\s+(?:after|before)|at|near)\s+)?"
+    r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+    r"|\b(?P<q2>(?:just\s+)?(?:after|before|around|about|shortly\s+(?:after|before)|at)\s+)"
+    r"(?P<h2>\d{1,2}):(?P<min2>\d{2})\b"
+    r"|\b(?P<noon>noon|midnight)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # offsets relative to the text searched
+    end: int
+    text: str
+    value: date | None
+    precision: str  # "day" | "month" | "year" | "unknown"
+    relative: bool
+    possessive: bool  # "yesterday's massacre": names another event, not this one's date
+    part: str | None  # morning/afternoon/evening/night
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    value: str  # "HH:MM"
+    qualifier: str | None
+
+
+def _month(s: str) -> int | None:
+    key = s.lower().rstrip(".")[:4]
+    if key == "sept":
+        return 9
+    return MONTHS.get(key[:3])
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(m: int, d: int, published: date | None) -> date | None:
+    if published is None:
+        return None
+    cand = _safe(published.year, m, d)
+    if cand is None:
+        return None
+    if cand > published + timedelta(days=2):  # "Dec. 30" in a January article
+        cand = _safe(published.year - 1, m, d)
+    return cand
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for rx in (_ABS_MDY, _ABS_DMY):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            mo = _month(m.group("month"))
+            day = int(m.group("day"))
+            if mo is None or not 1 <= day <= 31:
+                continue
+            if m.group("month") == "May" and not m.group("year") and rx is _ABS_MDY:
+                # "May 4" is fine, but guard "may 1" modal: only capitalised May accepted
+                pass
+            year = m.group("year")
+            if year:
+                val = _safe(int(year), mo, day)
+            else:
+                val = _year_for(mo, day, published)
+            out.append(
+                DateMention(m.start(), m.end(), m.group(0), val,
+                            "day" if val else "unknown", not year, False, None)
+            )
+            taken.append((m.start(), m.end()))
+    for rx2 in (_ABS_NUM, _ABS_ISO):
+        for m in rx2.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            y = int(m.group("y"))
+            y = y + 2000 if y < 100 else y
+            val = _safe(y, int(m.group("m")), int(m.group("d")))
+            if val is None:
+                continue
+            out.append(DateMention(m.start(), m.end(), m.group(0), val, "day", False, False, None))
+            taken.append((m.start(), m.end()))
+    for m in _REL.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        part = None
+        for p in ("morning", "afternoon", "evening", "night"):
+            if rel.endswith(p) or p in rel:
+                part = p
+        val: date | None = None
+        if published is not None:
+            if "yesterday" in rel or rel == "last night":
+                val = published - timedelta(days=1)
+            elif any(w in rel for w in ("today", "tonight", "this ", "overnight")):
+                val = published
+            else:
+                wd = next((WEEKDAYS[w] for w in WEEKDAYS if w in rel), None)
+                if wd is not None:
+                    back = (published.weekday() - wd) % 7
+                    if back == 0 and rel.startswith("last "):
+                        back = 7
+                    val = published - timedelta(days=back)
+        out.append(
+            DateMention(m.start(), m.end(), m.group(0), val, "day" if val else "unknown",
+                        True, bool(m.group("poss")), part)
+        )
+        taken.append((m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def find_times(text: str) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    for m in _TIME.finditer(text):
+        if m.group("noon"):
+            val = "12:00" if m.group("noon").lower() == "noon" else "00:00"
+            out.append(TimeMention(m.start(), m.end(), m.group(0), val, None))
+            continue
+        if m.group("h") is not None:
+            h, mi = int(m.group("h")), int(m.group("min") or 0)
+            ampm = m.group("ampm").lower().replace(".", "").replace(" ", "")
+            if h > 12 or mi > 59:
+                continue
+            if ampm == "pm" and h != 12:
+                h += 12
+            if ampm == "am" and h == 12:
+                h = 0
+            q = m.group("q")
+        else:
+            h, mi = int(m.group("h2")), int(m.group("min2"))
+            if h > 23 or mi > 59:
+                continue
+            q = m.group("q2")
+        qual = re.sub(r"\s+", " ", q.strip().lower()) if q else None
+        if qual == "at":
+            qual = None
+        out.append(TimeMention(m.start(), m.end(), m.group(0), f"{h:02d}:{mi:02d}", qual))
+    return out

@@ -1,0 +1,198 @@
+"""Link features: what the linker compares between an article and an incident.
+
+``build_link_features(analysis, facts)`` is called by the extractor once per article.  It keeps
+only what linking needs, in a compact JSON-able form (stored per article):
+
+* ``terms``: content lemmas (nouns, proper nouns, verbs, adjectives, numbers written as words
+  are dropped) with a sublinear term frequency ``1 + log(tf)``; words of the headline and of the
+  lead sentences count more, because they name the incident, the rest of an article often
+  tells background.  No IDF here: document frequencies live in the store's link index and are
+  applied at comparison time, so stored features never go stale.
+* ``entities``: people (by surname, how follow-up reports name them), organisations and
+  nationalities, normalised; officials quoted in the facts are added.
+* ``places``: GPE/LOC/FAC mentions and the location fact's name/admin1.
+* ``date``: the incident date from the asserted ``date`` fact (day precision only);
+  ``published``: the publication date.
+* ``event_type``, ``killed``, ``injured`` from asserted facts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from eventdesk.model import Analysis, Fact, LinkFeatures
+
+#: How many terms an article keeps (by weight): bounds the stored size and the comparison cost.
+MAX_TERMS = 150
+#: Sentences at the start of an article that count extra (the lead names the incident).
+LEAD_SENTENCES = 3
+LEAD_BOOST = 1.0
+TITLE_BOOST = 2.0
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_PERSON = {"PERSON"}
+_ORG = {"ORG", "NORP"}
+_PLACE = {"GPE", "LOC", "FAC"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.U)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HONORIFIC = re.compile(
+    r"^(mr|mrs|ms|dr|sgt|officer|deputy|det|detective|lt|capt|chief|sheriff|gov|governor|"
+    r"president|minister|mayor|sen|senator|rep|judge|the)\.?\s+",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# A small stop list for the fallback tokenizer (no spaCy Doc) and for headline words.
+_STOP = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours said says say also one two three
+    new according told news report reported""".split()
+)
+
+
+def norm_name(text: str) -> str:
+    """Lower-case, strip accents, honorifics, possessives and punctuation."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.strip().lower()
+    prev = None
+    while prev != s:
+        prev = s
+        s = _HONORIFIC.sub("", s)
+    s = _POSSESSIVE.sub("", s)
+    s = re.sub(r"[^\w\s-]", " ", s)
+    s = re.sub(r"[\s_-]+", " ", s).strip()
+    return s
+
+
+def _person_key(text: str) -> str | None:
+    name = norm_name(text)
+    parts = [p for p in name.split() if len(p) > 1]
+    if not parts:
+        return None
+    # Follow-ups name people by surname ("Parish"), first reports by full name.
+    return parts[-1]
+
+
+def _add(counter: Counter[str], key: str | None, w: float = 1.0) -> None:
+    if key and len(key) > 1 and not key.isdigit():
+        counter[key] += w
+
+
+def _terms_from_doc(doc: Any, lead_end: int) -> Counter[str]:
+    tf: Counter[str] = Counter()
+    for tok in doc:
+        if tok.pos_ not in _CONTENT_POS or tok.is_stop or not tok.is_alpha:
+            continue
+        lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else norm_name(tok.text)
+        if len(lemma) < 2 or lemma in _STOP:
+            continue
+        tf[lemma] += 1.0 + (LEAD_BOOST if tok.idx < lead_end else 0.0)
+    return tf
+
+
+def _terms_from_text(text: str, lead_end: int) -> Counter[str]:
+    tf: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        w = norm_name(m.group(0))
+        if len(w) < 3 or w in _STOP:
+            continue
+        tf[w] += 1.0 + (LEAD_BOOST if m.start() < lead_end else 0.0)
+    return tf
+
+
+def _asserted(facts: Iterable[Fact], name: str) -> list[Fact]:
+    return [f for f in facts if f.field == name and f.modality in ("asserted", "hedged")]
+
+
+def _best(facts: list[Fact]) -> Fact | None:
+    if not facts:
+        return None
+    # asserted before hedged, then the most confident
+    return max(facts, key=lambda f: (f.modality == "asserted", f.confidence))
+
+
+def _date_of(facts: list[Fact]) -> str | None:
+    f = _best([x for x in facts if isinstance(x.value, dict)])
+    if f is None:
+        return None
+    value = f.value.get("value")
+    if isinstance(value, str) and _DATE.match(value[:10]) and f.value.get("precision") in (
+        None,
+        "day",
+        "exact",
+        "time",
+    ):
+        return value[:10]
+    return None
+
+
+def _int_of(facts: list[Fact]) -> int | None:
+    vals = [f.value for f in facts if isinstance(f.value, int) and not isinstance(f.value, bool)]
+    return max(vals) if vals else None
+
+
+def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
+    """The linking view of one article (see the module docstring)."""
+    article = analysis.article
+    sents = analysis.sentences
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
+    if analysis.doc is not None:
+        tf = _terms_from_doc(analysis.doc, lead_end)
+    else:
+        tf = _terms_from_text(article.text, lead_end)
+    if article.title:
+        for m in _WORD.finditer(article.title):
+            w = norm_name(m.group(0))
+            if len(w) >= 3 and w not in _STOP:
+                tf[w] += TITLE_BOOST
+    terms = {
+        t: round(1.0 + math.log(c), 3)
+        for t, c in sorted(tf.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    }
+
+    ents: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for m in analysis.mentions:
+        if m.label in _PERSON:
+            _add(ents, _person_key(m.text))
+        elif m.label in _ORG:
+            _add(ents, norm_name(m.text))
+        elif m.label in _PLACE:
+            _add(places, norm_name(m.text))
+
+    for f in _asserted(facts, "participant"):
+        v = f.value if isinstance(f.value, dict) else {}
+        if v.get("name"):
+            _add(ents, _person_key(str(v["name"])), 2.0)
+    for f in facts:
+        if f.attribution and f.modality != "related":
+            _add(ents, norm_name(f.attribution))
+    for f in _asserted(facts, "location"):
+        v = f.value if isinstance(f.value, dict) else {}
+        for key in ("name", "admin1"):
+            if v.get(key):
+                _add(places, norm_name(str(v[key])), 2.0)
+
+    event = _best([f for f in _asserted(facts, "event_type") if isinstance(f.value, str)])
+    published = article.published.date().isoformat() if article.published else None
+    return LinkFeatures(
+        terms=terms,
+        entities=[e for e, _ in ents.most_common(40)],
+        places=[p for p, _ in places.most_common(20)],
+        date=_date_of(_asserted(facts, "date")),
+        published=published,
+        event_type=str(event.value) if event is not None else None,
+        killed=_int_of(_asserted(facts, "killed")),
+        injured=_int_of(_asserted(facts, "injured")),
+    )

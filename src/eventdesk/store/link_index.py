@@ -1,0 +1,266 @@
+"""The link index: candidate incidents for an article, in SQLite tables of its own.
+
+Retrieval is sub-linear and about flat in the store's size:
+
+* **blocking by time**: postings carry the incident's day; an article with a (resolved or
+  publication) date reads only postings within ``WINDOW_DAYS`` of it, plus undated incidents;
+* **an inverted index** ``link_posting(term, day, k)`` over each incident's most telling keys
+  (entities, places, the highest tf·idf terms);
+* **caps**: keys held by more than ``MAX_DF_FRACTION`` of the incidents are skipped (they
+  block nothing), each posting list read is ``LIMIT``-ed, and at most ``limit`` candidates
+  (ranked by the summed IDF of the keys they share) are decoded and returned.
+
+``link_df`` counts, for every key (term, ``e:entity``, ``p:place``), how many incidents hold it:
+the linker's IDF.  ``update_incident``/``remove_incident`` run inside the caller's
+transaction and never commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from eventdesk.link import Candidate, Linker
+from eventdesk.link.linker import ENT_PREFIX, PLACE_PREFIX, feature_keys, idf_from_stats
+from eventdesk.model import LinkFeatures
+
+SCHEMA: list[str] = [
+    """CREATE TABLE IF NOT EXISTS link_incident (
+        k INTEGER PRIMARY KEY,
+        incident_id TEXT NOT NULL UNIQUE,
+        features_json TEXT NOT NULL,
+        day INTEGER,
+        n_articles INTEGER NOT NULL DEFAULT 1,
+        postings_json TEXT NOT NULL DEFAULT '[]'
+    )""",
+    # day = -1 for an undated incident, so that one B-tree range scan serves the time window
+    """CREATE TABLE IF NOT EXISTS link_posting (
+        term TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        k INTEGER NOT NULL,
+        PRIMARY KEY (term, day, k)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS link_df (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS link_meta (
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+]
+
+WINDOW_DAYS = 120
+#: Posting keys per incident: entities, places and top terms.
+POST_ENTITIES = 12
+POST_PLACES = 6
+POST_TERMS = 20
+#: Query keys per article (same split).
+QUERY_ENTITIES = 10
+QUERY_PLACES = 5
+QUERY_TERMS = 15
+MAX_DF_FRACTION = 0.05
+MIN_DF_CAP = 50  # never skip a key held by fewer incidents than this
+POSTING_LIMIT = 200
+UNDATED = -1
+
+
+def _day(s: str | None) -> int | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def incident_day(f: LinkFeatures) -> int | None:
+    d = _day(f.date)
+    return d if d is not None else _day(f.published)
+
+
+class SqliteCandidateIndex:
+    """``CandidateIndex`` (and ``TermStats``) over tables in the store's connection."""
+
+    def __init__(self, conn: sqlite3.Connection, linker: Linker | None = None) -> None:
+        self.conn = conn
+        self.linker = linker
+        for sql in SCHEMA:
+            conn.execute(sql)
+
+    # --- statistics ---------------------------------------------------------------------
+
+    def n_incidents(self) -> int:
+        row = self.conn.execute("SELECT value FROM link_meta WHERE key = 'n'").fetchone()
+        return int(row[0]) if row else 0
+
+    def term_stats(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
+        keys = list(keys)
+        out: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for term, df in self.conn.execute(
+                f"SELECT term, df FROM link_df WHERE term IN ({marks})", chunk
+            ):
+                out[term] = int(df)
+        return self.n_incidents(), out
+
+    # --- lookup -------------------------------------------------------------------------
+
+    def _query_keys(self, f: LinkFeatures, idf: dict[str, float]) -> list[str]:
+        keys = [ENT_PREFIX + e for e in f.entities[:QUERY_ENTITIES]]
+        keys += [PLACE_PREFIX + p for p in f.places[:QUERY_PLACES]]
+        terms = sorted(f.terms, key=lambda t: (-f.terms[t] * idf.get(t, 1.0), t))
+        keys += terms[:QUERY_TERMS]
+        return keys
+
+    def candidates(self, features: LinkFeatures, limit: int = 50) -> list[Candidate]:
+        n, df = self.term_stats(feature_keys(features))
+        if n == 0:
+            return []
+        idf = idf_from_stats(n, df, feature_keys(features))
+        cap = max(MIN_DF_CAP, int(MAX_DF_FRACTION * n))
+        day = incident_day(features)
+        hits: dict[int, float] = defaultdict(float)
+        for key in self._query_keys(features, idf):
+            if df.get(key, 0) == 0 or df[key] > cap:
+                continue  # unseen: no posting; too frequent: blocks nothing
+            w = idf[key]
+            if day is None:
+                rows = self.conn.execute(
+                    "SELECT k FROM link_posting WHERE term = ? ORDER BY day DESC LIMIT ?",
+                    (key, POSTING_LIMIT),
+                )
+            else:
+                rows = self.conn.execute(
+                    "SELECT k FROM link_posting WHERE term = ? AND day BETWEEN ? AND ? "
+                    "ORDER BY day DESC LIMIT ?",
+                    (key, day - WINDOW_DAYS, day + WINDOW_DAYS, POSTING_LIMIT),
+                ).fetchall()
+                rows += self.conn.execute(
+                    "SELECT k FROM link_posting WHERE term = ? AND day = ? LIMIT ?",
+                    (key, UNDATED, POSTING_LIMIT),
+                ).fetchall()
+            for (k,) in rows:
+                hits[k] += w
+        if not hits:
+            return []
+        best = sorted(hits, key=lambda k: -hits[k])[:limit]
+        marks = ",".join("?" * len(best))
+        rows = self.conn.execute(
+            f"SELECT k, incident_id, features_json, n_articles FROM link_incident "
+            f"WHERE k IN ({marks})",
+            best,
+        ).fetchall()
+        by_k = {r[0]: r for r in rows}
+        out = []
+        for k in best:
+            r = by_k.get(k)
+            if r is not None:
+                out.append(
+                    Candidate(r[1], LinkFeatures.from_json(json.loads(r[2])), int(r[3]))
+                )
+        return out
+
+    # --- upkeep (inside the caller's transaction) ---------------------------------------
+
+    def _posting_keys(self, f: LinkFeatures, idf: dict[str, float]) -> list[str]:
+        keys = [ENT_PREFIX + e for e in f.entities[:POST_ENTITIES]]
+        keys += [PLACE_PREFIX + p for p in f.places[:POST_PLACES]]
+        terms = sorted(f.terms, key=lambda t: (-f.terms[t] * idf.get(t, 1.0), t))
+        keys += terms[:POST_TERMS]
+        return keys
+
+    def _bump(self, keys: Iterable[str], delta: int) -> None:
+        if delta > 0:
+            self.conn.executemany(
+                "INSERT INTO link_df (term, df) VALUES (?, 1) "
+                "ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                [(k,) for k in keys],
+            )
+        else:
+            self.conn.executemany(
+                "UPDATE link_df SET df = df - 1 WHERE term = ?", [(k,) for k in keys]
+            )
+
+    def _set_n(self, delta: int) -> None:
+        self.conn.execute(
+            "INSERT INTO link_meta (key, value) VALUES ('n', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = value + ?",
+            (max(delta, 0), delta),
+        )
+
+    def update_incident(self, incident_id: str, features: LinkFeatures, n_articles: int) -> None:
+        """Insert or replace an incident's merged features, postings and key counts."""
+        row = self.conn.execute(
+            "SELECT k, features_json, postings_json, day FROM link_incident "
+            "WHERE incident_id = ?",
+            (incident_id,),
+        ).fetchone()
+        new_keys = feature_keys(features)
+        if row is not None:
+            k = int(row[0])
+            old_keys = feature_keys(LinkFeatures.from_json(json.loads(row[1])))
+            self._bump(old_keys - new_keys, -1)
+            self._bump(new_keys - old_keys, +1)
+            self._unpost(k, row[2], row[3])
+        else:
+            self._bump(new_keys, +1)
+            self._set_n(+1)
+            k = None
+        n, df = self.term_stats(new_keys)
+        idf = idf_from_stats(n, df, new_keys)
+        post = self._posting_keys(features, idf)
+        day = incident_day(features)
+        fjson = json.dumps(features.to_json(), separators=(",", ":"))
+        if k is None:
+            cur = self.conn.execute(
+                "INSERT INTO link_incident (incident_id, features_json, day, n_articles, "
+                "postings_json) VALUES (?, ?, ?, ?, ?)",
+                (incident_id, fjson, day, n_articles, json.dumps(post)),
+            )
+            k = int(cur.lastrowid or 0)
+        else:
+            self.conn.execute(
+                "UPDATE link_incident SET features_json = ?, day = ?, n_articles = ?, "
+                "postings_json = ? WHERE k = ?",
+                (fjson, day, n_articles, json.dumps(post), k),
+            )
+        pday = day if day is not None else UNDATED
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_posting (term, day, k) VALUES (?, ?, ?)",
+            [(t, pday, k) for t in post],
+        )
+
+    def _unpost(self, k: int, postings_json: str, day: int | None) -> None:
+        # Deleting by the full primary key needs no second index on k.
+        pday = day if day is not None else UNDATED
+        self.conn.executemany(
+            "DELETE FROM link_posting WHERE term = ? AND day = ? AND k = ?",
+            [(t, pday, k) for t in json.loads(postings_json)],
+        )
+
+    def remove_incident(self, incident_id: str) -> None:
+        row = self.conn.execute(
+            "SELECT k, features_json, postings_json, day FROM link_incident "
+            "WHERE incident_id = ?",
+            (incident_id,),
+        ).fetchone()
+        if row is None:
+            return
+        k = int(row[0])
+        self._bump(feature_keys(LinkFeatures.from_json(json.loads(row[1]))), -1)
+        self._set_n(-1)
+        self._unpost(k, row[2], row[3])
+        self.conn.execute("DELETE FROM link_incident WHERE k = ?", (k,))
+
+    def features(self, incident_id: str) -> LinkFeatures | None:
+        row = self.conn.execute(
+            "SELECT features_json FROM link_incident WHERE incident_id = ?", (incident_id,)
+        ).fetchone()
+        return LinkFeatures.from_json(json.loads(row[0])) if row else None
+

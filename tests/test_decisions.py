@@ -1,0 +1,71 @@
+"""Human decisions: merge, split, move — applied at once, logged, turned into constraints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import eventdesk
+from eventdesk.cli import main
+from eventdesk.decisions import DecisionError, constraints
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+
+
+@pytest.fixture()
+def desk(tmp_path: Path) -> eventdesk.api.Desk:
+    d = eventdesk.open(tmp_path / "d.db")
+    d.ingest([EXAMPLES])
+    return d
+
+
+def _incident_of(desk: eventdesk.api.Desk, article: str) -> str:
+    return desk.article_incidents()[article]
+
+
+def test_split_then_merge_back_with_audit_log(desk: eventdesk.api.Desk) -> None:
+    inc = _incident_of(desk, "dayton-ledger-0309")
+    new = desk.split(inc, ["ohio-star-0310"], actor="ana")
+    assert _incident_of(desk, "ohio-star-0310") == new
+    # the syndicated copy follows its original
+    assert _incident_of(desk, "wire-0310-copy") == new
+    assert desk.incident(inc).articles == ["dayton-ledger-0309"]  # type: ignore[union-attr]
+    assert desk.incident(new).killed["value"] is not None  # type: ignore[union-attr]
+    desk.merge(inc, new, actor="ben")
+    assert desk.incident(new) is None
+    assert sorted(desk.incident(inc).articles) == ["dayton-ledger-0309", "ohio-star-0310"]  # type: ignore[union-attr]
+    log = desk.log()
+    assert [(d["actor"], d["action"]) for d in log] == [("ana", "split"), ("ben", "merge")]
+    must, cannot = constraints(log)
+    pair = frozenset({"dayton-ledger-0309", "ohio-star-0310"})
+    assert pair in must and pair not in cannot  # the later merge overrides the split
+
+
+def test_move_and_errors(desk: eventdesk.api.Desk) -> None:
+    lyon = _incident_of(desk, "rhone-0502")
+    tacoma = _incident_of(desk, "tacoma-warehouse")
+    desk.move("lyon-followup", tacoma)
+    assert "lyon-followup" in desk.incident(tacoma).articles  # type: ignore[union-attr]
+    must, cannot = constraints(desk.log())
+    assert frozenset({"lyon-followup", "tacoma-warehouse"}) in must
+    assert frozenset({"lyon-followup", "rhone-0502"}) in cannot
+    with pytest.raises(DecisionError):
+        desk.merge(lyon, lyon)
+    with pytest.raises(DecisionError):
+        desk.split(lyon, ["not-there"])
+    with pytest.raises(DecisionError):
+        desk.move("wire-0310-copy", lyon)
+
+
+def test_cli_decisions(desk: eventdesk.api.Desk) -> None:
+    db = desk.path
+    lyon = _incident_of(desk, "rhone-0502")
+    tacoma = _incident_of(desk, "tacoma-warehouse")
+    r = CliRunner().invoke(main, ["merge", lyon, tacoma, "--db", db, "--actor", "cy"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["log", "--db", db])
+    assert "cy" in r.stdout and "merge" in r.stdout
+    r = CliRunner().invoke(main, ["merge", lyon, "nope", "--db", db])
+    assert r.exit_code == 2
