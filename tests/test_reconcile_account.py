@@ -176,3 +176,15 @@ def test_place_vote_and_title() -> None:
     inc = reconcile("i6", [a, b, c])
     assert inc.location["name"] == "Montrouge"
     assert [(x["value"]["name"], x["status"]) for x in inc.location["alternatives"]] == [("Lyon", "disputed")]
+
+
+def test_near_copy_updates_but_is_not_a_second_source() -> None:
+    a = make_report("orig", 1, ["One man was killed in the shooting."], "2020-05-01T08:00", source="wire")
+    b = make_report("copy", 2, ["Two men were killed in the shooting."], "2020-05-01T12:00", source="paper")
+    b.copy_of = "orig"
+    add(a, "killed", 1, "One man was killed in the shooting.")
+    add(b, "killed", 2, "Two men were killed in the shooting.")
+    inc = reconcile("i7", [a, b])
+    assert inc.articles == ["orig"]  # the copy is not a report of its own
+    assert inc.killed["value"] == 2  # but its newer figure counts
+    assert inc.killed["sources"] == 1

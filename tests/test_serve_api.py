@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventdesk.serve.app import create_app
-from eventdesk.serve.queries import QueryError, fts_query
+from eventdesk.serve.queries import IncidentFilters, QueryError, fts_query, list_sql
 from eventdesk.serve.render import Span, cite_summary, highlight, safe_url
 from eventdesk.serve.sample import HOSTILE, build_sample_db
 from eventdesk.store.db import Store
@@ -50,9 +50,9 @@ def test_sample_records_follow_the_export_schema(sample: dict[str, Any]) -> None
     for rec in records:
         jsonschema.validate(rec, SCHEMA)
     # Evidence quotes are the stored clean text at the offsets (the contract the pages rely on).
-    rec = store.incident_record(sample["tacoma"])
-    assert rec is not None
-    for ev in rec["killed"]["evidence"] + rec["killed"]["alternatives"][0]["evidence"]:
+    tacoma = store.incident_record(sample["tacoma"])
+    assert tacoma is not None
+    for ev in tacoma["killed"]["evidence"] + tacoma["killed"]["alternatives"][0]["evidence"]:
         row = store.article_row(ev["article"])
         assert row is not None and row["text"][ev["start"] : ev["end"]] == ev["quote"]
     store.close()
@@ -110,8 +110,10 @@ def test_list_filters(client: TestClient, sample: dict[str, Any]) -> None:
 
     fr = client.get("/api/incidents", params={"country": "fr", "per_page": 100}).json()
     assert fr["total"] == BULK // 6 and all(it["country"] == "FR" for it in fr["items"])
-    assert all(it["event_type"] == "bombing" for it in client.get(
-        "/api/incidents", params={"event_type": "bombing"}).json()["items"])
+    assert all(
+        it["event_type"] == "bombing"
+        for it in client.get("/api/incidents", params={"event_type": "bombing"}).json()["items"]
+    )
     heavy = client.get("/api/incidents", params={"min_killed": 5, "per_page": 100}).json()
     assert heavy["total"] > 0 and all(it["killed"] >= 5 for it in heavy["items"])
     # date_to is inclusive of the whole month/day given.
@@ -143,8 +145,12 @@ def test_list_sorts(client: TestClient) -> None:
     first_none = asc_all.index(None)
     assert all(k is None for k in asc_all[first_none:])
     assert asc_all[:first_none] == sorted(asc_all[:first_none])
-    titles = [it["title"] for it in client.get(
-        "/api/incidents", params={"sort": "title", "per_page": 100}).json()["items"]]
+    titles = [
+        it["title"]
+        for it in client.get("/api/incidents", params={"sort": "title", "per_page": 100}).json()[
+            "items"
+        ]
+    ]
     assert titles == sorted(titles)
     r = client.get("/api/incidents", params={"sort": "relevance"})
     assert r.status_code == 400 and "needs a search query" in r.json()["detail"]
@@ -154,8 +160,21 @@ def test_list_sorts(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "q",
-    ['"', '""', "AND", "NOT tacoma", "NEAR(tacoma", "title:tacoma", "tacoma)", "^tacoma",
-     "'); DROP TABLE incidents;--", "*", "-", "\x00tacoma", 'ta"coma'],
+    [
+        '"',
+        '""',
+        "AND",
+        "NOT tacoma",
+        "NEAR(tacoma",
+        "title:tacoma",
+        "tacoma)",
+        "^tacoma",
+        "'); DROP TABLE incidents;--",
+        "*",
+        "-",
+        "\x00tacoma",
+        'ta"coma',
+    ],
 )
 def test_fts_input_is_quoted(client: TestClient, sample: dict[str, Any], q: str) -> None:
     r = client.get("/api/incidents", params={"q": q})
@@ -241,8 +260,11 @@ def test_openapi_and_docs(client: TestClient) -> None:
 
 
 def test_post_refused_without_server_token(client: TestClient) -> None:
-    r = client.post("/api/articles", json=[{"id": "x", "text": "y"}],
-                    headers={"Authorization": "Bearer anything"})
+    r = client.post(
+        "/api/articles",
+        json=[{"id": "x", "text": "y"}],
+        headers={"Authorization": "Bearer anything"},
+    )
     assert r.status_code == 403 and "read-only" in r.json()["detail"]
 
 
@@ -251,8 +273,14 @@ def test_post_needs_the_token(sample: dict[str, Any]) -> None:
     art = [{"id": "x", "text": "y"}]
     r = c.post("/api/articles", json=art)
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
-    assert c.post("/api/articles", json=art, headers={"Authorization": "Bearer nope"}).status_code == 401
-    assert c.post("/api/articles", json=art, headers={"Authorization": "Basic s3cret"}).status_code == 401
+    assert (
+        c.post("/api/articles", json=art, headers={"Authorization": "Bearer nope"}).status_code
+        == 401
+    )
+    assert (
+        c.post("/api/articles", json=art, headers={"Authorization": "Basic s3cret"}).status_code
+        == 401
+    )
     ok = {"Authorization": "Bearer s3cret"}
     r = c.post("/api/articles", content=b"{not json", headers=ok)
     assert r.status_code == 400 and "not JSON" in r.json()["detail"]
@@ -272,8 +300,17 @@ def test_post_ingests_through_the_pipeline(tmp_path: Path) -> None:
     )
     r = c.post(
         "/api/articles",
-        json={"articles": [{"id": "dayton-1", "title": "Dayton bar shooting", "text": text,
-                            "published": "2024-06-02", "source": "Dayton Daily"}]},
+        json={
+            "articles": [
+                {
+                    "id": "dayton-1",
+                    "title": "Dayton bar shooting",
+                    "text": text,
+                    "published": "2024-06-02",
+                    "source": "Dayton Daily",
+                }
+            ]
+        },
         headers={"Authorization": "Bearer t0k"},
     )
     assert r.status_code == 200, r.text
@@ -326,16 +363,15 @@ def test_connections_are_per_thread(sample: dict[str, Any]) -> None:
     assert not errors
 
 
-def test_default_listing_walks_the_date_index(sample: dict[str, Any]) -> None:
-    # With 100k incidents the first page must not sort the whole table.
+@pytest.mark.parametrize("sort", ["-date", "date", "-killed", "killed"])
+def test_listing_walks_an_index(sample: dict[str, Any], sort: str) -> None:
+    # With 100k incidents a page must not sort the whole table: the list's own SQL walks
+    # the column's index, ties included (no temp b-tree).
+    _, _, sql, args = list_sql(IncidentFilters(sort=sort, page=3))
     conn = sqlite3.connect(sample["path"])
-    plan = " ".join(
-        r[3] for r in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM incidents ORDER BY date DESC, id DESC LIMIT 25"
-        )
-    )
-    assert "incidents_date" in plan and "TEMP B-TREE FOR ORDER BY" not in plan
+    plan = " | ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args))
     conn.close()
+    assert f"USING INDEX incidents_{sort.lstrip('-')}" in plan and "TEMP B-TREE" not in plan, plan
 
 
 # --- pages and escaping -----------------------------------------------------------------------
@@ -362,8 +398,10 @@ class TagAudit(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"event handler attribute {name}={value!r} on <{tag}>")
-            if name in ("href", "src", "action", "formaction") and value and re.match(
-                r"\s*(javascript|data|vbscript):", value, re.I
+            if (
+                name in ("href", "src", "action", "formaction")
+                and value
+                and re.match(r"\s*(javascript|data|vbscript):", value, re.I)
             ):
                 self.problems.append(f"{name}={value!r}")
         if tag == "mark":
@@ -460,7 +498,7 @@ def test_incident_page(client: TestClient, sample: dict[str, Any]) -> None:
     audit(html)
     k = sample["killed_evidence"]
     # The killed value opens its evidence sentence, marked, in the article.
-    link = f'/articles/tacoma-2?hl={k.start}-{k.end}#ev-{k.start}-{k.end}'
+    link = f"/articles/tacoma-2?hl={k.start}-{k.end}#ev-{k.start}-{k.end}"
     assert f'<a class="fact-value" href="{link}"' in html
     old = sample["superseded_evidence"]
     assert f"?hl={old.start}-{old.end}" in html
@@ -469,8 +507,15 @@ def test_incident_page(client: TestClient, sample: dict[str, Any]) -> None:
     assert 'data-lat="47.2529"' in html and 'data-lon="-122.4443"' in html
     assert "Map tiles are unavailable" in html
     assert html.count('class="cite"') == 2
-    for section in ("summary", "facts", "alternatives", "corrections", "timeline", "sources",
-                    "duplicates"):
+    for section in (
+        "summary",
+        "facts",
+        "alternatives",
+        "corrections",
+        "timeline",
+        "sources",
+        "duplicates",
+    ):
         assert f'id="{section}"' in html
     assert client.get("/incidents/nope").status_code == 404
 
@@ -491,9 +536,10 @@ def test_article_page_marks_the_evidence(client: TestClient, sample: dict[str, A
     # A span that is no fact of this article (a summary citation) is still marked.
     r = client.get("/articles/tacoma-2?hl=0-10")
     p = audit(r.text)
-    assert ["".join(t) for a, t in p.marks if a.get("data-ev") and "current" in a["class"] or ""] == [
-        "Death toll"
+    followed = [
+        "".join(t) for a, t in p.marks if a.get("data-ev") and "current" in (a.get("class") or "")
     ]
+    assert followed == ["Death toll"]
     # Out-of-range spans are ignored, malformed ones refused.
     assert client.get("/articles/tacoma-2?hl=5-99999").status_code == 200
     assert client.get("/articles/tacoma-2?hl=abc").status_code == 400
@@ -518,18 +564,36 @@ def test_highlight_escapes_between_offsets_and_splits_overlaps() -> None:
 def test_safe_url() -> None:
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert safe_url("http://x.org") == "http://x.org"
-    for bad in ("javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
-                "data:text/html,<script>", "//evil.org", "/relative", "ftp://x.org", None, 3):
+    for bad in (
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>",
+        "//evil.org",
+        "/relative",
+        "ftp://x.org",
+        None,
+        3,
+    ):
         assert safe_url(bad) is None
 
 
 def test_cite_summary() -> None:
     summary = "A <b> happened. Then more."
-    html = str(cite_summary(summary, [
-        {"start": 0, "end": 15, "articles": ["a/1"], "evidence": [
-            {"article": "a/1", "start": 3, "end": 9, "quote": "q\"<"}]},
-        {"start": 16, "end": 99, "articles": ["b"]},  # out of range: ignored
-    ]))
+    html = str(
+        cite_summary(
+            summary,
+            [
+                {
+                    "start": 0,
+                    "end": 15,
+                    "articles": ["a/1"],
+                    "evidence": [{"article": "a/1", "start": 3, "end": 9, "quote": 'q"<'}],
+                },
+                {"start": 16, "end": 99, "articles": ["b"]},  # out of range: ignored
+            ],
+        )
+    )
     assert "&lt;b&gt;" in html and 'href="/articles/a%2F1?hl=3-9#ev-3-9"' in html
     assert html.count('class="cite"') == 1
     audit(html)

@@ -18,6 +18,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 err = Console(stderr=True, highlight=False)
 
 
+def out_console() -> Console:
+    # Piped output is not cut to 80 columns: tables stay one row per incident.
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
 def db_option(f: F) -> F:
     return click.option(
         "--db",
@@ -113,8 +118,9 @@ def incidents(db: str, as_json: bool, limit: int | None) -> None:
             click.echo(json.dumps(rec, ensure_ascii=False))
         return
     table = Table(show_lines=False)
-    for col in ("id", "date", "place", "type", "killed", "injured", "#art", "title"):
-        table.add_column(col, overflow="fold")
+    for col in ("id", "date", "place", "type", "killed", "injured", "#art"):
+        table.add_column(col, no_wrap=True, justify="right" if col in ("killed", "injured", "#art") else "left")
+    table.add_column("title", overflow="fold")
     for rec in records:
         table.add_row(
             rec["id"],
@@ -126,7 +132,7 @@ def incidents(db: str, as_json: bool, limit: int | None) -> None:
             str(len(rec.get("articles") or [])),
             rec.get("title") or "",
         )
-    Console(highlight=False).print(table)
+    out_console().print(table)
 
 
 def _ev_line(ev: list[dict[str, Any]], width: int = 110) -> str:
@@ -155,7 +161,7 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
         return
-    out = Console(highlight=False)
+    out = out_console()
     out.print(f"[bold]{escape(rec['title'])}[/bold]  ({rec['id']})")
     out.print(escape(rec.get("summary") or ""), soft_wrap=True)
     out.print()
@@ -268,7 +274,7 @@ def articles(db: str, as_json: bool) -> None:
         table.add_column(col, overflow="fold")
     for a in rows:
         table.add_row(a["id"], a["incident"] or "", a["source"] or "", a["published"] or "", a["duplicate_of"] or "", a["title"] or "")
-    Console(highlight=False).print(table)
+    out_console().print(table)
 
 
 @main.command()

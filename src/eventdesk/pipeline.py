@@ -19,7 +19,12 @@ from urllib.parse import urlparse
 
 from eventdesk.analyze import Analyzer, get_analyzer
 from eventdesk.clean import Cleaner, CleanError, get_cleaner
-from eventdesk.clean.fingerprint import DUPLICATE_THRESHOLD, exact_hash, minhash_bands, similarity
+from eventdesk.clean.fingerprint import (
+    DUPLICATE_THRESHOLD,
+    exact_hash,
+    minhash_bands,
+    similarity,
+)
 from eventdesk.extract import Extractor, get_extractor
 from eventdesk.ingest import IngestError
 from eventdesk.link import Linker, get_linker
@@ -27,7 +32,6 @@ from eventdesk.model import Analysis, Article, ArticleFacts, RawArticle
 from eventdesk.reconcile import Report, reconcile
 from eventdesk.store.db import Store
 from eventdesk.store.link_index import SqliteCandidateIndex
-
 
 
 @dataclass(slots=True)
@@ -146,19 +150,15 @@ class Pipeline:
             return None
         article.source = source_of(article)
         prepared = Prepared(article, exact_hash(article.text), minhash_bands(article.text))
-        return None if self._handled_as_duplicate(prepared, report) else prepared
-
-    def _handled_as_duplicate(self, p: Prepared, report: IngestReport) -> bool:
-        """Store ``p`` as a copy of a stored article when it is one (same or near-same text)."""
-        original, sim = self.store.find_by_hash(p.digest), 1.0
-        if original is None:
-            original, sim = self._near_duplicate(p.article.text, p.bands)
-        if original is None:
-            return False
-        self._store_duplicate(p.article, p.digest, original, sim)
-        report.duplicates += 1
-        self._progress()
-        return True
+        # An exact copy needs no analysis: it adds nothing.  Near copies (an updated version, a
+        # wire story with another header) are analysed: they may carry a newer figure.
+        original = self.store.find_by_hash(prepared.digest)
+        if original is not None:
+            self._store_copy(prepared, original, 1.0, None)
+            report.duplicates += 1
+            self._progress()
+            return None
+        return prepared
 
     def _near_duplicate(self, text: str, bands: list[str]) -> tuple[str | None, float]:
         best, best_sim = None, 0.0
@@ -173,13 +173,21 @@ class Pipeline:
             return best, best_sim
         return None, 0.0
 
-    def _store_duplicate(self, article: Article, digest: str, original: str, sim: float) -> None:
+    def _store_copy(
+        self, p: Prepared, original: str, sim: float, facts: ArticleFacts | None
+    ) -> None:
+        """Store a syndicated copy or near-identical version, linked to its original.
+
+        It joins the original's incident but is never listed as a report of its own; its facts
+        (for near copies) still reach reconcile, as a later version of the same story.
+        """
         row = self.store.article_row(original)
         incident_id = row["incident_id"] if row is not None else None
         with self.store.transaction():
             self.store.insert_article(
-                article,
-                content_hash=digest,
+                p.article,
+                content_hash=p.digest,
+                facts=facts,
                 incident_id=incident_id,
                 duplicate_of=original,
                 similarity=round(sim, 3),
@@ -195,10 +203,17 @@ class Pipeline:
             report.duplicates += 1
             self._progress()
             return
-        if self._handled_as_duplicate(p, report):
-            return
         try:
             facts = self.c.extractor.extract(analysis)
+            original = self.store.find_by_hash(p.digest)
+            sim = 1.0
+            if original is None:
+                original, sim = self._near_duplicate(article.text, p.bands)
+            if original is not None:
+                self._store_copy(p, original, sim, facts if sim < 1.0 else None)
+                report.duplicates += 1
+                self._progress()
+                return
             incident_id = self._store_linked(article, p.digest, p.bands, facts)
         except (sqlite3.IntegrityError, ValueError) as exc:
             self._fail(report, f"{article.origin} (id {article.id}): {exc}")
@@ -238,12 +253,13 @@ class Pipeline:
     def _reconcile(self, incident_id: str, rows: list[sqlite3.Row] | None = None) -> None:
         if rows is None:
             rows = self.store.article_rows(incident_id=incident_id, include_duplicates=False)
-        dups = self.store.conn.execute(
-            "SELECT id, duplicate_of, source, url, similarity FROM articles "
-            "WHERE incident_id = ? AND duplicate_of IS NOT NULL ORDER BY seq",
+        copies = self.store.conn.execute(
+            "SELECT * FROM articles WHERE incident_id = ? AND duplicate_of IS NOT NULL ORDER BY seq",
             (incident_id,),
         ).fetchall()
         reports = [report_from_row(r) for r in rows]
+        # Near copies with facts take part as later versions of their original's story.
+        reports += [report_from_row(r) for r in copies if r["facts"]]
         incident = reconcile(
             incident_id,
             reports,
@@ -255,7 +271,7 @@ class Pipeline:
                     "url": d["url"],
                     "similarity": d["similarity"],
                 }
-                for d in dups
+                for d in copies
             ],
         )
         self.store.save_incident_record(incident.to_json())
@@ -274,6 +290,7 @@ def report_from_row(row: sqlite3.Row) -> Report:
         source=row["source"],
         url=row["url"],
         facts=Store.row_facts(row),
+        copy_of=row["duplicate_of"],
         key_sentences=[tuple(k) for k in json.loads(row["key_sentences"] or "[]")],
     )
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from eventdesk.model import Analysis, Article
+from eventdesk.registry import Registry
 
 
 class Analyzer(Protocol):
@@ -14,9 +15,15 @@ class Analyzer(Protocol):
         ...
 
 
-def get_analyzer(name: str = "spacy") -> Analyzer:
+analyzers: Registry[Analyzer] = Registry("analyzer")
+
+
+@analyzers.register("spacy")
+def _default_analyzer() -> Analyzer:
     from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 
-    if name != "spacy":
-        raise KeyError(f"unknown analyzer {name!r}")
     return SpacyAnalyzer()
+
+
+def get_analyzer(name: str = "spacy") -> Analyzer:
+    return analyzers.get(name)

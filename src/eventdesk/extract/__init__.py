@@ -5,15 +5,22 @@ from __future__ import annotations
 from typing import Protocol
 
 from eventdesk.model import Analysis, ArticleFacts
+from eventdesk.registry import Registry
 
 
 class Extractor(Protocol):
     def extract(self, analysis: Analysis) -> ArticleFacts: ...
 
 
-def get_extractor(name: str = "rules") -> Extractor:
+extractors: Registry[Extractor] = Registry("extractor")
+
+
+@extractors.register("rules")
+def _default_extractor() -> Extractor:
     from eventdesk.extract.extractor import RuleExtractor
 
-    if name != "rules":
-        raise KeyError(f"unknown extractor {name!r}")
     return RuleExtractor()
+
+
+def get_extractor(name: str = "rules") -> Extractor:
+    return extractors.get(name)

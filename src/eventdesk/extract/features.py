@@ -31,14 +31,17 @@ from eventdesk.model import Analysis, Fact, LinkFeatures
 MAX_TERMS = 150
 #: Sentences at the start of an article that count extra (the lead names the incident).
 LEAD_SENTENCES = 3
-LEAD_BOOST = 1.0
+LEAD_BOOST = 3.0
 TITLE_BOOST = 2.0
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _PERSON = {"PERSON"}
-_ORG = {"ORG", "NORP"}
-_PLACE = {"GPE", "LOC", "FAC"}
+_ORG = {"ORG"}
+# Nationalities ("French", "Somali") say where more than who.
+_PLACE = {"GPE", "LOC", "FAC", "NORP"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.U)
+_NUM = re.compile(r"^\d+(\.\d+)?$")
+NUMBERS = True
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HONORIFIC = re.compile(
     r"^(mr|mrs|ms|dr|sgt|officer|deputy|det|detective|lt|capt|chief|sheriff|gov|governor|"
@@ -92,12 +95,20 @@ def _add(counter: Counter[str], key: str | None, w: float = 1.0) -> None:
 def _terms_from_doc(doc: Any, lead_end: int) -> Counter[str]:
     tf: Counter[str] = Counter()
     for tok in doc:
+        boost = 1.0 + (LEAD_BOOST if tok.idx < lead_end else 0.0)
+        if NUMBERS and tok.text[:1].isdigit() and len(tok.text) >= 2 and tok.is_digit is not None:
+            # figures are an incident's signature (a 31-24 score, magnitude 6.1, 23 pirates,
+            # the year): kept as written
+            num = tok.text.replace(",", "")
+            if _NUM.match(num):
+                tf["#" + num] += boost
+            continue
         if tok.pos_ not in _CONTENT_POS or tok.is_stop or not tok.is_alpha:
             continue
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else norm_name(tok.text)
         if len(lemma) < 2 or lemma in _STOP:
             continue
-        tf[lemma] += 1.0 + (LEAD_BOOST if tok.idx < lead_end else 0.0)
+        tf[lemma] += boost
     return tf
 
 

@@ -90,20 +90,26 @@ class Gazetteer:
         with path.open(encoding="utf-8") as fh:
             raw = json.load(fh)
         self.cities: dict[str, list[Place]] = {}
+        alt_index: dict[str, list[Place]] = {}
         for c in raw.values():
             p = Place(
                 c["name"], c["countrycode"], c.get("admin1code") or None,
                 float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0),
                 "city",
             )
-            keys = {norm_place(c["name"])}
+            main = norm_place(c["name"])
+            self.cities.setdefault(main, []).append(p)
             if p.population >= 15000:
-                # Latin-script alternate names of bigger places ("Champs" no, "New York City" yes)
+                # Latin-script alternate names of bigger places ("New York City"); used only
+                # when no place has the name as its main name (El Paso was once "Franklin")
                 for alt in c.get("alternatenames") or ():
                     if alt and alt[0].isupper() and alt.isascii() and len(alt) > 3:
-                        keys.add(norm_place(alt))
-            for k in keys:
-                self.cities.setdefault(k, []).append(p)
+                        k = norm_place(alt)
+                        if k != main:
+                            alt_index.setdefault(k, []).append(p)
+        for k, ps in alt_index.items():
+            if k not in self.cities:
+                self.cities[k] = ps
         del raw
 
     def state_code(self, text: str) -> str | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from eventdesk.model import ArticleFacts, LinkFeatures
+from eventdesk.registry import Registry
 
 
 @dataclass(slots=True)
@@ -40,9 +41,15 @@ class Linker(Protocol):
         ...
 
 
-def get_linker(name: str = "default") -> Linker:
+linkers: Registry[Linker] = Registry("linker")
+
+
+@linkers.register("default")
+def _default_linker() -> Linker:
     from eventdesk.link.linker import DefaultLinker
 
-    if name != "default":
-        raise KeyError(f"unknown linker {name!r}")
     return DefaultLinker()
+
+
+def get_linker(name: str = "default") -> Linker:
+    return linkers.get(name)

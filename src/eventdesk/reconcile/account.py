@@ -63,7 +63,9 @@ class Report:
     source: str | None = None
     url: str | None = None
     key_sentences: list[tuple[Any, ...]] = field(default_factory=list)
+    copy_of: str | None = None  # a near copy (later version) of this stored article
     rank: int = 0  # position in reporting order, set by ``order_reports``
+    voice: str = ""  # who is speaking: the outlet, shared by an original and its copies
 
     def of(self, name: str, modalities: Iterable[str] = COUNTED) -> list[Fact]:
         mods = set(modalities)
@@ -227,7 +229,7 @@ def reconcile_count(
                 f"{name} {v} {status}",
             )
         )
-    sources = {(c.report.source or c.report.article_id) for c in live if c.value == value}
+    sources = {c.report.voice for c in live if c.value == value}
     confidence = 0.0 if value is None else min(1.0, 0.5 + 0.25 * len(sources))
     return CountAccount(value, qualifier, facts, alternatives, history, confidence, len(sources))
 
@@ -436,7 +438,14 @@ PRECISION_WEIGHT = {"point": 1.2, "city": 1.0, "region": 0.6, "country": 0.3, "u
 
 
 def _independent(supporters: list[tuple[Report, Fact]]) -> int:
-    return len({r.source or r.article_id for r, _ in supporters})
+    return len({r.voice for r, _ in supporters})
+
+
+def assign_voices(reports: list[Report]) -> None:
+    """Independent voices: an outlet; a copy speaks with its original's voice."""
+    own = {r.article_id: (r.source or r.article_id) for r in reports if r.copy_of is None}
+    for r in reports:
+        r.voice = own.get(r.copy_of or "", r.copy_of or "") if r.copy_of else own[r.article_id]
 
 
 def reconcile_location(reports: list[Report]) -> dict[str, Any]:
@@ -807,6 +816,7 @@ def reconcile(
 ) -> Incident:
     reports = list(reports)
     order = order_reports(reports)
+    assign_voices(reports)
     people_clusters = cluster_participants(reports)
     participants: list[dict[str, Any]] = []
     transfers: list[tuple[Report, Report, str]] = []
@@ -867,7 +877,7 @@ def reconcile(
     ]
     return Incident(
         id=incident_id,
-        articles=[r.article_id for r in reports],
+        articles=[r.article_id for r in reports if r.copy_of is None],
         title=build_title(event_type, location, killed.value, injured.value),
         summary=summary,
         event_type=event_type,

@@ -55,8 +55,12 @@ def _ev_json(ev: Evidence) -> dict[str, Any]:
     return ev.to_json()
 
 
-def _count(value: int | None, evs: list[Evidence], alts: list[dict[str, Any]] | None = None,
-           qualifier: str | None = None) -> dict[str, Any]:
+def _count(
+    value: int | None,
+    evs: list[Evidence],
+    alts: list[dict[str, Any]] | None = None,
+    qualifier: str | None = None,
+) -> dict[str, Any]:
     return {
         "value": value,
         "qualifier": qualifier,
@@ -94,7 +98,9 @@ def _record(
         "event_type_evidence": [],
         "date": {
             "value": date,
-            "precision": "day" if date and len(date) == 10 else ("unknown" if not date else "month"),
+            "precision": "day"
+            if date and len(date) == 10
+            else ("unknown" if not date else "month"),
             "time": None,
             "evidence": [],
             "alternatives": [],
@@ -178,39 +184,97 @@ def _tacoma(store: Store) -> dict[str, Any]:
     a1, a2, d1 = "tacoma-1", "tacoma-2", "tacoma-1-copy"
     inc = "i-tacoma"
     store.create_incident(inc)
-    k1 = _ev(a1, TACOMA_1, "Three people were killed and two were injured in a shooting at a "
-             "warehouse in Tacoma, Washington, on Monday, police said.")
-    k2 = _ev(a2, TACOMA_2, "Four people have now died after Monday's shooting at a Tacoma "
-             "warehouse, the county medical examiner said on Tuesday.")
+    k1 = _ev(
+        a1,
+        TACOMA_1,
+        "Three people were killed and two were injured in a shooting at a "
+        "warehouse in Tacoma, Washington, on Monday, police said.",
+    )
+    k2 = _ev(
+        a2,
+        TACOMA_2,
+        "Four people have now died after Monday's shooting at a Tacoma "
+        "warehouse, the county medical examiner said on Tuesday.",
+    )
     gun = _ev(a1, TACOMA_1, "Police said a handgun was recovered.")
-    arrest = _ev(a1, TACOMA_1, "The gunman, a 34-year-old former employee, was arrested at "
-                 "the scene.")
-    corr = _ev(a2, TACOMA_2, "Earlier reports that a second gunman was involved are "
-               "incorrect, police said.")
-    art1 = _article(a1, TACOMA_1, title="Shooting at Tacoma warehouse", source="Tacoma Ledger",
-                    url="https://ledger.example/tacoma-shooting", published="2024-03-04T18:00:00")
-    art2 = _article(a2, TACOMA_2, title="Death toll rises to four", source="Sound Wire",
-                    url="https://wire.example/tacoma-four", published="2024-03-05T09:30:00")
-    copy = _article(d1, TACOMA_1, title="Shooting at Tacoma warehouse", source="Reprint Daily",
-                    url="https://reprint.example/x", published="2024-03-04T19:00:00")
-    loc = {"name": "Tacoma", "admin1": "Washington", "country": "US", "lat": 47.2529,
-           "lon": -122.4443, "precision": "city", "detail": None}
-    _insert(store, art1, [
-        Fact("killed", 3, [k1]),
-        Fact("injured", 2, [k1]),
-        Fact("location", loc, [k1]),
-        Fact("weapon", "handgun", [gun], surface="handgun"),
-        Fact("participant", {"name": None, "role": "perpetrator", "status": "arrested",
-                             "age": 34, "gender": "male", "description": "former employee"},
-             [arrest]),
-    ], inc)
-    _insert(store, art2, [
-        Fact("killed", 4, [k2]),
-        Fact("claim", "second gunman", [corr], modality="retracted"),
-    ], inc)
+    arrest = _ev(
+        a1, TACOMA_1, "The gunman, a 34-year-old former employee, was arrested at the scene."
+    )
+    corr = _ev(
+        a2,
+        TACOMA_2,
+        "Earlier reports that a second gunman was involved are incorrect, police said.",
+    )
+    art1 = _article(
+        a1,
+        TACOMA_1,
+        title="Shooting at Tacoma warehouse",
+        source="Tacoma Ledger",
+        url="https://ledger.example/tacoma-shooting",
+        published="2024-03-04T18:00:00",
+    )
+    art2 = _article(
+        a2,
+        TACOMA_2,
+        title="Death toll rises to four",
+        source="Sound Wire",
+        url="https://wire.example/tacoma-four",
+        published="2024-03-05T09:30:00",
+    )
+    copy = _article(
+        d1,
+        TACOMA_1,
+        title="Shooting at Tacoma warehouse",
+        source="Reprint Daily",
+        url="https://reprint.example/x",
+        published="2024-03-04T19:00:00",
+    )
+    loc = {
+        "name": "Tacoma",
+        "admin1": "Washington",
+        "country": "US",
+        "lat": 47.2529,
+        "lon": -122.4443,
+        "precision": "city",
+        "detail": None,
+    }
+    _insert(
+        store,
+        art1,
+        [
+            Fact("killed", 3, [k1]),
+            Fact("injured", 2, [k1]),
+            Fact("location", loc, [k1]),
+            Fact("weapon", "handgun", [gun], surface="handgun"),
+            Fact(
+                "participant",
+                {
+                    "name": None,
+                    "role": "perpetrator",
+                    "status": "arrested",
+                    "age": 34,
+                    "gender": "male",
+                    "description": "former employee",
+                },
+                [arrest],
+            ),
+        ],
+        inc,
+    )
+    _insert(
+        store,
+        art2,
+        [
+            Fact("killed", 4, [k2]),
+            Fact("claim", "second gunman", [corr], modality="retracted"),
+        ],
+        inc,
+    )
     _insert(store, copy, [], inc, duplicate_of=a1)
-    summary = ("Four people were killed and two injured in a shooting at a warehouse in Tacoma, "
-               "Washington, on 2024-03-04. A former employee was arrested.")
+    summary = (
+        "Four people were killed and two injured in a shooting at a warehouse in Tacoma, "
+        "Washington, on 2024-03-04. A former employee was arrested."
+    )
     cut = summary.index(" A former")
     rec = _record(
         inc,
@@ -218,60 +282,140 @@ def _tacoma(store: Store) -> dict[str, Any]:
         title="Shooting in Tacoma, Washington: 4 killed, 2 injured",
         summary=summary,
         date="2024-03-04",
-        place="Tacoma", admin1="Washington", country="US", lat=47.2529, lon=-122.4443,
+        place="Tacoma",
+        admin1="Washington",
+        country="US",
+        lat=47.2529,
+        lon=-122.4443,
         killed=_count(4, [k2], [{"value": 3, "status": "superseded", "evidence": [_ev_json(k1)]}]),
         injured=_count(2, [k1]),
         summary_citations=[
             {"start": 0, "end": cut, "articles": [a2], "evidence": [_ev_json(k2)]},
-            {"start": cut + 1, "end": len(summary), "articles": [a1],
-             "evidence": [_ev_json(arrest)]},
+            {
+                "start": cut + 1,
+                "end": len(summary),
+                "articles": [a1],
+                "evidence": [_ev_json(arrest)],
+            },
         ],
         event_type_evidence=[_ev_json(k1)],
         location={"evidence": [_ev_json(k1)]},
         weapons=[{"value": "handgun", "surface": ["handgun"], "evidence": [_ev_json(gun)]}],
-        participants=[{"name": None, "role": "perpetrator", "status": "arrested", "age": 34,
-                       "gender": "male", "description": "former employee",
-                       "evidence": [_ev_json(arrest)]}],
-        corrections=[{"value": "a second gunman was involved", "status": "retracted",
-                      "evidence": [_ev_json(corr)]}],
+        participants=[
+            {
+                "name": None,
+                "role": "perpetrator",
+                "status": "arrested",
+                "age": 34,
+                "gender": "male",
+                "description": "former employee",
+                "evidence": [_ev_json(arrest)],
+            }
+        ],
+        corrections=[
+            {
+                "value": "a second gunman was involved",
+                "status": "retracted",
+                "evidence": [_ev_json(corr)],
+            }
+        ],
         timeline=[
-            {"time": "2024-03-04T18:00:00", "article": a1, "order": "published",
-             "change": "3 killed, 2 injured", "evidence": [_ev_json(k1)]},
-            {"time": "2024-03-05T09:30:00", "article": a2, "order": "published",
-             "change": "killed 3 -> 4", "evidence": [_ev_json(k2)]},
+            {
+                "time": "2024-03-04T18:00:00",
+                "article": a1,
+                "order": "published",
+                "change": "3 killed, 2 injured",
+                "evidence": [_ev_json(k1)],
+            },
+            {
+                "time": "2024-03-05T09:30:00",
+                "article": a2,
+                "order": "published",
+                "change": "killed 3 -> 4",
+                "evidence": [_ev_json(k2)],
+            },
         ],
         sources=[
-            {"article": a1, "source": "Tacoma Ledger", "url": art1.url, "title": art1.title,
-             "published": "2024-03-04T18:00:00", "order": 0},
-            {"article": a2, "source": "Sound Wire", "url": art2.url, "title": art2.title,
-             "published": "2024-03-05T09:30:00", "order": 1},
+            {
+                "article": a1,
+                "source": "Tacoma Ledger",
+                "url": art1.url,
+                "title": art1.title,
+                "published": "2024-03-04T18:00:00",
+                "order": 0,
+            },
+            {
+                "article": a2,
+                "source": "Sound Wire",
+                "url": art2.url,
+                "title": art2.title,
+                "published": "2024-03-05T09:30:00",
+                "order": 1,
+            },
         ],
-        duplicates=[{"article": d1, "duplicate_of": a1, "source": "Reprint Daily",
-                     "url": copy.url, "similarity": 0.97}],
+        duplicates=[
+            {
+                "article": d1,
+                "duplicate_of": a1,
+                "source": "Reprint Daily",
+                "url": copy.url,
+                "similarity": 0.97,
+            }
+        ],
     )
     store.save_incident_record(rec)
-    return {"tacoma": inc, "tacoma_articles": [a1, a2], "tacoma_copy": d1,
-            "killed_evidence": k2, "superseded_evidence": k1}
+    return {
+        "tacoma": inc,
+        "tacoma_articles": [a1, a2],
+        "tacoma_copy": d1,
+        "killed_evidence": k2,
+        "superseded_evidence": k1,
+    }
 
 
 def _hostile(store: Store) -> dict[str, Any]:
     aid = 'evil"<article>'
     inc = "i-hostile"
     store.create_incident(inc)
-    inj = _ev(aid, HOSTILE_TEXT, f"Two people were injured in Springfield on Friday, officials "
-              f"said {XSS_IMG}.")
+    inj = _ev(
+        aid,
+        HOSTILE_TEXT,
+        f"Two people were injured in Springfield on Friday, officials said {XSS_IMG}.",
+    )
     wit = _ev(aid, HOSTILE_TEXT, f"A witness shouted {XSS_ATTR} at reporters.")
     art = Article(
-        id=aid, text=HOSTILE_TEXT, raw=f"<html><body>{HOSTILE_TEXT}</body></html>",
-        origin="sample", title=f"Evil {XSS_SCRIPT} title {XSS_ATTR}",
-        published=datetime(2024, 2, 2, 8, 0), url=XSS_URL, source=f"Outlet {XSS_IMG}",
-        author=XSS_ATTR, language="en", extra={"note": XSS_SCRIPT},
+        id=aid,
+        text=HOSTILE_TEXT,
+        raw=f"<html><body>{HOSTILE_TEXT}</body></html>",
+        origin="sample",
+        title=f"Evil {XSS_SCRIPT} title {XSS_ATTR}",
+        published=datetime(2024, 2, 2, 8, 0),
+        url=XSS_URL,
+        source=f"Outlet {XSS_IMG}",
+        author=XSS_ATTR,
+        language="en",
+        extra={"note": XSS_SCRIPT},
     )
-    _insert(store, art, [
-        Fact("injured", 2, [inj]),
-        Fact("participant", {"name": XSS_ATTR, "role": "witness", "status": "unharmed",
-                             "age": None, "gender": None, "description": XSS_IMG}, [wit]),
-    ], inc)
+    _insert(
+        store,
+        art,
+        [
+            Fact("injured", 2, [inj]),
+            Fact(
+                "participant",
+                {
+                    "name": XSS_ATTR,
+                    "role": "witness",
+                    "status": "unharmed",
+                    "age": None,
+                    "gender": None,
+                    "description": XSS_IMG,
+                },
+                [wit],
+            ),
+        ],
+        inc,
+    )
     summary = f"Two people were injured in Springfield {XSS_SCRIPT} {XSS_IMG}."
     rec = _record(
         inc,
@@ -280,28 +424,68 @@ def _hostile(store: Store) -> dict[str, Any]:
         summary=summary,
         event_type="other",
         date="2024-02-02",
-        place=f"Springfield {XSS_IMG}", admin1="Illinois", country="US", lat=39.8, lon=-89.65,
-        injured=_count(2, [inj], [{"value": 3, "status": "disputed", "evidence": [_ev_json(wit)]}],
-                       qualifier=XSS_ATTR),
-        summary_citations=[{"start": 0, "end": len(summary), "articles": [aid],
-                            "evidence": [_ev_json(inj)]}],
-        participants=[{"name": XSS_ATTR, "role": "witness", "status": "unharmed", "age": None,
-                       "gender": None, "description": XSS_IMG, "evidence": [_ev_json(wit)]}],
+        place=f"Springfield {XSS_IMG}",
+        admin1="Illinois",
+        country="US",
+        lat=39.8,
+        lon=-89.65,
+        injured=_count(
+            2,
+            [inj],
+            [{"value": 3, "status": "disputed", "evidence": [_ev_json(wit)]}],
+            qualifier=XSS_ATTR,
+        ),
+        summary_citations=[
+            {"start": 0, "end": len(summary), "articles": [aid], "evidence": [_ev_json(inj)]}
+        ],
+        participants=[
+            {
+                "name": XSS_ATTR,
+                "role": "witness",
+                "status": "unharmed",
+                "age": None,
+                "gender": None,
+                "description": XSS_IMG,
+                "evidence": [_ev_json(wit)],
+            }
+        ],
         claims=[{"value": XSS_SCRIPT, "kind": "denied", "evidence": [_ev_json(wit)]}],
         corrections=[{"value": XSS_IMG, "status": "denied", "evidence": [_ev_json(wit)]}],
-        timeline=[{"time": None, "article": aid, "order": "ingest", "change": XSS_ATTR,
-                   "evidence": []}],
-        sources=[{"article": aid, "source": f"Outlet {XSS_IMG}", "url": XSS_URL,
-                  "title": art.title, "published": "2024-02-02T08:00:00", "order": 0}],
-        duplicates=[{"article": "dup-x", "duplicate_of": aid, "source": XSS_SCRIPT,
-                     "url": "JaVaScRiPt:window.__xss=1", "similarity": 0.9}],
+        timeline=[
+            {"time": None, "article": aid, "order": "ingest", "change": XSS_ATTR, "evidence": []}
+        ],
+        sources=[
+            {
+                "article": aid,
+                "source": f"Outlet {XSS_IMG}",
+                "url": XSS_URL,
+                "title": art.title,
+                "published": "2024-02-02T08:00:00",
+                "order": 0,
+            }
+        ],
+        duplicates=[
+            {
+                "article": "dup-x",
+                "duplicate_of": aid,
+                "source": XSS_SCRIPT,
+                "url": "JaVaScRiPt:window.__xss=1",
+                "similarity": 0.9,
+            }
+        ],
     )
     store.save_incident_record(rec)
     return {"hostile": inc, "hostile_article": aid, "hostile_evidence": inj}
 
 
-COUNTRIES = [("US", "Texas", "Houston"), ("US", "Illinois", "Chicago"), ("FR", None, "Lyon"),
-             ("GB", "England", "Leeds"), ("NG", "Borno", "Maiduguri"), ("IN", "Punjab", "Amritsar")]
+COUNTRIES = [
+    ("US", "Texas", "Houston"),
+    ("US", "Illinois", "Chicago"),
+    ("FR", None, "Lyon"),
+    ("GB", "England", "Leeds"),
+    ("NG", "Borno", "Maiduguri"),
+    ("IN", "Punjab", "Amritsar"),
+]
 TYPES = ["armed_assault", "bombing", "stabbing", "arson", "police_shooting", "other"]
 
 
@@ -320,15 +504,36 @@ def _bulk(store: Store, n: int, seed: int) -> None:
                 date = f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}" if i % 50 else None
                 inc = f"b{i:06d}"
                 store.create_incident(inc)
-                words = rng.sample(["market", "school", "bridge", "church", "rally", "station",
-                                    "harbour", "farm", "hotel", "checkpoint"], 2)
-                store.save_incident_record(_record(
-                    inc, articles=[], title=f"Synthetic {etype.replace('_', ' ')} in {place} #{i}",
-                    summary=f"An {etype.replace('_', ' ')} near the {words[0]} and the {words[1]} "
-                            f"in {place}.",
-                    event_type=etype, date=date, place=place, admin1=admin1, country=country,
-                    killed=_count(killed, []),
-                ))
+                words = rng.sample(
+                    [
+                        "market",
+                        "school",
+                        "bridge",
+                        "church",
+                        "rally",
+                        "station",
+                        "harbour",
+                        "farm",
+                        "hotel",
+                        "checkpoint",
+                    ],
+                    2,
+                )
+                store.save_incident_record(
+                    _record(
+                        inc,
+                        articles=[],
+                        title=f"Synthetic {etype.replace('_', ' ')} in {place} #{i}",
+                        summary=f"An {etype.replace('_', ' ')} near the {words[0]} and the {words[1]} "
+                        f"in {place}.",
+                        event_type=etype,
+                        date=date,
+                        place=place,
+                        admin1=admin1,
+                        country=country,
+                        killed=_count(killed, []),
+                    )
+                )
                 done += 1
 
 

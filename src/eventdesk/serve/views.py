@@ -40,7 +40,9 @@ def evidence_links(evs: Any, outlets: dict[str, str]) -> list[dict[str, Any]]:
     return links
 
 
-def _row(label: str, value: str, evs: Any, outlets: dict[str, str], note: str = "") -> dict[str, Any]:
+def _row(
+    label: str, value: str, evs: Any, outlets: dict[str, str], note: str = ""
+) -> dict[str, Any]:
     return {"label": label, "value": value, "evidence": evidence_links(evs, outlets), "note": note}
 
 
@@ -84,7 +86,9 @@ def incident_view(rec: dict[str, Any]) -> dict[str, Any]:
     if date.get("time"):
         date_text += f" {date['time']}"
     facts.append(
-        _row("Date", date_text, date.get("evidence"), outlets, f"precision: {date.get('precision')}")
+        _row(
+            "Date", date_text, date.get("evidence"), outlets, f"precision: {date.get('precision')}"
+        )
     )
     loc = rec.get("location") or {}
     place_note = f"precision: {loc.get('precision')}"
@@ -98,16 +102,25 @@ def incident_view(rec: dict[str, Any]) -> dict[str, Any]:
     for w in rec.get("weapons") or []:
         if isinstance(w, dict):
             surface = ", ".join(str(s) for s in w.get("surface") or [])
-            facts.append(
-                _row("Weapon", str(w.get("value")), w.get("evidence"), outlets, surface)
-            )
+            facts.append(_row("Weapon", str(w.get("value")), w.get("evidence"), outlets, surface))
     for c in rec.get("claims") or []:
         if isinstance(c, dict):
             facts.append(
-                _row("Claim", str(c.get("value")), c.get("evidence"), outlets, str(c.get("kind") or ""))
+                _row(
+                    "Claim",
+                    str(c.get("value")),
+                    c.get("evidence"),
+                    outlets,
+                    str(c.get("kind") or ""),
+                )
             )
 
-    for key, label in (("date", "Date"), ("location", "Place"), ("killed", "Killed"), ("injured", "Injured")):
+    for key, label in (
+        ("date", "Date"),
+        ("location", "Place"),
+        ("killed", "Killed"),
+        ("injured", "Injured"),
+    ):
         for alt in (rec.get(key) or {}).get("alternatives") or []:
             if isinstance(alt, dict):
                 alternatives.append(_alt(label, alt, outlets))
@@ -169,8 +182,15 @@ def incident_view(rec: dict[str, Any]) -> dict[str, Any]:
     ]
     if not sources:
         sources = [
-            {"article": a, "href": article_href(a), "outlet": outlets.get(a, ""), "published": "",
-             "title": "", "url": "", "link": None}
+            {
+                "article": a,
+                "href": article_href(a),
+                "outlet": outlets.get(a, ""),
+                "published": "",
+                "title": "",
+                "url": "",
+                "link": None,
+            }
             for a in rec.get("articles") or []
             if isinstance(a, str)
         ]

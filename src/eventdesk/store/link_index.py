@@ -3,7 +3,9 @@
 Retrieval is sub-linear and about flat in the store's size:
 
 * **blocking by time**: postings carry the incident's day; an article with a (resolved or
-  publication) date reads only postings within ``WINDOW_DAYS`` of it, plus undated incidents;
+  publication) date reads only postings within ``WINDOW_DAYS`` of it, plus undated incidents,
+  except for rare keys (``RARE_DF``: a surname, a street) whose short lists are read whole so
+  that a trial report months later still finds its shooting;
 * **an inverted index** ``link_posting(term, day, k)`` over each incident's most telling keys
   (entities, places, the highest tf·idf terms);
 * **caps**: keys held by more than ``MAX_DF_FRACTION`` of the incidents are skipped (they
@@ -65,6 +67,8 @@ QUERY_TERMS = 15
 MAX_DF_FRACTION = 0.05
 MIN_DF_CAP = 50  # never skip a key held by fewer incidents than this
 POSTING_LIMIT = 200
+#: Keys held by at most this many incidents are looked up without the time window.
+RARE_DF = 20
 UNDATED = -1
 
 
@@ -130,11 +134,13 @@ class SqliteCandidateIndex:
             if df.get(key, 0) == 0 or df[key] > cap:
                 continue  # unseen: no posting; too frequent: blocks nothing
             w = idf[key]
-            if day is None:
+            if day is None or df[key] <= RARE_DF:
+                # no date to block on, or a rare key (a name, a street): its short posting list
+                # is read across all time, so that a trial report finds the shooting a year back
                 rows = self.conn.execute(
                     "SELECT k FROM link_posting WHERE term = ? ORDER BY day DESC LIMIT ?",
                     (key, POSTING_LIMIT),
-                )
+                ).fetchall()
             else:
                 rows = self.conn.execute(
                     "SELECT k FROM link_posting WHERE term = ? AND day BETWEEN ? AND ? "

@@ -1,0 +1,294 @@
+"""Casualty statements from dependency parses of single sentences.
+
+For every status word (killed, dead, died, wounded, injured, shot, …) the parse gives the
+people it applies to (passive subject, subject of "died", object of "killing", conjuncts),
+and each of them a count ("two officers" → 2, "a man" → 1, a named person → 1).  Agents of
+active killing verbs are perpetrators.  Appositions and "including …" are never counted, so
+"12 people, including two police officers, were killed" counts 12.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventdesk.extract.lexicon import PERP_NOUNS, PERSON_NOUNS
+from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
+
+KILL_WORDS = frozenset(
+    "killed kill kills killing dead died die dies dying slain murdered murdering fatally "
+    "executed succumbed".split()
+)
+INJ_WORDS = frozenset(
+    "wounded wounding injured injuring hurt hospitalized hospitalised grazed".split()
+)
+SHOT_WORDS = frozenset("shot shooting shoot shoots struck hit".split())
+CASUALTY_RE = re.compile(
+    r"\b(killed|kill|kills|killing|dead|died|dies|die|slain|murdered|fatally|wounded|wounding|"
+    r"injured|injuring|hurt|hospitali[sz]ed|shot|shooting|struck|hit|injuries|condition|"
+    r"life|suicide|himself|herself|arrested|custody|charged|fled|suspect|victims?)\b",
+    re.I,
+)
+_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
+_SUBJ = {"nsubjpass", "nsubj"}
+_CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
+_INJURY_NOUN_RE = re.compile(
+    r"\b(?:non-?life[- ]threatening|life[- ]threatening|gunshot|minor|serious|critical)\s+"
+    r"(?:injuries|injury|wounds?)\b|\bsurvived\b|\btreated (?:and released )?(?:at|for)\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Patient:
+    text: str  # the noun phrase
+    head: str  # head word, lower case
+    count: int | None
+    qualifier: str | None
+    status: str  # killed | injured | shot
+    perp: bool
+    person: str | None  # the PERSON name when the NP is one
+    start: int  # char offsets in the article
+    end: int
+    ordinal: int | None = None
+    pronoun: bool = False
+
+
+@dataclass(slots=True)
+class Statement:
+    patients: list[Patient] = field(default_factory=list)
+    agents: list[tuple[str, str | None, int, int]] = field(default_factory=list)  # text, name
+
+
+def _subtree_span(tok: Any, exclude_deps: set[str]) -> tuple[int, int]:
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in exclude_deps]
+    while stack:
+        c = stack.pop()
+        toks.append(c)
+        stack.extend(c.children)
+    return min(t.i for t in toks), max(t.i for t in toks) + 1
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
+    """(count, qualifier, ordinal) of a noun phrase headed by ``tok``."""
+    ordinal = None
+    qual = None
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "amod" and low in ORDINALS:
+            ordinal = ORDINALS[low]
+        if c.dep_ == "nummod":
+            words = [t for t in c.subtree]
+            qtext = " ".join(t.lower_ for t in words if t.dep_ in ("advmod", "quantmod", "amod")
+                             or t.lower_ in ("at", "least", "more", "than", "about", "nearly"))
+            num = " ".join(t.text for t in words if t.dep_ not in ("advmod", "quantmod")
+                           and t.lower_ not in ("at", "least", "more", "than", "about",
+                                                "nearly", "up", "to", "over", "around",
+                                                "almost", "some"))
+            n = parse_number(num)
+            q = norm_qualifier(qtext) if qtext else None
+            if n is not None:
+                return n, q, ordinal
+    low = tok.lower_
+    if tok.pos_ == "NUM" or tok.like_num:
+        return parse_number(tok.text), None, ordinal
+    if low in ("both",):
+        return 2, None, ordinal
+    if low in _PRONOUNS:
+        return 1, None, ordinal
+    if tok.ent_type_ == "PERSON":
+        return 1, None, ordinal
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")]
+    if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "PROPN"):
+        if any(d in ("a", "an", "one", "another", "the", "this", "that", "his", "her", "their",
+                     "its") for d in dets) or ordinal:
+            return 1, None, ordinal
+        if low == "one" or low == "another":
+            return 1, None, ordinal
+        # a singular person noun is one person ("policewoman shot near Paris has died")
+        return 1, None, ordinal
+    if low in ("one", "another"):
+        return 1, None, ordinal
+    # "one of the men": the head is the number
+    return None, None, ordinal
+
+
+def _person_name(tok: Any) -> str | None:
+    if tok.ent_type_ != "PERSON":
+        return None
+    doc = tok.doc
+    i, j = tok.i, tok.i + 1
+    while i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "O" and \
+            tok.ent_iob_ != "B":
+        i -= 1
+        if doc[i].ent_iob_ == "B":
+            break
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return doc[i:j].text
+
+
+def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False) -> Patient | None:
+    low = tok.lower_
+    is_person_noun = (
+        low in PERSON_NOUNS or tok.ent_type_ == "PERSON" or low in _PRONOUNS
+        or tok.like_num or low in ("one", "another", "both")
+        or tok.lemma_.lower() in PERSON_NOUNS
+    )
+    if not is_person_noun:
+        return None
+    if low in ("it", "they", "them", "who", "that", "which"):
+        return None
+    count, qual, ordinal = _count(tok)
+    a, b = _subtree_span(tok, {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl"})
+    span = sd[a:b]
+    start = base + span.start_char
+    end = base + span.end_char
+    perp = low in PERP_NOUNS or tok.lemma_.lower() in PERP_NOUNS or reflexive_agent
+    if low in ("one",):
+        # "one of the men": look at the object of "of"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.lower_ in PERP_NOUNS or o.lemma_.lower() in PERP_NOUNS:
+                        perp = True
+    return Patient(span.text, tok.lemma_.lower(), count, qual, status, perp, _person_name(tok),
+                   start, end, ordinal, low in _PRONOUNS)
+
+
+def _status_of(tok: Any) -> str | None:
+    low = tok.lower_
+    kids = {c.lower_ for c in tok.children}
+    if low in KILL_WORDS:
+        if low == "dead" and tok.head.lower_ in ("found",):
+            return "killed"
+        return "killed"
+    if low in INJ_WORDS:
+        return "injured"
+    if low in SHOT_WORDS:
+        if kids & {"fatally", "dead", "death"} or any(
+            c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+            for c in tok.children
+        ):
+            return "killed"
+        if low in ("hit", "struck") and not ({"bullet", "bullets", "gunfire", "round", "rounds"}
+                                             & {c.lower_ for c in tok.subtree}):
+            return None
+        return "shot"
+    return None
+
+
+def _head_subject(tok: Any) -> list[Any]:
+    """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
+    cur = tok
+    for _ in range(4):
+        subs = [c for c in cur.children if c.dep_ in _SUBJ]
+        if subs:
+            return subs
+        if cur.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp", "advcl") and cur.head is not cur:
+            if cur.dep_ == "advcl" and cur.tag_ != "VBN":
+                return []
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "amod") and cur.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return [cur.head]
+        break
+    return []
+
+
+def statements(sd: Any, base: int) -> Statement:
+    """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``."""
+    st = Statement()
+    seen: dict[int, Patient] = {}
+    rank = {"killed": 3, "injured": 2, "shot": 1}
+
+    def add(tok: Any, status: str, reflexive_agent: bool = False) -> None:
+        if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
+            # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and c.lower_ in PERSON_NOUNS:
+                    tok = c
+                    break
+        for t in _conjuncts(tok):
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            p = _np(t, sd, base, status, reflexive_agent)
+            if p is None:
+                continue
+            old = seen.get(t.i)
+            if old is None or rank[status] > rank[old.status]:
+                seen[t.i] = p
+
+    for tok in sd:
+        status = _status_of(tok)
+        if status is None:
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and tok.head.lower_ in (
+            "those", "all", "the", "these"
+        ):
+            # "Those wounded were a woman traffic officer ... and a male colleague"
+            verb = tok.head.head
+            for c in verb.children:
+                if c.dep_ == "attr" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+                    add(c, status)
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "conj", "oprd", "xcomp")
+        )
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if tok.lower_ in ("dead", "died", "die", "dies", "dying", "succumbed", "hurt", "injured",
+                          "wounded") and not objs:
+            subs = _head_subject(tok)
+            for s in subs:
+                add(s, status)
+            if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+                add(tok.head, status)
+            continue
+        if passive:
+            for s in _head_subject(tok):
+                add(s, status)
+            continue
+        # active: "killing 12 people", "shot and killed two men", "leaving two officers injured"
+        agents = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not agents and tok.dep_ in ("advcl", "conj", "xcomp"):
+            # "Parish fired multiple shots, killing Sarah Davidson": the agent of the main verb
+            agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for o in objs:
+            if o.lower_ in ("himself", "herself"):
+                add(o, "killed" if status != "injured" else status, reflexive_agent=True)
+            else:
+                add(o, status)
+        if objs:
+            for a in agents:
+                if a.pos_ in ("PROPN", "NOUN", "PRON") and status in ("killed", "shot"):
+                    a0, b0 = _subtree_span(a, {"conj", "cc", "appos", "relcl", "acl", "punct",
+                                               "prep"})
+                    sp = sd[a0:b0]
+                    st.agents.append((sp.text, _person_name(a), base + sp.start_char,
+                                      base + sp.end_char))
+    # "leaving two officers injured": the object of leave/leaving with an injured complement
+    for tok in sd:
+        if tok.lemma_ == "leave":
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "oprd", "xcomp") and _status_of(c):
+                    for s in c.children:
+                        if s.dep_ in ("nsubj", "dobj"):
+                            add(s, _status_of(c) or "shot")
+                if c.dep_ == "dobj":
+                    for cc in c.children:
+                        if cc.dep_ in ("amod", "acomp", "oprd") and _status_of(cc):
+                            add(c, _status_of(cc) or "shot")
+    st.patients = sorted(seen.values(), key=lambda p: p.start)
+    return st

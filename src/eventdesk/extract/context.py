@@ -1,0 +1,154 @@
+"""Per-sentence context the extractors share: incident cue, related/retracted/denied/hedged
+modality, the source a sentence is attributed to, junk lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from eventdesk.extract.lexicon import (
+    DENIED_RE,
+    HEDGED_RE,
+    INCIDENT_RE,
+    JUNK_RE,
+    RELATED_RE,
+    RETRACTED_RE,
+    YEAR_RE,
+)
+from eventdesk.model import Analysis, Evidence
+
+
+@dataclass(slots=True)
+class SentInfo:
+    idx: int
+    start: int
+    end: int
+    text: str
+    para: int
+    incident: bool
+    related: bool
+    modality: str  # asserted | hedged | retracted | denied | related
+    attribution: str | None
+    junk: bool
+
+
+_ATTR_AFTER = re.compile(
+    r"(?:,|“|”|\"|—|–)?\s*(?:said|says|according to|told)\s+(?P<src>(?:an?|the|another|one)?\s*"
+    r"(?:[\w'’.-]+\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|sources?|officers?|"
+    r"police|ministry|agency|media|television|witness(?:es)?|Reuters|AFP|AP|BBC|CNN|"
+    r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}))\b"
+)
+_ATTR_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<src>(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=[,.;]|\s+(?:who|"
+    r"which|that)\b|$)"
+)
+_ATTR_BEFORE = re.compile(
+    r"^(?:[“\"']\s*)?(?P<src>(?:[A-Z][\w'’.-]*|an?|the|one|local|french|police)(?:\s+[\w'’.-]+){0,6}?)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:said|say|says|told|reported|report|reports|"
+    r"confirmed|announced|stated|suggest)\b",
+)
+_ATTR_DESCRIBED = re.compile(r"\bby\s+(?P<src>an?\s+(?:[\w-]+\s+){0,3}?(?:source|official|"
+                             r"spokes(?:man|woman)))\b")
+_ATTR_DENIED_BY = re.compile(r"\b(?:denied|refuted|rejected|dismissed)\s+by\s+(?P<src>(?:the\s+)?"
+                             r"(?:[A-Z][\w'’-]+\s*){1,5})")
+_PRONOUN_SRC = re.compile(r"^(?:he|she|they|it|this|that|there|i|we|you|witnesses saw)$", re.I)
+_BAD_SRC = re.compile(r"^(?:it|this|that|there|which|who|what|police are|the man|the attack|"
+                      r"earlier|earlier reports|reports|initial reports)\b",
+                      re.I)
+
+
+def attribution_of(text: str) -> str | None:
+    """The source a sentence names for what it says, or None."""
+    for rx in (_ATTR_DENIED_BY, _ATTR_DESCRIBED, _ATTR_ACCORDING):
+        m = rx.search(text)
+        if m:
+            return _clean_src(m.group("src"))
+    m = _ATTR_BEFORE.search(text)
+    if m:
+        src = _clean_src(m.group("src"))
+        if src and not _PRONOUN_SRC.match(src) and not _BAD_SRC.match(src):
+            return src
+    m = _ATTR_AFTER.search(text)
+    if m and m.start() > 0:
+        return _clean_src(m.group("src"))
+    return None
+
+
+def _clean_src(s: str) -> str | None:
+    s = re.sub(r"\s+", " ", s).strip(" ,.“”\"'")
+    s = re.sub(r"\s+(?:news agency|on \w+day)$", lambda m: m.group(0) if "agency" in m.group(0)
+               else "", s)
+    if not s or len(s.split()) > 8:
+        return None
+    return s
+
+
+_ANCHOR = re.compile(
+    r"\b(?:massacre|killings?|attack|shooting|bombing|shooters?|gunmen)\s+(?:at|on|in)\s+(?:the\s+)?"
+    r"(?:office\s+of\s+|offices\s+of\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+
+
+def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]:
+    text = analysis.article.text
+    # paragraph number of each sentence: a new line starts a new paragraph
+    out: list[SentInfo] = []
+    para = 0
+    prev_end = 0
+    related_para = -1
+    anchors: set[str] = set()
+    for i, s in enumerate(analysis.sentences):
+        if "\n" in text[prev_end:s.start]:
+            para += 1
+        prev_end = s.end
+        t = s.text
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = text.find("\n", s.end)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        junk = bool(JUNK_RE.search(t)) or (
+            # truncated teasers ("… taken a lead over Kamala…"): a line ending in an ellipsis
+            line.rstrip().endswith(("…", "...")) and len(line) < 300
+        ) or not re.search(r"[a-z]", t)
+        related = bool(RELATED_RE.search(t))
+        if not related and anchors and any(a in t for a in anchors):
+            related = True  # names the other incident ("the Charlie Hebdo shooters")
+        if not related:
+            for m in YEAR_RE.finditer(t):
+                y = int(m.group(1))
+                if published is None or y <= published.year - 2:
+                    related = True
+        if related:
+            for am in _ANCHOR.finditer(t):
+                anchors.add(am.group("name"))
+        if related and re.search(r"\b(?:separate|unrelated|different|another)\b", t, re.I):
+            related_para = para  # the rest of this paragraph tells of that other incident
+        elif para == related_para:
+            related = True
+        modality = "asserted"
+        if related:
+            modality = "related"
+        elif RETRACTED_RE.search(t):
+            modality = "retracted"
+        elif DENIED_RE.search(t):
+            modality = "denied"
+        elif HEDGED_RE.search(t):
+            modality = "hedged"
+        out.append(
+            SentInfo(i, s.start, s.end, t, para, bool(INCIDENT_RE.search(t)), related, modality,
+                     attribution_of(t), junk)
+        )
+    # a short heading line ("Kebab shop explosion") right before a related paragraph is related
+    for a, b in zip(out, out[1:], strict=False):
+        if (
+            b.related and not a.related and a.para != b.para and len(a.text.split()) <= 6
+            and not a.text.rstrip().endswith((".", "!", "?", "”", '"'))
+        ):
+            a.related = True
+            a.modality = "related"
+    return out
+
+
+def evidence(analysis: Analysis, s: SentInfo) -> Evidence:
+    text = analysis.article.text
+    return Evidence(analysis.article.id, s.start, s.end, text[s.start:s.end])

@@ -1,0 +1,806 @@
+"""Rule-based incident fact extractor.
+
+Event taxonomy (``model.EVENT_TYPES``), aligned with the GTD attack types and ACLED
+sub-event types:
+
+==================== ======================================== ===============================
+eventdesk            GTD attack type                          ACLED sub-event type
+==================== ======================================== ===============================
+armed_assault        Armed Assault                            Attack / Armed clash
+bombing              Bombing/Explosion                        Remote explosive, Suicide bomb
+stabbing             Armed Assault (melee weapon)             Attack
+vehicle_ramming      Unarmed Assault / Armed Assault (vehicle) Attack
+hostage_kidnapping   Hostage Taking (Kidnapping/Barricade)    Abduction/forced disappearance
+arson                Facility/Infrastructure Attack           Arson / Looting/property destr.
+accidental_shooting  (not coded by GTD)                       (not coded by ACLED)
+police_shooting      (not coded by GTD)                       Excessive force against protesters
+                                                              / Attack (state forces)
+riot_protest         (not coded by GTD)                       Riots / Protests
+other                Unknown                                  Other
+==================== ======================================== ===============================
+
+Every fact carries the sentence that states it as evidence (``quote == text[start:end]``),
+the source the sentence names (``attribution``) and its modality: corrections ("… are
+incorrect") are ``retracted``, denials ``denied``, "believed to"/"reportedly" ``hedged``, and
+values about another incident ("yesterday's massacre at …", "in a separate incident")
+``related``; those never count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, cast
+
+from eventdesk.extract.casualties import (
+    _CONDITION_RE,
+    _INJURY_NOUN_RE,
+    CASUALTY_RE,
+    Patient,
+    Statement,
+    statements,
+)
+from eventdesk.extract.context import SentInfo, evidence, sentence_infos
+from eventdesk.extract.dates import DateMention, find_dates, find_times
+from eventdesk.extract.geo import gazetteer
+from eventdesk.extract.lexicon import (
+    AT_LARGE_RE,
+    ARREST_RE,
+    CLAIM_PASSIVE_RE,
+    CLAIM_RE,
+    EVENT_CUES,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    OFFICIAL_TITLES,
+    PERP_NOUNS,
+    POLICE_TITLES,
+    SUICIDE_RE,
+    SUSPECT_GROUP_RE,
+    VEHICLE_RE,
+    VEHICLE_USE_RE,
+    WEAPON_PATTERNS,
+    WITNESS_RE,
+)
+from eventdesk.extract.location import extract_location
+from eventdesk.model import Analysis, ArticleFacts, Evidence, Fact, LinkFeatures
+
+try:  # owned by the linking work; fall back to a minimal version when absent
+    from eventdesk.extract.features import build_link_features as _build_link_features
+except ImportError:  # pragma: no cover - depends on the other module being present
+    _build_link_features = None  # type: ignore[assignment]
+
+_COURT_RE = re.compile(
+    r"\b(court|trial|sentenc\w+|hearing|arraign\w*|funeral|vigil|memorial|scheduled|will be|"
+    r"next|bond|jury|plead\w*|pleaded|indicted|services|rally|candlelight|meeting|debate|"
+    r"election|polls?|campaign\w*|news conference|press conference)\b",
+    re.I,
+)
+_SAID_BEFORE = re.compile(r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$",
+                          re.I)
+_AGE_AFTER = re.compile(r"^,?\s*(?:an?\s+)?(?:age\s+)?(\d{1,3})(?:-year-old|,|\)|\s+years?\s+old)")
+_AGE_BEFORE = re.compile(r"(\d{1,3})[- ]year[- ]old\s+(?:[\w-]+\s+){0,3}$")
+_AGE_DESCRIBED = re.compile(r"^(?:he|she)\s+(?:was|is)\s+(?:described as|identified as|said to "
+                            r"be)\s+(?:an?\s+)?(\d{1,3})[- ]years?[- ]old", re.I)
+_AGE_IN = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b")
+_VICTIM_CUE = re.compile(
+    r"\b(victims?|identified as|pronounced dead|died|killed|slain|wounded|injured|shot|hurt|"
+    r"hospital|condition)\b", re.I)
+_SUSPECT_BEFORE = re.compile(
+    r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
+    r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged))\s*,?\s*"
+    r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SUSPECT_AFTER = re.compile(
+    r"^\s*,?(?:\s*\d{1,3},)?\s*(?:who\s+)?(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
+    r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
+    r"held)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
+    r"surrendered|pleaded|allegedly)", re.I)
+_VICTIM_AFTER = re.compile(
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?\s*(?:who\s+)?(?:was|were|had been|has been|is)"
+    r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
+    r"taken to|rushed to|in critical|in serious|in stable|murdered|slain)|^\s*,?(?:\s*\d{1,3},)?"
+    r"\s*(?:died|dies|later died|suffered|sustained|was hit)", re.I)
+_VICTIM_BEFORE = re.compile(
+    r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|identified (?:the "
+    r"(?:victims?|man|woman|teen|boy|girl|deceased|dead man) )?as|killing|wounding|injuring|"
+    r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
+    r"murder of|shooting of)\s*,?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
+_NO_CASUALTY_RE = re.compile(
+    r"\b(?:no one|nobody|no other|none of the \w+|no (?:one else|officers?|other people))\s+(?:"
+    r"else\s+)?(?:was|were|has been|had been)\s+(?:\w+\s+)?(?P<s>injured|hurt|wounded|killed|shot)|"
+    r"\bno (?P<s2>injuries|deaths|fatalities) (?:were|was|have been)?\s*reported|\bthere were no "
+    r"(?P<s3>wounded|injuries|deaths|casualties|fatalities)", re.I)
+_REPORTED_THAT = re.compile(r"\b(?:reported|reports?|claimed|said|rumou?rs?)\s+that\s+(?P<what>.+?)"
+                            r"(?:,?\s+but\b|,\s+(?:a|an|the)\b|\s+(?:has|have|had|was|were)\s+been"
+                            r"\s+(?:denied|refuted))")
+_PERSON_TITLE_STRIP = re.compile(r"^(?:(?:mr|mrs|ms|dr|sgt|officer|deputy|det|lt|capt)\.?\s+)+",
+                                 re.I)
+_DESCR_HEADS = {"gunman": "perpetrator", "shooter": "perpetrator", "assailant": "perpetrator",
+                "attacker": "perpetrator", "killer": "perpetrator", "perpetrator": "perpetrator",
+                "sniper": "perpetrator", "bomber": "perpetrator", "terrorist": "perpetrator",
+                "robber": "perpetrator", "intruder": "perpetrator", "suspect": "suspect"}
+_PERP_NP = re.compile(r"\b(?P<np>(?:an?|the|one|another|second|lone)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?P<head>gunman|shooter|assailant|attacker|killer|sniper|bomber|suspect|"
+                      r"terrorist|robber|intruder))\b", re.I)
+_ARREST_NP = re.compile(
+    r"\b(?P<np>(?:one of the (?:men|suspects|gunmen|attackers)|(?:an?|the|one|another|second)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:man|woman|suspect|gunman|shooter|teen|teenager|person|boy|girl|"
+    r"juvenile)))\s+(?:was|has been|had been)\s+(?:later\s+)?(?:arrested|detained|taken into "
+    r"custody|apprehended)", re.I)
+_WITNESS_NAMED = re.compile(
+    r"\b(?:witness|neighbou?r|resident|bystander|passer-by|onlooker)\s+(?:who\s+(?:was|is)\s+)?"
+    r"(?:identified\s+(?:only\s+)?as|named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_STATUS_RANK = {"killed": 5, "injured": 4, "arrested": 3, "at large": 2, "unharmed": 1,
+                "unknown": 0}
+_ROLE_RANK = {"perpetrator": 5, "suspect": 4, "victim": 3, "witness": 2, "official": 1,
+              "other": 0}
+
+
+@dataclass(slots=True)
+class Person:
+    key: str
+    name: str | None
+    description: str | None = None
+    role: str = "other"
+    status: str = "unknown"
+    age: int | None = None
+    gender: str | None = None
+    evidence: list[tuple[SentInfo, int, int]] = field(default_factory=list)
+    first: int = 10**9
+    attribution: str | None = None
+    modality: str = "asserted"
+
+    def set_role(self, role: str) -> None:
+        if _ROLE_RANK[role] > _ROLE_RANK[self.role]:
+            self.role = role
+
+    def set_status(self, status: str) -> None:
+        if _STATUS_RANK[status] > _STATUS_RANK[self.status]:
+            self.status = status
+
+
+def _published(analysis: Analysis) -> date | None:
+    p = analysis.article.published
+    return p.date() if p is not None else None
+
+
+def _ev(analysis: Analysis, s: SentInfo) -> Evidence:
+    return evidence(analysis, s)
+
+
+def _gender(words: str) -> str | None:
+    toks = set(re.findall(r"[a-z]+", words.lower()))
+    f, m = len(toks & FEMALE_WORDS), len(toks & MALE_WORDS)
+    if f > m:
+        return "female"
+    if m > f:
+        return "male"
+    return None
+
+
+def _name_key(name: str) -> str:
+    n = _PERSON_TITLE_STRIP.sub("", name.strip())
+    n = re.sub(r"['’]s$", "", n)
+    parts = [p for p in re.findall(r"[\w'’-]+", n.lower()) if p not in ("jr", "sr", "ii", "iii")]
+    return parts[-1] if parts else n.lower()
+
+
+class RuleExtractor:
+    """Rules over a sentence-segmented, NER-tagged article; dependency parses of casualty
+    sentences only (see ``analyze.spacy_analyzer.parse_sentence``)."""
+
+    def __init__(self, parse: bool = True, geocode: bool = True) -> None:
+        self.parse = parse
+        self.geocode = geocode
+
+    # -- entry point -----------------------------------------------------------------------
+    def extract(self, analysis: Analysis) -> ArticleFacts:
+        pub = _published(analysis)
+        infos = sentence_infos(analysis, pub)
+        usable = [s for s in infos if not s.junk]
+        incident = {s.idx for s in usable if s.incident and not s.related}
+        stmts = self._statements(analysis, usable)
+        facts: list[Fact] = []
+        facts += self._event_type(analysis, usable)
+        facts += self._date(analysis, usable, pub, incident)
+        if self.geocode:
+            facts += extract_location(analysis, infos, gazetteer(), incident)
+        people = self._participants(analysis, infos, stmts)
+        facts += self._casualties(analysis, usable, stmts, people)
+        facts += self._participant_facts(analysis, people)
+        facts += self._weapons(analysis, usable)
+        facts += self._claims(analysis, usable)
+        facts += self._reports(analysis, usable, stmts)
+        key = self._key_sentences(usable, facts)
+        features = self._features(analysis, facts)
+        return ArticleFacts(analysis.article.id, facts, features,
+                            key_sentences=cast(list[tuple[int, int, float]], key))
+
+    # -- casualty parses -------------------------------------------------------------------
+    def _statements(self, analysis: Analysis, usable: list[SentInfo]) -> dict[int, Statement]:
+        out: dict[int, Statement] = {}
+        doc = analysis.doc
+        if doc is None or not self.parse:
+            return out
+        from eventdesk.analyze.spacy_analyzer import parse_sentence
+
+        for s in usable:
+            if not s.incident or not CASUALTY_RE.search(s.text) or len(s.text) > 600:
+                continue
+            sd = parse_sentence(doc, s.start, s.end)
+            if sd is None:
+                continue
+            base = s.start + (sd[0].idx if False else 0)
+            # parse_sentence expands to token bounds: align offsets to the span's first token
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is not None:
+                base = span.start_char
+            out[s.idx] = statements(sd, base)
+        return out
+
+    # -- event type ------------------------------------------------------------------------
+    def _event_type(self, analysis: Analysis, usable: list[SentInfo]) -> list[Fact]:
+        scores: Counter[str] = Counter()
+        ev: dict[str, list[SentInfo]] = {}
+        for s in usable:
+            if s.related or s.modality in ("denied", "retracted"):
+                continue
+            w = 1.0 + 2.0 / (1 + s.idx)
+            for etype, rx, weight in EVENT_CUES:
+                n = len(rx.findall(s.text))
+                if n:
+                    scores[etype] += weight * w * min(n, 2)
+                    ev.setdefault(etype, []).append(s)
+        if not scores:
+            return []
+        # a shooting where police also fired is still an armed assault unless police shot first
+        best, val = scores.most_common(1)[0]
+        if best == "police_shooting" and scores["armed_assault"] > 3 * val:
+            best = "armed_assault"
+        if best not in ("armed_assault",) and scores["armed_assault"] > 2.5 * scores[best] and \
+                best not in ("accidental_shooting",):
+            best = "armed_assault"
+        total = sum(scores.values())
+        sents = ev[best][:3]
+        return [Fact("event_type", best, [_ev(analysis, s) for s in sents],
+                     confidence=round(scores[best] / total, 3))]
+
+    # -- date ------------------------------------------------------------------------------
+    def _date(self, analysis: Analysis, usable: list[SentInfo], pub: date | None,
+              incident: set[int]) -> list[Fact]:
+        best: tuple[float, DateMention, SentInfo] | None = None
+        for s in usable:
+            if s.related or s.modality in ("denied", "retracted"):
+                continue
+            if s.idx > 25:
+                break
+            court = bool(_COURT_RE.search(s.text))
+            for dm in find_dates(s.text, pub):
+                if dm.possessive:
+                    continue  # "yesterday's massacre": another event
+                sc = 3.0 if s.idx in incident else 0.5
+                sc -= 0.15 * s.idx
+                if court:
+                    sc -= 2.5
+                if _SAID_BEFORE.search(s.text[max(0, dm.start - 20):dm.start]):
+                    sc -= 1.5
+                if dm.value is not None and pub is not None:
+                    delta = (pub - dm.value).days
+                    if delta < -1:
+                        sc -= 4  # in the future: a hearing, a funeral
+                    elif delta > 60:
+                        sc -= 1.0
+                if dm.part:
+                    sc += 0.3
+                if best is None or sc > best[0]:
+                    best = (sc, dm, s)
+        time_val: str | None = None
+        time_q: str | None = None
+        time_sent: SentInfo | None = None
+        cands = [best[2]] if best else []
+        cands += [s for s in usable if s.idx in incident][:6]
+        for s in cands:
+            if s.related or s.modality in ("denied", "retracted"):
+                continue
+            tms = find_times(s.text)
+            if tms:
+                time_val, time_q, time_sent = tms[0].value, tms[0].qualifier, s
+                break
+        if best is None and time_sent is None:
+            return []
+        ev: list[Evidence] = []
+        if best is not None:
+            dm, s = best[1], best[2]
+            value = dm.value.isoformat() if dm.value else None
+            precision = dm.precision if dm.value else "unknown"
+            ev.append(_ev(analysis, s))
+            surface = dm.text
+            conf = 0.8 if best[0] > 1 else 0.5
+            attribution = s.attribution
+            modality = "hedged" if s.modality == "hedged" else "asserted"
+        else:
+            value, precision, surface, conf, attribution, modality = (
+                None, "unknown", None, 0.3, None, "asserted")
+        if time_sent is not None and (not ev or time_sent.idx != best[2].idx if best else True):
+            ev.append(_ev(analysis, time_sent))
+        if time_sent is not None and best is None:
+            surface = time_sent.text[:0] or None
+        v = {"value": value, "precision": precision, "time": time_val}
+        return [Fact("date", v, ev, modality=cast(Any, modality), qualifier=time_q,
+                     attribution=attribution, confidence=conf, surface=surface)]
+
+    # -- participants ----------------------------------------------------------------------
+    def _participants(self, analysis: Analysis, infos: list[SentInfo],
+                      stmts: dict[int, Statement]) -> dict[str, Person]:
+        text = analysis.article.text
+        by_idx = {s.idx: s for s in infos}
+        people: dict[str, Person] = {}
+        persons = [m for m in analysis.mentions if m.label == "PERSON"]
+        # full names first so that surname mentions join them
+        full_keys: dict[str, str] = {}
+        for m in persons:
+            if len(m.text.split()) >= 2:
+                full_keys.setdefault(_name_key(m.text), m.text)
+        firsts: dict[str, str] = {}
+        for k, n in full_keys.items():
+            firsts.setdefault(n.split()[0].lower(), k)
+        for m in persons:
+            s = by_idx.get(m.sentence)
+            if s is None or s.junk:
+                continue
+            name = re.sub(r"['’]s$", "", m.text.strip())
+            if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
+                continue
+            key = _name_key(name)
+            if len(name.split()) == 1 and key not in full_keys and name.lower() in firsts:
+                key = firsts[name.lower()]
+            p = people.get(key)
+            if p is None:
+                p = people[key] = Person(key, full_keys.get(key, name))
+            if s.related:
+                continue
+            p.first = min(p.first, s.idx)
+            a, b = m.start - s.start, m.end - s.start
+            pre, post = s.text[max(0, a - 70):a], s.text[b:b + 90]
+            role: str | None = None
+            status: str | None = None
+            st = stmts.get(s.idx)
+            if st is not None:
+                for pt in st.patients:
+                    if pt.start <= m.start and m.end <= pt.end + 1 and pt.person:
+                        role = "perpetrator" if pt.perp else "victim"
+                        status = "killed" if pt.status == "killed" else "injured"
+                for ag in st.agents:
+                    if ag[2] <= m.start and m.end <= ag[3] + 1 and s.modality != "hedged":
+                        role = "perpetrator"
+            title_words = " ".join(pre.split()[-4:])
+            if OFFICIAL_TITLES.search(title_words) or re.match(
+                    r"^,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:spokes\w+|chief|sheriff|mayor|"
+                    r"minister|coroner|prosecutor|attorney|commissioner|president|official)\b",
+                    post, re.I):
+                if role is None:
+                    role = "official"
+            elif POLICE_TITLES.search(pre.rstrip()) and role is None:
+                role = "official"
+            if role is None and _SUSPECT_BEFORE.search(pre[-60:]):
+                role = "suspect"
+            if role is None and _SUSPECT_AFTER.match(post):
+                role = "suspect"
+            if role is None and _VICTIM_AFTER.match(post):
+                role = "victim"
+                status = "killed" if re.search(r"killed|dead|died|murdered|slain", post[:60]) \
+                    else "injured"
+            if role is None and _VICTIM_BEFORE.search(pre[-60:]):
+                role = "victim"
+                w = pre[-60:].lower()
+                status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased",
+                                               w) else None
+            if role is None and WITNESS_RE.search(s.text) and not _VICTIM_CUE.search(post[:40]):
+                role = "witness"
+            if role in ("suspect", "perpetrator"):
+                if ARREST_RE.search(s.text):
+                    status = status or "arrested"
+                elif AT_LARGE_RE.search(s.text):
+                    status = status or "at large"
+            if role is None:
+                continue
+            p.set_role(role)
+            if status:
+                p.set_status(status)
+            age_m = _AGE_AFTER.match(post) or _AGE_BEFORE.search(pre)
+            if age_m and p.age is None:
+                age = int(age_m.group(1))
+                if 0 < age < 110:
+                    p.age = age
+            if p.gender is None:
+                appos = post[:40] if post.startswith(",") else ""
+                p.gender = _gender(" ".join(pre.split()[-3:]) + " " + appos)
+            p.evidence.append((s, m.start, m.end))
+            if p.attribution is None and s.attribution and s.attribution != p.name:
+                p.attribution = s.attribution
+        # pronoun gender: "he"/"she" in the next sentence of a person's first mention
+        for p in people.values():
+            if p.gender is None and p.evidence:
+                s0 = p.evidence[0][0]
+                nxt = by_idx.get(s0.idx + 1)
+                if nxt is not None:
+                    others = [m for m in persons if m.sentence in (s0.idx,)]
+                    if len({_name_key(m.text) for m in others}) == 1:
+                        p.gender = _gender(" ".join(re.findall(r"\b(?:he|she|his|her|him)\b",
+                                                               nxt.text.lower())))
+        for s in infos:
+            if s.junk or s.related:
+                continue
+            for m in _WITNESS_NAMED.finditer(s.text):
+                key = _name_key(m.group("name"))
+                p = people.get(key) or Person(key, m.group("name"))
+                people[key] = p
+                p.set_role("witness")
+                p.first = min(p.first, s.idx)
+                p.evidence.append((s, s.start + m.start("name"), s.start + m.end("name")))
+                p.gender = p.gender or _gender(" ".join(re.findall(r"\b(?:he|she)\b",
+                                                                   s.text.lower())))
+        named = {k: p for k, p in people.items() if p.evidence}
+        self._descriptors(analysis, infos, stmts, named)
+        return named
+
+    def _descriptors(self, analysis: Analysis, infos: list[SentInfo],
+                     stmts: dict[int, Statement], people: dict[str, Person]) -> None:
+        """Unnamed participants: "a woman traffic officer", "the gunman", "a 53-year-old"."""
+        by_idx = {s.idx: s for s in infos}
+        for s in infos:
+            if s.junk or s.related or s.modality in ("retracted", "denied"):
+                continue
+            st = stmts.get(s.idx)
+            if st is not None:
+                for pt in st.patients:
+                    if pt.person or pt.pronoun or pt.count != 1 or pt.head in ("one", "another"):
+                        continue
+                    desc = re.sub(r"^(?:a|an|the|one|another|their|his|her)\s+", "", pt.text,
+                                  flags=re.I)
+                    desc = re.sub(r"\s+(?:from|in|at|near|of)\s+.*$", "", desc)
+                    role = "perpetrator" if pt.perp else "victim"
+                    if pt.head == "suspect":
+                        role = "suspect"
+                    if role == "victim":
+                        # the same kind of person with the same fate is one person, unless
+                        # the text says "another"/"a second"
+                        other = re.match(r"(?:another|second|third)\b", pt.text, re.I)
+                        g = _gender(desc) or pt.head
+                        fate = "killed" if pt.status == "killed" else "injured"
+                        key = f"~victim:{g}:{fate}:{bool(other)}"
+                    else:
+                        key = "~perpetrator:main"
+                    p = people.get(key) or Person(key, None, description=desc)
+                    people[key] = p
+                    p.set_role(role)
+                    p.set_status("killed" if pt.status == "killed" else "injured")
+                    p.gender = p.gender or _gender(desc)
+                    am = _AGE_IN.search(desc)
+                    if am and p.age is None:
+                        p.age = int(am.group(1))
+                    p.evidence.append((s, pt.start, pt.end))
+                    p.first = min(p.first, s.idx)
+                    p.attribution = p.attribution or s.attribution
+            for m in _ARREST_NP.finditer(s.text):
+                np_ = m.group("np")
+                key = "~suspect:arrested"
+                p = people.get(key) or Person(key, None, description=np_)
+                people[key] = p
+                p.set_role("suspect")
+                p.set_status("arrested")
+                p.evidence.append((s, s.start + m.start(), s.start + m.end()))
+                p.first = min(p.first, s.idx)
+                p.attribution = p.attribution or s.attribution
+                nxt = by_idx.get(s.idx + 1)
+                if nxt is not None:
+                    am2 = _AGE_DESCRIBED.match(nxt.text)
+                    if am2:
+                        p.age = int(am2.group(1))
+                        p.description = f"{np_}, a {am2.group(1)}-year-old"
+                        p.evidence.append((nxt, nxt.start, nxt.end))
+                # the arrested man is "the suspect", not the one still at large
+            for m in _PERP_NP.finditer(s.text):
+                head = m.group("head").lower()
+                role = _DESCR_HEADS.get(head, "perpetrator")
+                if role == "suspect":
+                    continue  # "a second suspect": too vague alone
+                key = "~perpetrator:main"
+                p = people.get(key) or Person(key, None, description=head)
+                people[key] = p
+                p.set_role("perpetrator")
+                if AT_LARGE_RE.search(s.text):
+                    p.set_status("at large")
+                p.evidence.append((s, s.start + m.start(), s.start + m.end()))
+                p.first = min(p.first, s.idx)
+            if SUICIDE_RE.search(s.text):
+                key = "~perpetrator:main"
+                named_perp = [p for p in people.values() if p.name and p.role == "perpetrator"]
+                p = named_perp[0] if named_perp else (
+                    people.get(key) or Person(key, None, description="shooter"))
+                people[p.key] = p
+                p.set_role("perpetrator")
+                p.set_status("killed")
+                p.evidence.append((s, s.start, s.end))
+        for key in list(people):
+            p = people[key]
+            if key.startswith("~perpetrator") and p.status == "unknown":
+                # a perpetrator we only know by description: only worth a record with a status
+                if not any(AT_LARGE_RE.search(e[0].text) for e in p.evidence):
+                    del people[key]
+
+    def _participant_facts(self, analysis: Analysis, people: dict[str, Person]) -> list[Fact]:
+        text = analysis.article.text
+        out: list[Fact] = []
+        for p in sorted(people.values(), key=lambda x: x.first):
+            if not p.evidence:
+                continue
+            sents = []
+            seen = set()
+            for s, _, _ in p.evidence:
+                if s.idx not in seen:
+                    seen.add(s.idx)
+                    sents.append(s)
+            ev = [Evidence(analysis.article.id, s.start, s.end, text[s.start:s.end])
+                  for s in sents[:4]]
+            value = {"name": p.name, "role": p.role, "status": p.status, "age": p.age,
+                     "gender": p.gender, "description": p.description}
+            surface = text[p.evidence[0][1]:p.evidence[0][2]]
+            conf = 0.8 if p.name else 0.6
+            out.append(Fact("participant", value, ev, attribution=p.attribution,
+                            confidence=conf, surface=surface))
+        return out
+
+    # -- casualties ------------------------------------------------------------------------
+    def _casualties(self, analysis: Analysis, usable: list[SentInfo],
+                    stmts: dict[int, Statement], people: dict[str, Person]) -> list[Fact]:
+        by_idx = {s.idx: s for s in usable}
+        facts: list[Fact] = []
+        best = {"killed": (0, None, []), "injured": (0, None, [])}  # type: dict[str, Any]
+        perp_best = {"killed": (0, []), "injured": (0, [])}  # type: dict[str, Any]
+        killed_named = {p.key for p in people.values() if p.name and p.status == "killed"}
+        any_killed = False
+        for idx, st in stmts.items():
+            s = by_idx[idx]
+            if s.modality in ("related", "retracted", "denied"):
+                continue
+            for pt in st.patients:
+                if pt.status == "killed":
+                    any_killed = True
+        for idx, st in sorted(stmts.items()):
+            s = by_idx[idx]
+            if s.modality in ("related", "retracted", "denied"):
+                continue
+            tot: dict[str, int] = {"killed": 0, "injured": 0}
+            ptot: dict[str, int] = {"killed": 0, "injured": 0}
+            qual: dict[str, str | None] = {"killed": None, "injured": None}
+            explicit_inj = bool(_CONDITION_RE.search(s.text) or _INJURY_NOUN_RE.search(s.text))
+            for pt in st.patients:
+                if pt.count is None:
+                    continue
+                status = pt.status
+                if status == "shot":
+                    if pt.person and _name_key(pt.person) in killed_named:
+                        continue
+                    if pt.pronoun:
+                        continue
+                    if any_killed and not explicit_inj and not pt.person:
+                        continue
+                    status = "injured"
+                if pt.pronoun and status == "injured":
+                    continue
+                if pt.perp:
+                    ptot[status] += pt.count
+                else:
+                    tot[status] += pt.count
+                    qual[status] = qual[status] or pt.qualifier
+            for f in ("killed", "injured"):
+                if tot[f] > best[f][0]:
+                    best[f] = (tot[f], qual[f], [s])
+                elif tot[f] and tot[f] == best[f][0]:
+                    best[f][2].append(s)
+                if ptot[f] > perp_best[f][0]:
+                    perp_best[f] = (ptot[f], [s])
+        # named victims by status
+        for f in ("killed", "injured"):
+            named = [p for p in people.values() if p.name and p.role == "victim" and p.status == f]
+            if len(named) > best[f][0]:
+                best[f] = (len(named), None, [e[0] for p in named for e in p.evidence[:1]])
+            perps = [p for p in people.values() if p.role in ("perpetrator", "suspect")
+                     and p.status == f]
+            if len(perps) > perp_best[f][0]:
+                perp_best[f] = (len(perps), [e[0] for p in perps for e in p.evidence[:1]])
+        for f in ("killed", "injured"):
+            v, q, sents = best[f]
+            pv, psents = perp_best[f]
+            total = v + pv
+            if total == 0 and not sents and not psents:
+                continue
+            all_sents = sorted({s.idx: s for s in list(sents) + list(psents)}.values(),  # dedupe
+                               key=lambda s: s.idx)
+            ev = [_ev(analysis, s) for s in all_sents[:4]]
+            surface = f"perpetrators: {pv}" if pv else None
+            attr = next((s.attribution for s in all_sents if s.attribution), None)
+            hedged = all(s.modality == "hedged" for s in all_sents)
+            facts.append(Fact(f, total, ev, modality="hedged" if hedged else "asserted",
+                              qualifier=q, attribution=attr, confidence=0.8, surface=surface))
+        # explicit zeros: "no one was injured"
+        have = {f.field for f in facts}
+        for s in usable:
+            if s.related:
+                continue
+            m = _NO_CASUALTY_RE.search(s.text)
+            if not m:
+                continue
+            word = (m.group("s") or m.group("s2") or m.group("s3") or "").lower()
+            fld = "killed" if word in ("killed", "deaths", "fatalities") else "injured"
+            if word == "shot":
+                fld = "injured"
+            if fld not in have:
+                facts.append(Fact(fld, 0, [_ev(analysis, s)], attribution=s.attribution,
+                                  confidence=0.7, surface=m.group(0)))
+                have.add(fld)
+        # related, retracted and denied figures: kept with their modality, never counted
+        main_perp = perp_best["killed"][0]
+        for idx, st in sorted(stmts.items()):
+            s = by_idx[idx]
+            if s.modality not in ("related", "retracted", "denied"):
+                continue
+            for f in ("killed", "injured"):
+                pts = [p for p in st.patients if (p.status == f or (f == "injured"
+                       and p.status == "shot")) and p.count is not None]
+                if not pts:
+                    continue
+                if s.modality == "related":
+                    val = sum(p.count or 0 for p in pts)
+                else:
+                    # "a second officer had been killed" implies two officers (plus the
+                    # perpetrators the main report counts)
+                    val = sum((p.ordinal or p.count or 0) for p in pts if not p.perp)
+                    val += sum(p.count or 0 for p in pts if p.perp) or (
+                        main_perp if f == "killed" else 0)
+                facts.append(Fact(f, val, [_ev(analysis, s)], modality=cast(Any, s.modality),
+                                  attribution=s.attribution, confidence=0.6,
+                                  surface=" and ".join(p.text for p in pts)))
+        return facts
+
+    # -- weapons ---------------------------------------------------------------------------
+    def _weapons(self, analysis: Analysis, usable: list[SentInfo]) -> list[Fact]:
+        found: dict[tuple[str, str], Fact] = {}
+        cats: set[str] = set()
+        generic: list[tuple[SentInfo, str]] = []
+        for s in usable:
+            if s.related or s.modality in ("denied", "retracted"):
+                continue
+            taken: list[tuple[int, int]] = []
+            for cat, rx in WEAPON_PATTERNS:
+                for m in rx.finditer(s.text):
+                    if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    surface = m.group(0).strip()
+                    if cat == "firearm":
+                        if re.search(r"\bgun (?:control|violence|laws?|rights|show|shop|store|"
+                                     r"owners?|safety|range|club)\b", s.text[m.start():m.end()
+                                                                            + 10], re.I):
+                            continue
+                        generic.append((s, surface))
+                        continue
+                    if cat == "rifle" and re.search(r"\b(?:assault|automatic)\s*$",
+                                                    s.text[:m.start()], re.I):
+                        continue
+                    cats.add(cat)
+                    key = (cat, surface.lower().rstrip("s"))
+                    if key in found:
+                        continue
+                    found[key] = Fact(
+                        "weapon", cat, [_ev(analysis, s)],
+                        modality="hedged" if s.modality == "hedged" else "asserted",
+                        attribution=s.attribution, confidence=0.8, surface=surface)
+            for m in VEHICLE_RE.finditer(s.text):
+                if not VEHICLE_USE_RE.search(s.text):
+                    continue
+                surface = re.sub(r"^(?:a|an|the|his|her|their)\s+", "", m.group(0).strip())
+                key = ("vehicle", surface.lower())
+                if key not in found:
+                    found[key] = Fact("weapon", "vehicle", [_ev(analysis, s)],
+                                      attribution=s.attribution, confidence=0.6, surface=surface)
+        out = list(found.values())
+        if not cats and generic:
+            s, surface = generic[0]
+            out.append(Fact("weapon", "firearm", [_ev(analysis, s)], attribution=s.attribution,
+                            confidence=0.6, surface=surface))
+        return out
+
+    # -- claims and reports ----------------------------------------------------------------
+    def _claims(self, analysis: Analysis, usable: list[SentInfo]) -> list[Fact]:
+        out: list[Fact] = []
+        seen: set[tuple[str, str]] = set()
+        for s in usable:
+            if s.related:
+                continue
+            for rx in (CLAIM_RE, CLAIM_PASSIVE_RE):
+                for m in rx.finditer(s.text):
+                    group = re.sub(r"^the\s+", "", m.group("group").strip())
+                    if group.lower() in ("he", "she", "police", "it", "they"):
+                        continue
+                    kind = "denied" if m.group("verb").startswith("den") else "claimed"
+                    if (group, kind) in seen:
+                        continue
+                    seen.add((group, kind))
+                    out.append(Fact("claim", {"group": group, "kind": kind}, [_ev(analysis, s)],
+                                    modality="denied" if kind == "denied" else "asserted",
+                                    attribution=s.attribution, confidence=0.8,
+                                    surface=m.group(0)))
+            for m in SUSPECT_GROUP_RE.finditer(s.text):
+                group = re.sub(r"^the\s+", "", m.group("group").strip())
+                if (group, "suspected") in seen:
+                    continue
+                seen.add((group, "suspected"))
+                out.append(Fact("claim", {"group": group, "kind": "suspected"}, [_ev(analysis, s)],
+                                modality="hedged", attribution=s.attribution, confidence=0.5,
+                                surface=m.group(0)))
+        return out
+
+    def _reports(self, analysis: Analysis, usable: list[SentInfo],
+                 stmts: dict[int, Statement]) -> list[Fact]:
+        out: list[Fact] = []
+        for s in usable:
+            if s.modality not in ("denied", "retracted") or s.related:
+                continue
+            st = stmts.get(s.idx)
+            if st is not None and any(p.status in ("killed", "injured") for p in st.patients):
+                continue  # a casualty figure: a killed/injured fact carries it
+            m = _REPORTED_THAT.search(s.text)
+            if not m:
+                continue
+            what = m.group("what").strip(" ,")
+            out.append(Fact("report", what, [_ev(analysis, s)], modality=cast(Any, s.modality),
+                            attribution=s.attribution, confidence=0.7, surface=m.group(0)))
+        return out
+
+    # -- summary candidates ------------------------------------------------------------------
+    def _key_sentences(self, usable: list[SentInfo], facts: list[Fact]) -> list[tuple[Any, ...]]:
+        fact_spans: Counter[int] = Counter()
+        for f in facts:
+            if f.modality in ("related",):
+                continue
+            for e in f.evidence:
+                fact_spans[e.start] += 1
+        out: list[tuple[int, int, int, float]] = []
+        for s in usable:
+            if s.related or s.modality in ("denied", "retracted") or len(s.text) < 25:
+                continue
+            if not s.incident and s.idx > 2:
+                continue
+            if len(s.text.split()) < 5 or not re.search(r"[.!?”\"]\s*$", s.text.strip()):
+                continue
+            score = 0.3 + 0.4 / (1 + s.idx) + min(fact_spans[s.start], 4) * 0.1
+            score += 0.2 if s.incident else 0.0
+            if s.text.lstrip().startswith(("“", '"')):
+                score -= 0.2  # quotes read badly in a summary
+            out.append((s.idx, s.start, s.end, round(min(score, 1.0), 3)))
+        out.sort(key=lambda x: -x[3])
+        return sorted(out[:8], key=lambda x: x[0])
+
+    # -- link features -----------------------------------------------------------------------
+    def _features(self, analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
+        if _build_link_features is not None:
+            return _build_link_features(analysis, facts)
+        feats = LinkFeatures()
+        a = analysis.article
+        feats.published = a.published.date().isoformat() if a.published else None
+        for f in facts:
+            if f.modality not in ("asserted", "hedged"):
+                continue
+            if f.field == "date" and isinstance(f.value, dict):
+                feats.date = f.value.get("value")
+            elif f.field == "event_type":
+                feats.event_type = f.value
+            elif f.field == "killed" and isinstance(f.value, int):
+                feats.killed = f.value
+            elif f.field == "injured" and isinstance(f.value, int):
+                feats.injured = f.value
+        return feats

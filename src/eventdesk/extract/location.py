@@ -1,0 +1,251 @@
+"""The incident's place: candidate place mentions scored by where and how they are said,
+geocoded offline (``geo.gazetteer``) and disambiguated by states/countries named nearby."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from eventdesk.extract.context import SentInfo
+from eventdesk.extract.geo import Gazetteer, Place, norm_place
+from eventdesk.model import Analysis, Evidence, Fact
+
+_PREP_BEFORE = re.compile(r"\b(in|at|on|near|outside|inside|into|across|of)\s+(?:the\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\b(from|to|toward|towards|between|visit(?:ed|ing)?)\s+(?:the\s+)?$",
+                          re.I)
+_NEAR_BEFORE = re.compile(r"\b(near|outside|south of|north of|east of|west of)\s+(?:the\s+)?$", re.I)
+_DETAIL_AFTER = re.compile(
+    r"^\s*(neighbou?rhood|area|district|section|street|st\b|road|rd\b|avenue|ave\b|boulevard|"
+    r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
+    r"complex|high school|school|church|hotel|hospital|university|airport|museum|community)",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
+    r"(?:\((?:[^)]{0,40})\))?\s*[—–-]{1,2}\s"
+)
+_STREET = re.compile(
+    r"\b(?:(?:\d{1,5}|the \d{1,5}) block of |\d{1,5} )?(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}"
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Highway|"
+    r"Hwy\.?|Parkway|Pkwy|Court|Ct\.|Place|Pl\.|Circle|Terrace|Trail|Pike)\b"
+    r"|\b(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:subway|metro|train|bus|tube)"
+    r"\s+station\b"
+    r"|\bPorte\s+(?:de\s+|d['’])[A-Z][\w-]+|\b(?:the\s+)?Champs[- ][EÉ]lys[eé]es\b"
+    r"|\b\d{1,5} block of [A-Z][\w'’ -]{2,40}?(?=[,.]| in\b| near\b)",
+)
+_STATE_CODE_AFTER = re.compile(r"^,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b"
+                               r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+
+
+@dataclass(slots=True)
+class Cand:
+    text: str
+    start: int
+    end: int
+    sent: SentInfo
+    score: float
+    places: list[Place]
+    kind: str
+
+
+def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Counter[str]:
+    """US state codes evidenced by the text: state names, 'City, ST', counties, datelines."""
+    votes: Counter[str] = Counter()
+    text = analysis.article.text
+    ok = {s.idx for s in infos if not s.junk and not s.related}
+    for m in analysis.mentions:
+        if m.sentence not in ok or m.label not in ("GPE", "LOC"):
+            continue
+        code = gaz.state_by_name.get(norm_place(m.text))
+        if code:
+            votes[code] += 2
+            continue
+        if m.text.lower().endswith((" county", " parish")):
+            sts = set(gaz.county_states(m.text))
+            for st in sts:
+                votes[st] += 1.0 / len(sts)
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z]"
+                         r"[a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])", text):
+        st = m.group("st")
+        code = gaz.ap.get(norm_place(st)) if "." in st else (st if st in gaz.states else None)
+        if code:
+            votes[code] += 2
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+County\b", text):
+        sts = set(gaz.county_states(m.group(1) + " County"))
+        for st in sts:
+            votes[st] += 1.0 / len(sts)
+    return votes
+
+
+def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    ok = {s.idx for s in infos if not s.junk and not s.related}
+    for m in analysis.mentions:
+        if m.sentence not in ok:
+            continue
+        if m.label in ("GPE", "LOC"):
+            c = gaz.country(m.text)
+            if c:
+                votes[c.country] += 1
+        elif m.label == "NORP":
+            low = m.text.lower()
+            for iso, name in (("FR", "french"), ("US", "american"), ("GB", "british"),
+                              ("DE", "german"), ("BE", "belgian")):
+                if low == name:
+                    votes[iso] += 0.5
+    return votes
+
+
+def _pick_city(places: list[Place], states: Counter[str], countries: Counter[str]) -> Place:
+    def key(p: Place) -> tuple[float, int]:
+        s = 0.0
+        if p.country == "US" and p.admin1:
+            s += states.get(p.admin1, 0) * 3
+        s += countries.get(p.country, 0) * 2
+        return (s, p.population)
+
+    return max(places, key=key)
+
+
+def extract_location(
+    analysis: Analysis, infos: list[SentInfo], gaz: Gazetteer, incident_sents: set[int]
+) -> list[Fact]:
+    text = analysis.article.text
+    aid = analysis.article.id
+    by_idx = {s.idx: s for s in infos}
+    states = _context_states(analysis, gaz, infos)
+    countries = _country_votes(analysis, gaz, infos)
+    details: list[tuple[float, str, SentInfo]] = []
+    detail_spans: list[tuple[int, int]] = []
+    for s in infos:
+        if s.junk or s.related:
+            continue
+        for m in _STREET.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            detail_spans.append((a, b))
+            sc = (3.0 if s.idx in incident_sents else 1.0) - 0.05 * s.idx
+            details.append((sc, re.sub(r"^the\s+", "", m.group(0).strip()), s))
+    cands: list[Cand] = []
+    # dateline: "FRANKLIN (Feb. 4, 2014) –", "HOUSTON, Texas —"
+    first_line = text[: text.find("\n")] if "\n" in text[:300] else text[:300]
+    for off in (0, len(first_line) + 1):
+        dm = _DATELINE.match(text[off:off + 200])
+        if dm and infos:
+            city = dm.group("city").strip().title()
+            places = gaz.city(city)
+            st_txt = dm.group("state")
+            if st_txt:
+                code = gaz.state_code(st_txt)
+                if code:
+                    states[code] += 4
+            s0 = next((s for s in infos if s.start <= off + dm.start("city") < s.end + 1),
+                      infos[0])
+            if places:
+                cands.append(Cand(dm.group("city").strip(), off + dm.start("city"),
+                                  off + dm.end("city"), s0, 6.0, places, "city"))
+            break
+    for m in analysis.mentions:
+        if m.label not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
+            continue
+        if m.label in ("ORG", "PERSON") and not (
+            _PREP_BEFORE.search(text[max(0, m.start - 25):m.start])
+            or _FROM_BEFORE.search(text[max(0, m.start - 25):m.start])
+        ):
+            continue  # a mis-tagged town is usually still "in X" / "from X"
+        s = by_idx.get(m.sentence)
+        if s is None or s.junk or s.related:
+            continue
+        if any(a <= m.start and m.end <= b for a, b in detail_spans):
+            continue
+        after = text[m.end:m.end + 30]
+        if _DETAIL_AFTER.match(after):
+            continue
+        before = text[max(0, m.start - 25):m.start]
+        score = 1.0 if m.label in ("GPE", "LOC", "FAC") else 0.0
+        if _NEAR_BEFORE.search(before):
+            score += 0.3  # "near Paris": the place is elsewhere, often named next
+        elif _PREP_BEFORE.search(before):
+            score += 2.0
+        elif _FROM_BEFORE.search(before):
+            score += 0.3
+        if s.idx in incident_sents:
+            score += 2.0
+        score += 2.0 / (1 + s.idx)
+        name = re.sub(r"^the\s+", "", m.text, flags=re.I)
+        name = re.sub(r"['’]s$", "", name)
+        st_code = gaz.state_by_name.get(norm_place(name))
+        if st_code:
+            continue  # states are context, counted in ``states``
+        country = gaz.country(name)
+        if country:
+            cands.append(Cand(name, m.start, m.end, s, score - 2.0, [country], "country"))
+            continue
+        places = gaz.city(name)
+        sm = _STATE_CODE_AFTER.match(text[m.end:m.end + 20])
+        if sm:
+            code = gaz.state_code(sm.group("st"))
+            if code:
+                states[code] += 3
+                local = [p for p in places if p.country == "US" and p.admin1 == code]
+                places = local or places
+        if places:
+            cands.append(Cand(name, m.start, m.end, s, score, places, "city"))
+        elif name.lower().endswith((" county", " parish")) and gaz.county_states(name):
+            cands.append(Cand(name, m.start, m.end, s, score - 1.0, [], "county"))
+    if not cands and not states:
+        return []
+    # the same place named several times counts more
+    tally: Counter[str] = Counter()
+    for c in cands:
+        tally[norm_place(c.text)] += 1
+    for c in cands:
+        c.score += 0.5 * (tally[norm_place(c.text)] - 1)
+    city_cands = [c for c in cands if c.kind == "city"]
+    best: Cand | None = max(city_cands, key=lambda c: c.score) if city_cands else None
+    if best is None:
+        county = [c for c in cands if c.kind == "county"]
+        best = max(county, key=lambda c: c.score) if county else None
+    if best is None:
+        ctry = [c for c in cands if c.kind == "country"]
+        best = max(ctry, key=lambda c: c.score) if ctry else None
+    detail = max(details, key=lambda d: d[0])[1] if details else None
+    if best is None:
+        if not states:
+            return []
+        code, _ = states.most_common(1)[0]
+        s = next((s for s in infos if not s.junk and not s.related), None)
+        if s is None:
+            return []
+        value = {"name": None, "admin1": gaz.states.get(code), "country": "US", "lat": None,
+                 "lon": None, "precision": "region", "detail": detail}
+        return [Fact("location", value, [Evidence(aid, s.start, s.end, s.text)], confidence=0.4)]
+    value: dict[str, Any]
+    if best.kind == "city":
+        p = _pick_city(best.places, states, countries)
+        admin1 = gaz.admin1_name(p)
+        value = {"name": p.name, "admin1": admin1, "country": p.country, "lat": p.lat,
+                 "lon": p.lon, "precision": "city", "detail": detail}
+        conf = 0.8 if len(best.places) == 1 or (p.country == "US" and states.get(p.admin1 or "")) \
+            else 0.5
+    elif best.kind == "county":
+        sts = gaz.county_states(best.text)
+        code = max(set(sts), key=lambda x: states.get(x, 0)) if sts else None
+        value = {"name": best.text, "admin1": gaz.states.get(code) if code else None,
+                 "country": "US", "lat": None, "lon": None, "precision": "region",
+                 "detail": detail}
+        conf = 0.5
+    else:
+        p = best.places[0]
+        value = {"name": p.name, "admin1": None, "country": p.country, "lat": None,
+                 "lon": None, "precision": "country", "detail": detail}
+        conf = 0.4
+    s = best.sent
+    ev = [Evidence(aid, s.start, s.end, s.text)]
+    if detail:
+        ds = next(d for d in details if d[1] == detail)[2]
+        if ds.idx != s.idx:
+            ev.append(Evidence(aid, ds.start, ds.end, ds.text))
+    return [Fact("location", value, ev, confidence=conf, surface=best.text,
+                 attribution=s.attribution)]
