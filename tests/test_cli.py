@@ -22,7 +22,9 @@ from eventdesk.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
-SCHEMA = json.loads((Path(eventdesk.__file__).parent / "schema" / "incident.schema.json").read_text())
+SCHEMA = json.loads(
+    (Path(eventdesk.__file__).parent / "schema" / "incident.schema.json").read_text()
+)
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -52,7 +54,10 @@ def test_demo_sample(demo_db: str) -> None:
     assert dayton["killed"]["value"] == 2
     assert dayton["location"]["name"] == "Dayton" and dayton["location"]["admin1"] == "Ohio"
     assert by_article["rhone-0502"]["id"] == by_article["lyon-followup"]["id"]
-    assert by_article["tacoma-warehouse"]["id"] not in {dayton["id"], by_article["rhone-0502"]["id"]}
+    assert by_article["tacoma-warehouse"]["id"] not in {
+        dayton["id"],
+        by_article["rhone-0502"]["id"],
+    }
 
 
 def test_reingest_changes_nothing(demo_db: str) -> None:
@@ -105,27 +110,45 @@ def test_bad_input_exit_codes(tmp_path: Path) -> None:
 
 def test_stdin_jsonl(tmp_path: Path) -> None:
     db = str(tmp_path / "stdin.db")
-    line = json.dumps({"id": "s1", "text": "Two men were shot and injured in Toledo, Ohio, on Monday night, police said."})
+    line = json.dumps(
+        {
+            "id": "s1",
+            "text": "Two men were shot and injured in Toledo, Ohio, on Monday night, police said.",
+        }
+    )
     code, _, err = run("ingest", "-", "--db", db, input=line + "\n")
     assert code == 0, err
     assert eventdesk.open(db).article("s1") is not None
 
 
 def _articles(n: int) -> str:
-    towns = ["Akron", "Toledo", "Dayton", "Columbus", "Cincinnati", "Cleveland", "Youngstown", "Canton"]
+    towns = [
+        "Akron",
+        "Toledo",
+        "Dayton",
+        "Columbus",
+        "Cincinnati",
+        "Cleveland",
+        "Youngstown",
+        "Canton",
+    ]
     out = []
     for i in range(n):
         town = towns[i % len(towns)]
-        out.append(json.dumps({
-            "id": f"a{i:04d}",
-            "published": f"2021-{1 + i % 12:02d}-{1 + i % 27:02d}",
-            "text": (
-                f"A {20 + i % 40}-year-old man was shot and killed on the {100 + i} block of Elm Street in "
-                f"{town}, Ohio, on Tuesday night, police said. Officers found victim number {i} "
-                f"with a gunshot wound. Detectives are looking for a suspect described as driving a "
-                f"car with plate {i * 7919 % 100000}. " * 3
-            ),
-        }))
+        out.append(
+            json.dumps(
+                {
+                    "id": f"a{i:04d}",
+                    "published": f"2021-{1 + i % 12:02d}-{1 + i % 27:02d}",
+                    "text": (
+                        f"A {20 + i % 40}-year-old man was shot and killed on the {100 + i} block of Elm Street in "
+                        f"{town}, Ohio, on Tuesday night, police said. Officers found victim number {i} "
+                        f"with a gunshot wound. Detectives are looking for a suspect described as driving a "
+                        f"car with plate {i * 7919 % 100000}. " * 3
+                    ),
+                }
+            )
+        )
     return "\n".join(out) + "\n"
 
 
@@ -158,6 +181,8 @@ def test_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     assert con.execute("SELECT COUNT(*) FROM articles WHERE incident_id IS NULL").fetchone()[0] == 0
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
-    listed = sum(len(json.loads(r[0])["articles"]) for r in con.execute("SELECT record FROM incidents"))
+    listed = sum(
+        len(json.loads(r[0])["articles"]) for r in con.execute("SELECT record FROM incidents")
+    )
     dups = con.execute("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
     assert listed + dups == n

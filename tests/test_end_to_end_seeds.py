@@ -18,7 +18,9 @@ SCHEMA = json.loads(
 
 
 @pytest.fixture(scope="module")
-def seeded(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[eventdesk.api.Desk]:
+def seeded(
+    seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[eventdesk.api.Desk]:
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     desk = eventdesk.open(db)
     report = desk.ingest([seeds_dir])
@@ -61,7 +63,10 @@ def test_montrouge(seeded: Any) -> None:
     assert weapons & {"assault rifle", "machine gun"}
     assert "handgun" in weapons
     people = inc.participants
-    assert any(p["role"] == "victim" and p["status"] == "killed" and p["gender"] == "female" for p in people)
+    assert any(
+        p["role"] == "victim" and p["status"] == "killed" and p["gender"] == "female"
+        for p in people
+    )
     assert any(p["role"] == "perpetrator" and p["status"] == "at large" for p in people)
 
 
@@ -75,12 +80,16 @@ def test_champs_elysees(seeded: Any) -> None:
     inc = _by_prefix(seeded)["002"]
     loc = inc.location
     assert loc["country"] == "FR"
-    assert "Paris" in (loc["name"] or "") or "Champs" in (loc["name"] or "") + (loc.get("detail") or "")
+    assert "Paris" in (loc["name"] or "") or "Champs" in (loc["name"] or "") + (
+        loc.get("detail") or ""
+    )
     assert inc.killed["value"] == 2
     assert any(a["status"] == "retracted" for a in inc.killed["alternatives"])
     assert inc.injured["value"] == 1
     assert "assault rifle" in {w["value"] for w in inc.weapons}
-    assert any("Islamic State" in c["value"] and c.get("kind", "claimed") == "claimed" for c in inc.claims)
+    assert any(
+        "Islamic State" in c["value"] and c.get("kind", "claimed") == "claimed" for c in inc.claims
+    )
     assert any(c["status"] == "denied" for c in inc.corrections)
 
 

@@ -21,7 +21,9 @@ def _read(*paths: Path) -> tuple[list[RawArticle], list[IngestError]]:
 def test_txt_html_jsonl_gz_and_directories(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("A man was shot in Akron.", encoding="utf-8")
-    (tmp_path / "sub" / "b.html").write_text("<html><body><p>Hi</p></body></html>", encoding="utf-8")
+    (tmp_path / "sub" / "b.html").write_text(
+        "<html><body><p>Hi</p></body></html>", encoding="utf-8"
+    )
     lines = [{"id": "j1", "text": "t1", "title": "T", "published": "2020-01-02", "lang_note": "x"}]
     (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     with gzip.open(tmp_path / "sub" / "d.jsonl.gz", "wt", encoding="utf-8") as fh:
@@ -39,7 +41,9 @@ def test_txt_html_jsonl_gz_and_directories(tmp_path: Path) -> None:
 
 def test_bad_items_are_named_with_a_reason(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
     (tmp_path / "latin1.txt").write_bytes("café crème".encode("latin-1"))
     (tmp_path / "big.txt").write_bytes(b"word " * (50 * 1024 * 1024 // 5))  # 50 MB
     (tmp_path / "image.png").write_bytes(b"\x89PNG")

@@ -9,7 +9,13 @@ from eventdesk.model import Evidence, Fact
 from eventdesk.reconcile import Report, reconcile
 
 
-def make_report(aid: str, seq: int, sentences: list[str], published: str | None = None, source: str | None = None) -> Report:
+def make_report(
+    aid: str,
+    seq: int,
+    sentences: list[str],
+    published: str | None = None,
+    source: str | None = None,
+) -> Report:
     text = "\n".join(sentences)
     return Report(
         article_id=aid,
@@ -27,7 +33,15 @@ def span(r: Report, phrase: str) -> Evidence:
     return Evidence(r.article_id, start, start + len(phrase), phrase)
 
 
-def add(r: Report, field: str, value: Any, phrase: str, modality: str = "asserted", qualifier: str | None = None, key: bool = True) -> None:
+def add(
+    r: Report,
+    field: str,
+    value: Any,
+    phrase: str,
+    modality: str = "asserted",
+    qualifier: str | None = None,
+    key: bool = True,
+) -> None:
     ev = span(r, phrase)
     r.facts.append(Fact(field, value, [ev], modality=modality, qualifier=qualifier))  # type: ignore[arg-type]
     if key and modality == "asserted":
@@ -35,28 +49,76 @@ def add(r: Report, field: str, value: Any, phrase: str, modality: str = "asserte
 
 
 def person(**kw: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"name": None, "role": "victim", "status": "unknown", "age": None, "gender": None, "description": None}
+    base: dict[str, Any] = {
+        "name": None,
+        "role": "victim",
+        "status": "unknown",
+        "age": None,
+        "gender": None,
+        "description": None,
+    }
     base.update(kw)
     return base
 
 
 def montrouge() -> list[Report]:
-    a = make_report("000", 1, [
+    a = make_report(
+        "000",
+        1,
+        [
+            "The man opened fire with a machine gun, leaving two officers injured near the station.",
+            "Those wounded were a woman traffic officer from Montrouge, and a male colleague.",
+            "He confirmed a shooter did escape the scene.",
+        ],
+    )
+    add(
+        a,
+        "injured",
+        2,
         "The man opened fire with a machine gun, leaving two officers injured near the station.",
+    )
+    add(
+        a,
+        "participant",
+        person(
+            role="victim", status="injured", gender="female", description="woman traffic officer"
+        ),
         "Those wounded were a woman traffic officer from Montrouge, and a male colleague.",
+    )
+    add(
+        a,
+        "participant",
+        person(role="victim", status="injured", gender="male", description="male colleague"),
+        "Those wounded were a woman traffic officer from Montrouge, and a male colleague.",
+        key=False,
+    )
+    add(
+        a,
+        "participant",
+        person(role="perpetrator", status="at large", gender="male", description="shooter"),
         "He confirmed a shooter did escape the scene.",
-    ])
-    add(a, "injured", 2, "The man opened fire with a machine gun, leaving two officers injured near the station.")
-    add(a, "participant", person(role="victim", status="injured", gender="female", description="woman traffic officer"), "Those wounded were a woman traffic officer from Montrouge, and a male colleague.")
-    add(a, "participant", person(role="victim", status="injured", gender="male", description="male colleague"), "Those wounded were a woman traffic officer from Montrouge, and a male colleague.", key=False)
-    add(a, "participant", person(role="perpetrator", status="at large", gender="male", description="shooter"), "He confirmed a shooter did escape the scene.")
-    b = make_report("001", 2, [
-        "A policewoman shot near Paris has died after a second attack on police.",
-        "Witnesses said the shooter fled in a Renault Clio car.",
-    ])
+    )
+    b = make_report(
+        "001",
+        2,
+        [
+            "A policewoman shot near Paris has died after a second attack on police.",
+            "Witnesses said the shooter fled in a Renault Clio car.",
+        ],
+    )
     add(b, "killed", 1, "A policewoman shot near Paris has died after a second attack on police.")
-    add(b, "participant", person(role="victim", status="killed", gender="female", description="policewoman"), "A policewoman shot near Paris has died after a second attack on police.")
-    add(b, "participant", person(role="perpetrator", status="at large", gender="male", description="shooter"), "Witnesses said the shooter fled in a Renault Clio car.")
+    add(
+        b,
+        "participant",
+        person(role="victim", status="killed", gender="female", description="policewoman"),
+        "A policewoman shot near Paris has died after a second attack on police.",
+    )
+    add(
+        b,
+        "participant",
+        person(role="perpetrator", status="at large", gender="male", description="shooter"),
+        "Witnesses said the shooter fled in a Renault Clio car.",
+    )
     return [a, b]
 
 
@@ -90,19 +152,35 @@ def test_summary_never_uses_superseded_or_retracted_spans() -> None:
     assert "two officers injured" not in inc.summary
     assert "policewoman" in inc.summary
     for c in inc.summary_citations:
-        assert inc.summary[c["start"]:c["end"]] == " ".join(c["evidence"][0]["quote"].split())
+        assert inc.summary[c["start"] : c["end"]] == " ".join(c["evidence"][0]["quote"].split())
 
 
 def test_retraction_and_denial() -> None:
-    r = make_report("002", 1, [
-        "One French police officer and a gunman have been shot dead.",
-        "Earlier reports that a second officer had been killed are incorrect.",
-        "A second incident involving gun fire had taken place but this has been denied by the ministry.",
-        "Another police officer has been wounded.",
-    ])
+    r = make_report(
+        "002",
+        1,
+        [
+            "One French police officer and a gunman have been shot dead.",
+            "Earlier reports that a second officer had been killed are incorrect.",
+            "A second incident involving gun fire had taken place but this has been denied by the ministry.",
+            "Another police officer has been wounded.",
+        ],
+    )
     add(r, "killed", 2, "One French police officer and a gunman have been shot dead.")
-    add(r, "killed", 3, "Earlier reports that a second officer had been killed are incorrect.", modality="retracted")
-    add(r, "report", "a second incident involving gun fire had taken place", "A second incident involving gun fire had taken place but this has been denied by the ministry.", modality="denied")
+    add(
+        r,
+        "killed",
+        3,
+        "Earlier reports that a second officer had been killed are incorrect.",
+        modality="retracted",
+    )
+    add(
+        r,
+        "report",
+        "a second incident involving gun fire had taken place",
+        "A second incident involving gun fire had taken place but this has been denied by the ministry.",
+        modality="denied",
+    )
     add(r, "injured", 1, "Another police officer has been wounded.")
     inc = reconcile("i2", [r])
     assert inc.killed["value"] == 2
@@ -120,7 +198,10 @@ def test_later_counts_supersede_and_larger_earlier_is_disputed() -> None:
     add(c, "killed", 1, "One person was killed.")
     inc = reconcile("i3", [b, a, c])  # order given does not matter: publication time does
     assert inc.killed["value"] == 3
-    assert {(x["value"], x["status"]) for x in inc.killed["alternatives"]} == {(1, "superseded"), (2, "superseded")}
+    assert {(x["value"], x["status"]) for x in inc.killed["alternatives"]} == {
+        (1, "superseded"),
+        (2, "superseded"),
+    }
     assert inc.articles == ["c", "a", "b"]
     assert {t["order"] for t in inc.timeline} == {"published"}
 
@@ -147,7 +228,9 @@ def test_at_least_agrees_with_exact_count() -> None:
 
 
 def test_related_incident_values_never_count() -> None:
-    r = make_report("x", 1, ["A man was shot dead.", "Yesterday 12 people were killed at the magazine."])
+    r = make_report(
+        "x", 1, ["A man was shot dead.", "Yesterday 12 people were killed at the magazine."]
+    )
     add(r, "killed", 1, "A man was shot dead.")
     add(r, "killed", 12, "Yesterday 12 people were killed at the magazine.", modality="related")
     inc = reconcile("i5", [r])
@@ -158,8 +241,24 @@ def test_related_incident_values_never_count() -> None:
 def test_place_vote_and_title() -> None:
     a = make_report("a", 1, ["Shots in Montrouge."], source="bbc")
     b = make_report("b", 2, ["Shots near Paris in Montrouge."], source="reuters")
-    mont = {"name": "Montrouge", "admin1": "Île-de-France", "country": "FR", "lat": 48.8, "lon": 2.3, "precision": "city", "detail": None}
-    paris = {"name": "Paris", "admin1": "Île-de-France", "country": "FR", "lat": 48.85, "lon": 2.35, "precision": "city", "detail": None}
+    mont = {
+        "name": "Montrouge",
+        "admin1": "Île-de-France",
+        "country": "FR",
+        "lat": 48.8,
+        "lon": 2.3,
+        "precision": "city",
+        "detail": None,
+    }
+    paris = {
+        "name": "Paris",
+        "admin1": "Île-de-France",
+        "country": "FR",
+        "lat": 48.85,
+        "lon": 2.35,
+        "precision": "city",
+        "detail": None,
+    }
     add(a, "location", mont, "Shots in Montrouge.")
     add(b, "location", mont, "Shots near Paris in Montrouge.")
     add(b, "location", paris, "Shots near Paris in Montrouge.")
@@ -171,16 +270,30 @@ def test_place_vote_and_title() -> None:
     assert inc.location["alternatives"] == []  # Paris is next door: not a disagreement
 
     c = make_report("c", 3, ["Shots in Lyon."], source="afp")
-    lyon = {"name": "Lyon", "admin1": "Auvergne-Rhône-Alpes", "country": "FR", "lat": 45.76, "lon": 4.83, "precision": "city", "detail": None}
+    lyon = {
+        "name": "Lyon",
+        "admin1": "Auvergne-Rhône-Alpes",
+        "country": "FR",
+        "lat": 45.76,
+        "lon": 4.83,
+        "precision": "city",
+        "detail": None,
+    }
     add(c, "location", lyon, "Shots in Lyon.")
     inc = reconcile("i6", [a, b, c])
     assert inc.location["name"] == "Montrouge"
-    assert [(x["value"]["name"], x["status"]) for x in inc.location["alternatives"]] == [("Lyon", "disputed")]
+    assert [(x["value"]["name"], x["status"]) for x in inc.location["alternatives"]] == [
+        ("Lyon", "disputed")
+    ]
 
 
 def test_near_copy_updates_but_is_not_a_second_source() -> None:
-    a = make_report("orig", 1, ["One man was killed in the shooting."], "2020-05-01T08:00", source="wire")
-    b = make_report("copy", 2, ["Two men were killed in the shooting."], "2020-05-01T12:00", source="paper")
+    a = make_report(
+        "orig", 1, ["One man was killed in the shooting."], "2020-05-01T08:00", source="wire"
+    )
+    b = make_report(
+        "copy", 2, ["Two men were killed in the shooting."], "2020-05-01T12:00", source="paper"
+    )
     b.copy_of = "orig"
     add(a, "killed", 1, "One man was killed in the shooting.")
     add(b, "killed", 2, "Two men were killed in the shooting.")

@@ -21,7 +21,9 @@ def incident_from_record(record: dict[str, Any]) -> Incident:
 class Desk:
     """One eventdesk database: ingest articles, read incidents, apply human decisions."""
 
-    def __init__(self, path: str | Path | None = None, components: Components | None = None) -> None:
+    def __init__(
+        self, path: str | Path | None = None, components: Components | None = None
+    ) -> None:
         self.path = str(path if path is not None else default_db_path())
         self.store = Store(self.path)
         self._components = components

@@ -119,7 +119,9 @@ def incidents(db: str, as_json: bool, limit: int | None) -> None:
         return
     table = Table(show_lines=False)
     for col in ("id", "date", "place", "type", "killed", "injured", "#art"):
-        table.add_column(col, no_wrap=True, justify="right" if col in ("killed", "injured", "#art") else "left")
+        table.add_column(
+            col, no_wrap=True, justify="right" if col in ("killed", "injured", "#art") else "left"
+        )
     table.add_column("title", overflow="fold")
     for rec in records:
         table.add_row(
@@ -167,27 +169,44 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
     out.print()
 
     def fact(label: str, value: str, obj: dict[str, Any]) -> None:
-        out.print(f"[bold]{label}[/bold]: {escape(value)}   {escape(_ev_line(obj.get('evidence') or []))}")
+        out.print(
+            f"[bold]{label}[/bold]: {escape(value)}   {escape(_ev_line(obj.get('evidence') or []))}"
+        )
         for alt in obj.get("alternatives") or []:
             v = alt["value"]
             v = v.get("name") if isinstance(v, dict) else v
-            out.print(f"    [yellow]{alt['status']}[/yellow]: {escape(str(v))}   {escape(_ev_line(alt['evidence']))}")
+            out.print(
+                f"    [yellow]{alt['status']}[/yellow]: {escape(str(v))}   {escape(_ev_line(alt['evidence']))}"
+            )
 
     date = rec["date"]
     fact("date", f"{date.get('value') or 'unknown'} ({date.get('precision')})", date)
-    fact("place", _place(rec) + (f" — {rec['location'].get('detail')}" if rec["location"].get("detail") else ""), rec["location"])
-    out.print(f"[bold]type[/bold]: {rec['event_type']}   {escape(_ev_line(rec.get('event_type_evidence') or []))}")
+    fact(
+        "place",
+        _place(rec)
+        + (f" — {rec['location'].get('detail')}" if rec["location"].get("detail") else ""),
+        rec["location"],
+    )
+    out.print(
+        f"[bold]type[/bold]: {rec['event_type']}   {escape(_ev_line(rec.get('event_type_evidence') or []))}"
+    )
     for key in ("killed", "injured"):
         obj = rec[key]
         q = f"{obj.get('qualifier')} " if obj.get("qualifier") else ""
         fact(key, q + _num(obj.get("value")), obj)
     for w in rec.get("weapons") or []:
         surf = ", ".join(w.get("surface") or [])
-        out.print(f"[bold]weapon[/bold]: {escape(w['value'])} ({escape(surf)})   {escape(_ev_line(w['evidence']))}")
+        out.print(
+            f"[bold]weapon[/bold]: {escape(w['value'])} ({escape(surf)})   {escape(_ev_line(w['evidence']))}"
+        )
     for c in rec.get("claims") or []:
-        out.print(f"[bold]claim[/bold]: {escape(c['value'])} {c.get('kind', '')}   {escape(_ev_line(c['evidence']))}")
+        out.print(
+            f"[bold]claim[/bold]: {escape(c['value'])} {c.get('kind', '')}   {escape(_ev_line(c['evidence']))}"
+        )
     for c in rec.get("corrections") or []:
-        out.print(f"[bold]{c['status']}[/bold]: {escape(c['value'])}   {escape(_ev_line(c['evidence']))}")
+        out.print(
+            f"[bold]{c['status']}[/bold]: {escape(c['value'])}   {escape(_ev_line(c['evidence']))}"
+        )
     if rec.get("participants"):
         out.print("[bold]participants[/bold]:")
         for p in rec["participants"]:
@@ -196,20 +215,45 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
                 bits.append(f"age {p['age']}")
             if p.get("gender"):
                 bits.append(p["gender"])
-            out.print(f"  - {escape(', '.join(str(b) for b in bits))}   {escape(_ev_line(p['evidence']))}")
-    out.print("[bold]timeline[/bold] (" + (rec["timeline"][0]["order"] if rec.get("timeline") else "-") + " order):")
+            out.print(
+                f"  - {escape(', '.join(str(b) for b in bits))}   {escape(_ev_line(p['evidence']))}"
+            )
+    out.print(
+        "[bold]timeline[/bold] ("
+        + (rec["timeline"][0]["order"] if rec.get("timeline") else "-")
+        + " order):"
+    )
     for t in rec.get("timeline") or []:
         out.print(f"  {t.get('time') or '-'}  {t['article']}: {escape(t['change'])}")
     out.print("[bold]articles[/bold]:")
     for s in rec.get("sources") or []:
-        out.print(f"  {s['article']}  {escape(s.get('source') or '-')}  {s.get('published') or '-'}  {escape(s.get('title') or '')}")
+        out.print(
+            f"  {s['article']}  {escape(s.get('source') or '-')}  {s.get('published') or '-'}  {escape(s.get('title') or '')}"
+        )
     for d in rec.get("duplicates") or []:
-        out.print(f"  {d['article']}  copy of {d['duplicate_of']}  {escape(d.get('source') or '-')}")
+        out.print(
+            f"  {d['article']}  copy of {d['duplicate_of']}  {escape(d.get('source') or '-')}"
+        )
 
 
 CSV_COLUMNS = [
-    "id", "date", "date_precision", "place", "admin1", "country", "lat", "lon", "location_precision",
-    "event_type", "killed", "injured", "n_articles", "articles", "weapons", "title", "summary",
+    "id",
+    "date",
+    "date_precision",
+    "place",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "location_precision",
+    "event_type",
+    "killed",
+    "injured",
+    "n_articles",
+    "articles",
+    "weapons",
+    "title",
+    "summary",
 ]
 
 
@@ -238,8 +282,16 @@ def csv_row(rec: dict[str, Any]) -> dict[str, Any]:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="Output file (default stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Output file (default stdout).",
+)
 def export(db: str, fmt: str, output: str) -> None:
     """Export every incident (JSONL follows schema/incident.schema.json)."""
     desk = _desk(db)
@@ -273,7 +325,14 @@ def articles(db: str, as_json: bool) -> None:
     for col in ("id", "incident", "source", "published", "duplicate of", "title"):
         table.add_column(col, overflow="fold")
     for a in rows:
-        table.add_row(a["id"], a["incident"] or "", a["source"] or "", a["published"] or "", a["duplicate_of"] or "", a["title"] or "")
+        table.add_row(
+            a["id"],
+            a["incident"] or "",
+            a["source"] or "",
+            a["published"] or "",
+            a["duplicate_of"] or "",
+            a["title"] or "",
+        )
     out_console().print(table)
 
 
@@ -318,7 +377,13 @@ def merge(keep: str, other: str, db: str, actor: str | None) -> None:
 
 @main.command()
 @click.argument("incident_id")
-@click.option("--articles", "article_ids", multiple=True, required=True, help="Article ids to split off (repeat or comma-separate).")
+@click.option(
+    "--articles",
+    "article_ids",
+    multiple=True,
+    required=True,
+    help="Article ids to split off (repeat or comma-separate).",
+)
 @db_option
 @click.option("--actor", default=None)
 def split(incident_id: str, article_ids: tuple[str, ...], db: str, actor: str | None) -> None:
@@ -372,19 +437,23 @@ def eval_group() -> None:
 @click.option("--dataset", type=click.Choice(["ecbplus", "gva"]), required=True)
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--topics", default=None, help="ECB+ topic range, e.g. 1-35 or 36-45.")
-@click.option("--db", "db", default=None, help="Keep the evaluation database here (default: temporary).")
+@click.option(
+    "--db", "db", default=None, help="Keep the evaluation database here (default: temporary)."
+)
 def eval_clustering(dataset: str, path: str, topics: str | None, db: str | None) -> None:
     """B³ precision/recall/F1 of incident linking."""
-    from eventdesk.eval.clustering import evaluate_clustering, format_report
+    from eventdesk.eval.clustering import evaluate_clustering, format_scores
 
     result = evaluate_clustering(dataset, path, topics=topics, db_path=db)
-    click.echo(format_report(result))
+    click.echo(format_scores(result))
 
 
 @eval_group.command(name="facts")
 @click.option("--dataset", type=click.Choice(["gva"]), required=True)
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--db", "db", default=None, help="Keep the evaluation database here (default: temporary).")
+@click.option(
+    "--db", "db", default=None, help="Keep the evaluation database here (default: temporary)."
+)
 @click.option("--limit", type=int, default=None, help="Only the first N articles (quick runs).")
 def eval_facts(dataset: str, path: str, db: str | None, limit: int | None) -> None:
     """Fact accuracy per gold incident (killed, injured, state, city, date, names)."""
@@ -407,7 +476,12 @@ def eval_summary(dataset: str, path: str, db: str | None, limit: int | None) -> 
 
 @eval_group.command(name="clean")
 @click.argument("path", type=click.Path(exists=True), required=False)
-@click.option("--labels", type=click.Path(exists=True), default=None, help="Label file (default: tests/data/junk_labels.tsv).")
+@click.option(
+    "--labels",
+    type=click.Path(exists=True),
+    default=None,
+    help="Label file (default: tests/data/junk_labels.tsv).",
+)
 def eval_clean(path: str | None, labels: str | None) -> None:
     """Junk-line removal precision/recall on the hand-labelled gva-dev lines."""
     from eventdesk.eval.clean import evaluate_junk, format_junk
@@ -450,7 +524,12 @@ def schema() -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, type=int, show_default=True)
-@click.option("--token", envvar="EVENTDESK_TOKEN", default=None, help="Enables POST /api/articles for requests carrying it.")
+@click.option(
+    "--token",
+    envvar="EVENTDESK_TOKEN",
+    default=None,
+    help="Enables POST /api/articles for requests carrying it.",
+)
 def serve(db: str, host: str, port: int, token: str | None) -> None:
     """The web desk and HTTP API."""
     import uvicorn

@@ -19,7 +19,9 @@ class DecisionError(ValueError):
 def _articles_of(p: Pipeline, incident_id: str) -> list[str]:
     if not p.store.incident_exists(incident_id):
         raise DecisionError(f"no incident {incident_id!r}")
-    return [r["id"] for r in p.store.article_rows(incident_id=incident_id, include_duplicates=False)]
+    return [
+        r["id"] for r in p.store.article_rows(incident_id=incident_id, include_duplicates=False)
+    ]
 
 
 def merge(p: Pipeline, keep: str, other: str, actor: str = "user") -> str:
@@ -82,7 +84,13 @@ def move(p: Pipeline, article_id: str, incident_id: str, actor: str = "user") ->
         p.store.log_decision(
             actor,
             "move",
-            {"article": article_id, "from": source, "to": incident_id, "with": target, "left": left},
+            {
+                "article": article_id,
+                "from": source,
+                "to": incident_id,
+                "with": target,
+                "left": left,
+            },
         )
 
 

@@ -61,8 +61,14 @@ def b_cubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> 
     """
     items = list(gold)
     if not items:
-        return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n": 0, "pred_clusters": 0,
-                "gold_clusters": 0}
+        return {
+            "precision": 0.0,
+            "recall": 0.0,
+            "f1": 0.0,
+            "n": 0,
+            "pred_clusters": 0,
+            "gold_clusters": 0,
+        }
     pred = {i: predicted.get(i, ("__singleton__", i)) for i in items}
     by_pred: dict[Hashable, set[str]] = defaultdict(set)
     by_gold: dict[Hashable, set[str]] = defaultdict(set)
@@ -109,9 +115,7 @@ def _as_date(line: str) -> str | None:
         # fuzzy: date lines come as "First Published: June 13, 2013 4: 59 PM EDT"
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            dt = parser.parse(
-                re.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", line), fuzzy=True, ignoretz=True
-            )
+            dt = parser.parse(re.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", line), fuzzy=True, ignoretz=True)
     except (ValueError, OverflowError):
         return None
     return dt.date().isoformat()

@@ -10,18 +10,11 @@ other count for that field.  The city is stated when the gold city (or the part 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from eventdesk.model import Fact
-
-
-def load_gold(incidents_path: str | Path) -> dict[str, dict[str, Any]]:
-    with open(incidents_path, encoding="utf-8") as fh:
-        return {(rec := json.loads(line))["incident_uri"]: rec for line in fh if line.strip()}
 
 
 def city_variants(city_or_county: str) -> list[str]:
@@ -96,7 +89,11 @@ def evaluate_summaries(
         "all": sum(1 for r in rows if all(r[2].values())) / n if n else 0.0,
         "mean_words": sum(r[3] for r in rows) / n if n else 0.0,
         "mean_sentences": sum(r[4] for r in rows) / n if n else 0.0,
-        "misses": [(r[0], r[1], [k for k, v in r[2].items() if not v]) for r in rows if not all(r[2].values())],
+        "misses": [
+            (r[0], r[1], [k for k, v in r[2].items() if not v])
+            for r in rows
+            if not all(r[2].values())
+        ],
     }
 
 

@@ -30,6 +30,7 @@ CASUALTY_RE = re.compile(
     r"life|suicide|himself|herself|arrested|custody|charged|fled|suspect|victims?)\b",
     re.I,
 )
+_DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
 _CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
@@ -169,6 +170,8 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
 def _status_of(tok: Any) -> str | None:
     low = tok.lower_
     kids = {c.lower_ for c in tok.children}
+    if kids & {"fatally", "mortally"} and (low in INJ_WORDS or low in SHOT_WORDS):
+        return "killed"  # "fatally wounding the victim"
     if low in KILL_WORDS:
         if low == "dead" and tok.head.lower_ in ("found",):
             return "killed"
@@ -220,7 +223,9 @@ def statements(sd: Any, base: int) -> Statement:
                     tok = c
                     break
         for t in _conjuncts(tok):
-            if any(c.dep_ == "neg" for c in t.children):
+            if any(c.dep_ == "neg" or c.lower_ == "no" for c in t.children) or t.lower_ in (
+                "nobody", "none", "noone", "no-one"
+            ):
                 continue
             p = _np(t, sd, base, status, reflexive_agent)
             if p is None:
@@ -244,8 +249,15 @@ def statements(sd: Any, base: int) -> Statement:
                 if c.dep_ == "attr" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
                     add(c, status)
             continue
+        has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-            tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "conj", "oprd", "xcomp")
+            tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
+        ) or (
+            tok.tag_ == "VBN" and tok.dep_ in ("oprd", "xcomp") and not has_perfect
+            and not [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        ) or (
+            tok.dep_ == "conj" and tok.tag_ == "VBN" and not has_perfect
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
         )
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if tok.lower_ in ("dead", "died", "die", "dies", "dying", "succumbed", "hurt", "injured",
@@ -278,6 +290,28 @@ def statements(sd: Any, base: int) -> Statement:
                     sp = sd[a0:b0]
                     st.agents.append((sp.text, _person_name(a), base + sp.start_char,
                                       base + sp.end_char))
+    # "was taken to a hospital", "is in stable condition": injured
+    for tok in sd:
+        low = tok.lower_
+        hit = False
+        if low == "condition" and any(c.lower_ in ("critical", "serious", "stable", "fair",
+                                                   "grave", "good") for c in tok.children):
+            hit = True
+        elif tok.lemma_ in ("take", "transport", "rush", "airlift", "hospitalize") and \
+                "hospital" in sd.text.lower():
+            hit = tok.tag_ == "VBN"
+        if hit and _DEATH_RE.search(sd.text):
+            hit = False  # "taken to a hospital where he died": killed, said elsewhere
+        if not hit:
+            continue
+        verb = tok
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+                break
+            verb = verb.head
+        for sub in _head_subject(verb):
+            if sub.i not in seen:
+                add(sub, "injured")
     # "leaving two officers injured": the object of leave/leaving with an injured complement
     for tok in sd:
         if tok.lemma_ == "leave":

@@ -14,7 +14,6 @@ from eventdesk.extract.lexicon import (
     JUNK_RE,
     RELATED_RE,
     RETRACTED_RE,
-    YEAR_RE,
 )
 from eventdesk.model import Analysis, Evidence
 
@@ -34,14 +33,17 @@ class SentInfo:
 
 
 _ATTR_AFTER = re.compile(
-    r"(?:,|“|”|\"|—|–)?\s*(?:said|says|according to|told)\s+(?P<src>(?:an?|the|another|one)?\s*"
-    r"(?:[\w'’.-]+\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|sources?|officers?|"
-    r"police|ministry|agency|media|television|witness(?:es)?|Reuters|AFP|AP|BBC|CNN|"
-    r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}))\b"
+    r"(?:,|“|”|\"|—|–)\s*(?:said|says|told|added|explained)\s+(?P<src>[^,.;:“”\"]{2,60}?)"
+    r"\s*(?:[.;:]\s*$|,|$)"
+)
+_ATTR_TRAILING = re.compile(
+    r",[”\"]?\s+(?P<src>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+(?:said|says|say|reported|added)\s*"
+    r"(?:on\s+\w+day|\w+day|in a (?:statement|news release|release))?\s*\.?$"
 )
 _ATTR_ACCORDING = re.compile(
     r"\baccording to\s+(?P<src>(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=[,.;]|\s+(?:who|"
-    r"which|that)\b|$)"
+    r"which|that)\b|$)",
+    re.I,
 )
 _ATTR_BEFORE = re.compile(
     r"^(?:[“\"']\s*)?(?P<src>(?:[A-Z][\w'’.-]*|an?|the|one|local|french|police)(?:\s+[\w'’.-]+){0,6}?)"
@@ -69,9 +71,18 @@ def attribution_of(text: str) -> str | None:
         src = _clean_src(m.group("src"))
         if src and not _PRONOUN_SRC.match(src) and not _BAD_SRC.match(src):
             return src
+    m = _ATTR_TRAILING.search(text)
+    if m:
+        src = _clean_src(m.group("src"))
+        if src and not _PRONOUN_SRC.match(src) and not _BAD_SRC.match(src):
+            return src
     m = _ATTR_AFTER.search(text)
     if m and m.start() > 0:
-        return _clean_src(m.group("src"))
+        src = _clean_src(m.group("src"))
+        if src and not _PRONOUN_SRC.match(src) and not _BAD_SRC.match(src) and (
+            src[0].isupper() or re.match(r"(?:an?|the|one|another)\s", src)
+        ):
+            return src
     return None
 
 
@@ -88,6 +99,27 @@ _ANCHOR = re.compile(
     r"\b(?:massacre|killings?|attack|shooting|bombing|shooters?|gunmen)\s+(?:at|on|in)\s+(?:the\s+)?"
     r"(?:office\s+of\s+|offices\s+of\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
+
+
+_MONTH_YEAR = re.compile(
+    r"\b(?:(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|"
+    r"rd|th)?,?\s+)?|(?:in|since|of)\s+)(?P<year>(?:19|20)\d{2})\b|^(?P<year2>(?:19|20)\d{2}):"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _old_date(text: str, published: date | None) -> bool:
+    """A sentence dated more than a year before publication tells of an earlier event ("On
+    Nov. 5, 2009, ... opened fire", "London's transport network was target of an attack in
+    2005").  Without a publication date any dated past event counts."""
+    for m in _MONTH_YEAR.finditer(text):
+        y = int(m.group("year") or m.group("year2"))
+        if published is None:
+            return True
+        mon = _MONTHS.index(m.group("mon").lower()[:3]) + 1 if m.group("mon") else 12
+        if (published.year - y) * 12 + (published.month - mon) > 12:
+            return True
+    return False
 
 
 def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]:
@@ -114,10 +146,7 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
         if not related and anchors and any(a in t for a in anchors):
             related = True  # names the other incident ("the Charlie Hebdo shooters")
         if not related:
-            for m in YEAR_RE.finditer(t):
-                y = int(m.group(1))
-                if published is None or y <= published.year - 2:
-                    related = True
+            related = _old_date(t, published)
         if related:
             for am in _ANCHOR.finditer(t):
                 anchors.add(am.group("name"))
@@ -138,6 +167,11 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
             SentInfo(i, s.start, s.end, t, para, bool(INCIDENT_RE.search(t)), related, modality,
                      attribution_of(t), junk)
         )
+    # a quotation continued in the next sentence keeps its speaker
+    for a, b in zip(out, out[1:], strict=False):
+        if b.attribution is None and a.attribution and b.text.lstrip().startswith(("“", '"')) \
+                and a.text.lstrip().startswith(("“", '"')):
+            b.attribution = a.attribution
     # a short heading line ("Kebab shop explosion") right before a related paragraph is related
     for a, b in zip(out, out[1:], strict=False):
         if (

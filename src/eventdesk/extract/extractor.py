@@ -54,6 +54,7 @@ from eventdesk.extract.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
     OFFICIAL_TITLES,
+    PEOPLE_PLURAL,
     PERP_NOUNS,
     POLICE_TITLES,
     SUICIDE_RE,
@@ -64,6 +65,7 @@ from eventdesk.extract.lexicon import (
     WITNESS_RE,
 )
 from eventdesk.extract.location import extract_location
+from eventdesk.extract.numbers import NUMBER_RE, parse_number
 from eventdesk.model import Analysis, ArticleFacts, Evidence, Fact, LinkFeatures
 
 try:  # owned by the linking work; fall back to a minimal version when absent
@@ -97,9 +99,11 @@ _SUSPECT_AFTER = re.compile(
     r"held)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
     r"surrendered|pleaded|allegedly)", re.I)
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?\s*(?:who\s+)?(?:was|were|had been|has been|is)"
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?\s*(?:who\s+)?"
+    r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
-    r"taken to|rushed to|in critical|in serious|in stable|murdered|slain)|^\s*,?(?:\s*\d{1,3},)?"
+    r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
+    r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
     r"\s*(?:died|dies|later died|suffered|sustained|was hit)", re.I)
 _VICTIM_BEFORE = re.compile(
     r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|identified (?:the "
@@ -129,6 +133,22 @@ _ARREST_NP = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:man|woman|suspect|gunman|shooter|teen|teenager|person|boy|girl|"
     r"juvenile)))\s+(?:was|has been|had been)\s+(?:later\s+)?(?:arrested|detained|taken into "
     r"custody|apprehended)", re.I)
+_SHOT_SPLIT = re.compile(
+    rf"\b(?P<n>{NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PEOPLE_PLURAL})?\s*(?:were|have been|had been|"
+    rf"are)?\s*(?:shot|wounded|hit),?\s+(?:and\s+|including\s+)?(?P<m>{NUMBER_RE})\s+(?:of them\s+|"
+    rf"of whom\s+)?(?:fatally|died|were killed|killed|dead|have died|mortally)",
+    re.I,
+)
+_PERP_AFTER = re.compile(
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?\s*(?:then\s+|allegedly\s+|also\s+)?"
+    r"(?:opened fire|shot and killed|fatally shot|shot at|fired (?:at|into|on|several|multiple|a|"
+    r"shots)|pointed (?:a|the|his|her)|pulled (?:out )?(?:a|the|his|her) (?:gun|handgun|pistol|"
+    r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three))", re.I)
+_NOT_A_NAME = re.compile(
+    r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
+    r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
+    r"Copyright|Associated Press)\b|\d"
+)
 _WITNESS_NAMED = re.compile(
     r"\b(?:witness|neighbou?r|resident|bystander|passer-by|onlooker)\s+(?:who\s+(?:was|is)\s+)?"
     r"(?:identified\s+(?:only\s+)?as|named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -185,6 +205,43 @@ def _name_key(name: str) -> str:
     n = re.sub(r"['’]s$", "", n)
     parts = [p for p in re.findall(r"[\w'’-]+", n.lower()) if p not in ("jr", "sr", "ii", "iii")]
     return parts[-1] if parts else n.lower()
+
+
+def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str | None]:
+    """Role (and status) of a person named between ``pre`` and ``post`` in sentence ``sent``."""
+    role: str | None = None
+    status: str | None = None
+    title_words = " ".join(pre.split()[-4:])
+    if OFFICIAL_TITLES.search(title_words) or re.match(
+            r"^,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:spokes\w+|chief|sheriff|mayor|"
+            r"minister|coroner|prosecutor|attorney|commissioner|president|official)\b",
+            post, re.I):
+        return "official", None
+    if POLICE_TITLES.search(pre.rstrip()):
+        return "official", None
+    if _SUSPECT_BEFORE.search(pre[-60:]) or _SUSPECT_AFTER.match(post):
+        return "suspect", None
+    if _PERP_AFTER.match(post):
+        return "perpetrator", None
+    if _VICTIM_AFTER.match(post):
+        clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:140])[0]
+        status = "killed" if re.search(r"killed|dead|died|murdered|slain|fatal", clause) \
+            else "injured"
+        return "victim", status
+    if _VICTIM_BEFORE.search(pre[-60:]):
+        w = pre[-60:].lower()
+        status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased", w) else None
+        return "victim", status
+    if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:40]):
+        role = "witness"
+    return role, status
+
+
+_LIST_GAP = re.compile(
+    r"^(?:,?\s*(?:an?\s+)?\d{1,3}(?:-year-old)?)?(?:,?\s*(?:of|from)\s+[A-Z][\w .]*?(?:,\s*[A-Z]{2}|"
+    r",\s*[A-Z][a-z]+\.?)?)?\s*(?:,|;|,?\s*and|,?\s*as well as)\s*(?:(?:an?\s+)?\d{1,3}-year-old\s+)?"
+    r"$"
+)
 
 
 class RuleExtractor:
@@ -337,6 +394,12 @@ class RuleExtractor:
         text = analysis.article.text
         by_idx = {s.idx: s for s in infos}
         people: dict[str, Person] = {}
+        gaz = gazetteer() if self.geocode else None
+
+        def gaz_city(name: str) -> bool:
+            # a one-word "person" that is a town ("Euharlee") is NER's mistake
+            return gaz is not None and len(name.split()) == 1 and bool(gaz.city(name))
+
         persons = [m for m in analysis.mentions if m.label == "PERSON"]
         # full names first so that surname mentions join them
         full_keys: dict[str, str] = {}
@@ -346,13 +409,34 @@ class RuleExtractor:
         firsts: dict[str, str] = {}
         for k, n in full_keys.items():
             firsts.setdefault(n.split()[0].lower(), k)
+        # lists of names: they share the role the list is introduced with
+        list_of: dict[int, tuple[Any, Any]] = {}
+        run: list[Any] = []
+        for m in persons + [None]:  # type: ignore[list-item]
+            if run and m is not None and m.sentence == run[-1].sentence and _LIST_GAP.match(
+                    text[run[-1].end:m.start]):
+                run.append(m)
+                continue
+            if len(run) > 1:
+                for r in run:
+                    list_of[id(r)] = (run[0], run[-1])
+            run = [m] if m is not None else []
         for m in persons:
             s = by_idx.get(m.sentence)
             if s is None or s.junk:
                 continue
+            if _NOT_A_NAME.search(m.text) or (
+                gaz_city(m.text) and _name_key(m.text) not in full_keys
+            ):
+                continue
             name = re.sub(r"['’]s$", "", m.text.strip())
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
+            if len(name.split()) == 1 and text[m.end:m.end + 5] == " and ":
+                nxt = next((x for x in persons if x.start == m.end + 5), None)
+                if nxt is not None and len(nxt.text.split()) >= 2:
+                    name = f"{name} {nxt.text.split()[-1]}"  # "Stephen and Katie Stay"
+                    full_keys.setdefault(_name_key(name), name)
             key = _name_key(name)
             if len(name.split()) == 1 and key not in full_keys and name.lower() in firsts:
                 key = firsts[name.lower()]
@@ -375,30 +459,16 @@ class RuleExtractor:
                 for ag in st.agents:
                     if ag[2] <= m.start and m.end <= ag[3] + 1 and s.modality != "hedged":
                         role = "perpetrator"
-            title_words = " ".join(pre.split()[-4:])
-            if OFFICIAL_TITLES.search(title_words) or re.match(
-                    r"^,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:spokes\w+|chief|sheriff|mayor|"
-                    r"minister|coroner|prosecutor|attorney|commissioner|president|official)\b",
-                    post, re.I):
-                if role is None:
-                    role = "official"
-            elif POLICE_TITLES.search(pre.rstrip()) and role is None:
-                role = "official"
-            if role is None and _SUSPECT_BEFORE.search(pre[-60:]):
-                role = "suspect"
-            if role is None and _SUSPECT_AFTER.match(post):
-                role = "suspect"
-            if role is None and _VICTIM_AFTER.match(post):
-                role = "victim"
-                status = "killed" if re.search(r"killed|dead|died|murdered|slain", post[:60]) \
-                    else "injured"
-            if role is None and _VICTIM_BEFORE.search(pre[-60:]):
-                role = "victim"
-                w = pre[-60:].lower()
-                status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased",
-                                               w) else None
-            if role is None and WITNESS_RE.search(s.text) and not _VICTIM_CUE.search(post[:40]):
-                role = "witness"
+            if role is None:
+                role, status = _role_from_context(pre, post, s.text)
+            if role is None and id(m) in list_of:
+                # "identified the victims as A, 43, B, 48, and C, 32, who all died"
+                first, last = list_of[id(m)]
+                lpre = s.text[max(0, first.start - s.start - 70):first.start - s.start]
+                lpost = s.text[last.end - s.start:last.end - s.start + 90]
+                role, status = _role_from_context(lpre, lpost, s.text)
+                if role in ("official", "witness"):
+                    role, status = None, None
             if role in ("suspect", "perpetrator"):
                 if ARREST_RE.search(s.text):
                     status = status or "arrested"
@@ -406,6 +476,12 @@ class RuleExtractor:
                     status = status or "at large"
             if role is None:
                 continue
+            if role == "victim" and status != "killed":
+                clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:140])[0]
+                if re.match(r"^\s*,?(?:[^,]{0,40},)?\s*(?:who\s+)?(?:was|had been|has been|is)\s+"
+                            r"(?:\w+\s+){0,3}(?:killed|dead|murdered|slain)|^\s*,?(?:[^,]{0,40},)?"
+                            r"\s*(?:died|later died|dies)", clause):
+                    status = "killed"
             p.set_role(role)
             if status:
                 p.set_status(status)
@@ -442,6 +518,27 @@ class RuleExtractor:
                 p.evidence.append((s, s.start + m.start("name"), s.start + m.end("name")))
                 p.gender = p.gender or _gender(" ".join(re.findall(r"\b(?:he|she)\b",
                                                                    s.text.lower())))
+        # "Jasper survived ... before he was later pronounced dead": a pronoun patient in a
+        # sentence naming one person (before it) is that person
+        for idx, st in stmts.items():
+            s = by_idx.get(idx)
+            if s is None or s.related:
+                continue
+            for pt in st.patients:
+                if not pt.pronoun or pt.status == "shot":
+                    continue
+                before = {_name_key(m.text) for m in persons
+                          if m.sentence == idx and m.end <= pt.start}
+                before = {k for k in before if k in people}
+                if len(before) != 1:
+                    continue
+                p = people[before.pop()]
+                if p.role in ("official", "witness") and p.evidence:
+                    continue
+                if p.role in ("other", "witness", "official"):
+                    p.role = "victim"
+                p.set_status("killed" if pt.status == "killed" else "injured")
+                p.evidence.append((s, pt.start, pt.end))
         named = {k: p for k, p in people.items() if p.evidence}
         self._descriptors(analysis, infos, stmts, named)
         return named
@@ -596,6 +693,13 @@ class RuleExtractor:
                 else:
                     tot[status] += pt.count
                     qual[status] = qual[status] or pt.qualifier
+            m_split = _SHOT_SPLIT.search(s.text)
+            if m_split:
+                n_all = parse_number(m_split.group("n"))
+                n_dead = parse_number(m_split.group("m"))
+                if n_all and n_dead is not None and n_dead <= n_all:
+                    tot["killed"] = max(tot["killed"], n_dead)
+                    tot["injured"] = max(tot["injured"], n_all - n_dead)
             for f in ("killed", "injured"):
                 if tot[f] > best[f][0]:
                     best[f] = (tot[f], qual[f], [s])

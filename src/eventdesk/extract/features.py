@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -51,16 +51,15 @@ _HONORIFIC = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 # A small stop list for the fallback tokenizer (no spaCy Doc) and for headline words.
-_STOP = frozenset(
-    """a about above after again against all am an and any are as at be because been before
+_STOP_WORDS = """a about above after again against all am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is it
     its itself just me more most my myself no nor not now of off on once only or other our ours
     out over own same she should so some such than that the their theirs them themselves then
     there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours said says say also one two three
-    new according told news report reported""".split()
-)
+    new according told news report reported"""
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def norm_name(text: str) -> str:
@@ -87,13 +86,18 @@ def _person_key(text: str) -> str | None:
     return parts[-1]
 
 
-def _add(counter: Counter[str], key: str | None, w: float = 1.0) -> None:
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+
+
+def _add(counter: dict[str, float], key: str | None, w: float = 1.0) -> None:
     if key and len(key) > 1 and not key.isdigit():
         counter[key] += w
 
 
-def _terms_from_doc(doc: Any, lead_end: int) -> Counter[str]:
-    tf: Counter[str] = Counter()
+def _terms_from_doc(doc: Any, lead_end: int) -> dict[str, float]:
+    tf: dict[str, float] = defaultdict(float)
     for tok in doc:
         boost = 1.0 + (LEAD_BOOST if tok.idx < lead_end else 0.0)
         if NUMBERS and tok.text[:1].isdigit() and len(tok.text) >= 2 and tok.is_digit is not None:
@@ -112,8 +116,8 @@ def _terms_from_doc(doc: Any, lead_end: int) -> Counter[str]:
     return tf
 
 
-def _terms_from_text(text: str, lead_end: int) -> Counter[str]:
-    tf: Counter[str] = Counter()
+def _terms_from_text(text: str, lead_end: int) -> dict[str, float]:
+    tf: dict[str, float] = defaultdict(float)
     for m in _WORD.finditer(text):
         w = norm_name(m.group(0))
         if len(w) < 3 or w in _STOP:
@@ -138,11 +142,16 @@ def _date_of(facts: list[Fact]) -> str | None:
     if f is None:
         return None
     value = f.value.get("value")
-    if isinstance(value, str) and _DATE.match(value[:10]) and f.value.get("precision") in (
-        None,
-        "day",
-        "exact",
-        "time",
+    if (
+        isinstance(value, str)
+        and _DATE.match(value[:10])
+        and f.value.get("precision")
+        in (
+            None,
+            "day",
+            "exact",
+            "time",
+        )
     ):
         return value[:10]
     return None
@@ -151,6 +160,11 @@ def _date_of(facts: list[Fact]) -> str | None:
 def _int_of(facts: list[Fact]) -> int | None:
     vals = [f.value for f in facts if isinstance(f.value, int) and not isinstance(f.value, bool)]
     return max(vals) if vals else None
+
+
+def _most_common(counts: dict[str, float], n: int) -> list[str]:
+    # by weight, then first mention (dicts keep insertion order; sorted is stable)
+    return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
 
 
 def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
@@ -163,8 +177,8 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
     else:
         tf = _terms_from_text(article.text, lead_end)
     if article.title:
-        for m in _WORD.finditer(article.title):
-            w = norm_name(m.group(0))
+        for match in _WORD.finditer(article.title):
+            w = norm_name(match.group(0))
             if len(w) >= 3 and w not in _STOP:
                 tf[w] += TITLE_BOOST
     terms = {
@@ -172,8 +186,8 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
         for t, c in sorted(tf.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     }
 
-    ents: Counter[str] = Counter()
-    places: Counter[str] = Counter()
+    ents: dict[str, float] = defaultdict(float)
+    places: dict[str, float] = defaultdict(float)
     for m in analysis.mentions:
         if m.label in _PERSON:
             _add(ents, _person_key(m.text))
@@ -187,7 +201,8 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
         if v.get("name"):
             _add(ents, _person_key(str(v["name"])), 2.0)
     for f in facts:
-        if f.attribution and f.modality != "related":
+        # a named source ("Johanna Primevert", "Reuters"), not "a local police spokesman"
+        if f.attribution and f.modality != "related" and _is_name(f.attribution):
             _add(ents, norm_name(f.attribution))
     for f in _asserted(facts, "location"):
         v = f.value if isinstance(f.value, dict) else {}
@@ -199,8 +214,8 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
     published = article.published.date().isoformat() if article.published else None
     return LinkFeatures(
         terms=terms,
-        entities=[e for e, _ in ents.most_common(40)],
-        places=[p for p, _ in places.most_common(20)],
+        entities=_most_common(ents, 40),
+        places=_most_common(places, 20),
         date=_date_of(_asserted(facts, "date")),
         published=published,
         event_type=str(event.value) if event is not None else None,

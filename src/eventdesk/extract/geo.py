@@ -99,6 +99,10 @@ class Gazetteer:
             )
             main = norm_place(c["name"])
             self.cities.setdefault(main, []).append(p)
+            head = re.split(r"[-/]", c["name"])[0].strip()
+            if head != c["name"] and len(head) > 3:
+                # "Lexington-Fayette", "Nashville-Davidson": called by the first part
+                self.cities.setdefault(norm_place(head), []).append(p)
             if p.population >= 15000:
                 # Latin-script alternate names of bigger places ("New York City"); used only
                 # when no place has the name as its main name (El Paso was once "Franklin")

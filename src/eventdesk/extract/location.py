@@ -35,6 +35,19 @@ _STREET = re.compile(
     r"|\bPorte\s+(?:de\s+|d['’])[A-Z][\w-]+|\b(?:the\s+)?Champs[- ][EÉ]lys[eé]es\b"
     r"|\b\d{1,5} block of [A-Z][\w'’ -]{2,40}?(?=[,.]| in\b| near\b)",
 )
+_SKIP_BEFORE = re.compile(
+    r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought|admitted)\s+(?:him\s+|her\s+|them\s+)?"
+    r"to\s+(?:the\s+)?$|\btreated\s+at\s+(?:the\s+)?$|\bblock\s+of\s+$|\bcorner\s+of\s+$|"
+    r"\b(?:street|avenue|road|drive)\s+(?:and|&)\s+$",
+    re.I,
+)
+_DIRECTION = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                        r"downtown|central|suburban|greater|metro)\s+", re.I)
+_DIRECTION_AFTER = re.compile(r"\s+(?:east|west|north|south)$", re.I)
+_AGENCY = re.compile(
+    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:Police|police|PD|Fire|Metro Police|"
+    r"Metropolitan Police)\b(?!\s+(?:Chief|Capt|Lt|Sgt|Officer)\w*\s+[A-Z][a-z]+\s+[A-Z])"
+)
 _STATE_CODE_AFTER = re.compile(r"^,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b"
                                r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 
@@ -60,13 +73,14 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
             continue
         code = gaz.state_by_name.get(norm_place(m.text))
         if code:
-            votes[code] += 2
+            if not _DETAIL_AFTER.match(analysis.article.text[m.end:m.end + 30]):
+                votes[code] += 2  # "Vermont Avenue" is a street in Los Angeles
             continue
         if m.text.lower().endswith((" county", " parish")):
             sts = set(gaz.county_states(m.text))
             for st in sts:
                 votes[st] += 1.0 / len(sts)
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z]"
+    for m in re.finditer(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z]"
                          r"[a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])", text):
         st = m.group("st")
         code = gaz.ap.get(norm_place(st)) if "." in st else (st if st in gaz.states else None)
@@ -104,6 +118,8 @@ def _pick_city(places: list[Place], states: Counter[str], countries: Counter[str
         if p.country == "US" and p.admin1:
             s += states.get(p.admin1, 0) * 3
         s += countries.get(p.country, 0) * 2
+        if states and p.country == "US":
+            s += 5  # a US state named anywhere: the article is about the US
         return (s, p.population)
 
     return max(places, key=key)
@@ -149,9 +165,8 @@ def extract_location(
     for m in analysis.mentions:
         if m.label not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
             continue
-        if m.label in ("ORG", "PERSON") and not (
-            _PREP_BEFORE.search(text[max(0, m.start - 25):m.start])
-            or _FROM_BEFORE.search(text[max(0, m.start - 25):m.start])
+        if m.label in ("ORG", "PERSON") and not re.search(
+            r"\b(?:in|from)\s+$", text[max(0, m.start - 10):m.start]
         ):
             continue  # a mis-tagged town is usually still "in X" / "from X"
         s = by_idx.get(m.sentence)
@@ -163,6 +178,8 @@ def extract_location(
         if _DETAIL_AFTER.match(after):
             continue
         before = text[max(0, m.start - 25):m.start]
+        if _SKIP_BEFORE.search(text[max(0, m.start - 40):m.start]):
+            continue  # a hospital the victim was taken to, a street corner
         score = 1.0 if m.label in ("GPE", "LOC", "FAC") else 0.0
         if _NEAR_BEFORE.search(before):
             score += 0.3  # "near Paris": the place is elsewhere, often named next
@@ -183,6 +200,12 @@ def extract_location(
             cands.append(Cand(name, m.start, m.end, s, score - 2.0, [country], "country"))
             continue
         places = gaz.city(name)
+        if not places and (_DIRECTION.match(name) or _DIRECTION_AFTER.search(name)):
+            # "South Los Angeles", "northeast Houston", "New Orleans East"
+            bare = _DIRECTION_AFTER.sub("", _DIRECTION.sub("", name))
+            if len(bare) > 3 and bare.lower() not in ("side", "end", "county"):
+                name = bare
+                places = gaz.city(name)
         sm = _STATE_CODE_AFTER.match(text[m.end:m.end + 20])
         if sm:
             code = gaz.state_code(sm.group("st"))
@@ -194,6 +217,20 @@ def extract_location(
             cands.append(Cand(name, m.start, m.end, s, score, places, "city"))
         elif name.lower().endswith((" county", " parish")) and gaz.county_states(name):
             cands.append(Cand(name, m.start, m.end, s, score - 1.0, [], "county"))
+    # "Houston Police Department", "Decatur police say": the city whose police handle it
+    for s in infos:
+        if s.junk or s.related:
+            continue
+        for am in _AGENCY.finditer(s.text):
+            name = am.group("city")
+            name = re.sub(r"^(?:The|A|An)\s+", "", name)
+            if gaz.state_by_name.get(norm_place(name)):
+                continue
+            places = gaz.city(name)
+            if places:
+                a = s.start + am.start("city")
+                sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.idx)
+                cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     if not cands and not states:
         return []
     # the same place named several times counts more
@@ -202,7 +239,15 @@ def extract_location(
         tally[norm_place(c.text)] += 1
     for c in cands:
         c.score += 0.5 * (tally[norm_place(c.text)] - 1)
+    top_state, top_votes = states.most_common(1)[0] if states else (None, 0.0)
     city_cands = [c for c in cands if c.kind == "city"]
+    if top_votes >= 2:
+        for c in city_cands:
+            p0 = _pick_city(c.places, states, countries)
+            if p0.country == "US" and p0.admin1 == top_state:
+                c.score += 1.5
+            elif states.get(p0.admin1 or "", 0) == 0:
+                c.score -= 2.5  # "BOSTON (Reuters) - ... at their southern Maine home"
     best: Cand | None = max(city_cands, key=lambda c: c.score) if city_cands else None
     if best is None:
         county = [c for c in cands if c.kind == "county"]
@@ -227,6 +272,14 @@ def extract_location(
         admin1 = gaz.admin1_name(p)
         value = {"name": p.name, "admin1": admin1, "country": p.country, "lat": p.lat,
                  "lon": p.lon, "precision": "city", "detail": detail}
+        if top_state and top_votes >= 2 and states.get(p.admin1 or "", 0) == 0 and (
+            p.country == "US" or not countries.get(p.country)
+        ):
+            # a town too small for the gazetteer, in the state the text names: keep the name,
+            # no coordinates rather than those of a namesake elsewhere
+            value = {"name": best.text.strip().title() if best.text.isupper() else best.text,
+                     "admin1": gaz.states.get(top_state), "country": "US", "lat": None,
+                     "lon": None, "precision": "city", "detail": detail}
         conf = 0.8 if len(best.places) == 1 or (p.country == "US" and states.get(p.admin1 or "")) \
             else 0.5
     elif best.kind == "county":

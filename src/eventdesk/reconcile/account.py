@@ -31,7 +31,7 @@ from eventdesk.model import Alternative, Evidence, Fact, Incident
 COUNTED = ("asserted", "hedged")
 EVENT_LABELS = {
     "armed_assault": "Shooting",
-    "bombing": "Bombing",
+    "bombing": "Explosion",  # bombing/explosion: deliberate or not, the title says what happened
     "stabbing": "Stabbing",
     "vehicle_ramming": "Vehicle ramming",
     "hostage_kidnapping": "Hostage taking",
@@ -156,10 +156,11 @@ class CountAccount:
     history: list[tuple[Report, int | None, str]]  # (report, running value, reason)
     confidence: float = 0.0
     sources: int = 0
+    derivation: str | None = None  # how a value not stated as such was worked out
 
 
 def reconcile_count(
-    reports: list[Report], name: str, transfers: list[tuple[Report, Report, str]] | None = None
+    reports: list[Report], name: str, transfers: list[Transfer] | None = None
 ) -> CountAccount:
     """Current value of a casualty count with its alternatives and history.
 
@@ -190,20 +191,19 @@ def reconcile_count(
     facts = list(current.facts) if current else []
     qualifier = None if current is None or current.exact else (current.facts[0].qualifier or None)
     # Injured people who later died move from injured to killed.
+    derivation = None
     if name == "injured" and current is not None and transfers:
         moved = [t for t in transfers if t[1].rank > current.report.rank]
         if moved and value is not None:
             new_value = max(0, value - len(moved))
             alternatives.append(Alternative(value, "superseded", _ev(current.facts)))
-            for counted_in, later, person in moved:
-                death = [
-                    f
-                    for f in later.facts
-                    if f.field in ("participant", "killed")
-                    and f.modality in COUNTED
-                    and (f.field == "killed" or (f.value or {}).get("status") == "killed")
-                ]
-                facts = facts + death[:1]
+            death_facts = [t[3] for t in moved]
+            facts = death_facts + facts
+            names = ", ".join(t[2] for t in moved)
+            derivation = (
+                f"{value} injured ({current.report.article_id}) - {len(moved)} later died ({names})"
+            )
+            for _counted_in, later, person, _fact in moved:
                 history.append((later, new_value, f"{person} died: injured {value} -> {new_value}"))
             value = new_value
     # Earlier figures: smaller ones were superseded; larger ones not retracted are disputed.
@@ -231,7 +231,9 @@ def reconcile_count(
         )
     sources = {c.report.voice for c in live if c.value == value}
     confidence = 0.0 if value is None else min(1.0, 0.5 + 0.25 * len(sources))
-    return CountAccount(value, qualifier, facts, alternatives, history, confidence, len(sources))
+    return CountAccount(
+        value, qualifier, facts, alternatives, history, confidence, len(sources), derivation
+    )
 
 
 def f_report(reports: list[Report], fact: Fact) -> Report:
@@ -304,9 +306,7 @@ def _same_name(a: str, b: str) -> bool:
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a.get("gender") and b.get("gender") and a["gender"] != b["gender"]:
         return False
-    if a.get("age") and b.get("age") and abs(int(a["age"]) - int(b["age"])) > 1:
-        return False
-    return True
+    return not (a.get("age") and b.get("age") and abs(int(a["age"]) - int(b["age"])) > 1)
 
 
 def same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -360,7 +360,11 @@ def cluster_participants(reports: list[Report]) -> list[Person]:
     return people
 
 
-def account_person(p: Person) -> tuple[dict[str, Any], list[tuple[Report, Report, str]]]:
+#: (report that counted the person injured, report saying they died, who, the death fact)
+Transfer = tuple["Report", "Report", str, Fact]
+
+
+def account_person(p: Person) -> tuple[dict[str, Any], list[Transfer]]:
     """Merged participant record and any injured->killed transfers it implies."""
     vals = p.values
     name = next(
@@ -371,7 +375,7 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[tuple[Report, Report
     role = max(roles, key=lambda x: (ROLE_RANK.get(x, 0), roles.count(x)))
     # Status follows the latest report that says something definite.
     status, status_report = "unknown", None
-    history: list[tuple[Report, str]] = []
+    history: list[tuple[Report, str, Fact]] = []
     for r, f in sorted(p.mentions, key=lambda m: m[0].rank):
         s = (f.value or {}).get("status") or "unknown"
         if s == "unknown":
@@ -382,7 +386,7 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[tuple[Report, Report
             or STATUS_RANK.get(s, 0) > STATUS_RANK.get(status, 0)
         ):
             if s != status:
-                history.append((r, s))
+                history.append((r, s, f))
             status, status_report = s, r
     ages = Counter(v["age"] for v in vals if v.get("age"))
     genders = Counter(v["gender"] for v in vals if v.get("gender"))
@@ -392,18 +396,18 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[tuple[Report, Report
         if d and d not in descriptions:
             descriptions.append(d)
     label = name or (descriptions[0] if descriptions else role)
-    transfers: list[tuple[Report, Report, str]] = []
-    injured_in = [r for r, s in history if s == "injured"]
-    killed_in = [r for r, s in history if s == "killed"]
-    if injured_in and killed_in and killed_in[-1].rank > injured_in[0].rank:
-        transfers.append((injured_in[0], killed_in[-1], label))
+    transfers: list[Transfer] = []
+    injured_in = [r for r, s, _ in history if s == "injured"]
+    killed_in = [(r, f) for r, s, f in history if s == "killed"]
+    if injured_in and killed_in and killed_in[-1][0].rank > injured_in[0].rank:
+        transfers.append((injured_in[0], killed_in[-1][0], label, killed_in[-1][1]))
     alternatives = [
         {
             "value": s,
             "status": "superseded",
-            "evidence": _ev_json([f for rr, f in p.mentions if rr is r]),
+            "evidence": _ev_json([f]),
         }
-        for r, s in history[:-1]
+        for _r, s, f in history[:-1]
     ]
     record = {
         "name": name,
@@ -430,7 +434,10 @@ def _near(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         return False
     la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h)) <= NEAR_KM
 
 
@@ -456,7 +463,7 @@ def reconcile_location(reports: list[Report]) -> dict[str, Any]:
             if not v.get("name") and not v.get("country"):
                 continue
             groups[(v.get("name"), v.get("country"))].append((r, f))
-    empty = {
+    empty: dict[str, Any] = {
         "name": None,
         "admin1": None,
         "country": None,
@@ -705,6 +712,54 @@ def _tokens(s: str) -> set[str]:
     return {w for w in _WORD.findall(s.lower()) if len(w) > 2}
 
 
+#: What stating a kind of fact is worth to a summary (beyond the key figures and place).
+COVER_WEIGHT = {
+    "killed": 1.0,
+    "injured": 1.0,
+    "location": 0.5,
+    "participant": 0.6,
+    "weapon": 0.4,
+    "vehicle": 0.4,
+    "claim": 0.8,
+    "date": 0.3,
+    "event_type": 0.1,
+}
+
+
+def _covers(r: Report, start: int, end: int) -> set[str]:
+    """Kinds of current facts a sentence states ("participant:perpetrator:at large", …)."""
+    keys: set[str] = set()
+    for f in r.facts:
+        if f.modality not in COUNTED:
+            continue
+        if not any(start <= ev.start and ev.end <= end for ev in f.evidence):
+            continue
+        v = f.value
+        if f.field == "participant" and isinstance(v, dict):
+            if v.get("status") in (None, "unknown") or v.get("role") in (
+                "official",
+                "witness",
+                "other",
+            ):
+                continue
+            keys.add(f"participant:{v.get('role')}:{v.get('status')}")
+        elif f.field == "weapon":
+            keys.add(("vehicle:" if v == "vehicle" else "weapon:") + str(v))
+        else:
+            keys.add(f.field)
+    return keys
+
+
+def _fullest(facts: list[Fact]) -> Evidence | None:
+    """The most informative evidence of a value: a whole sentence rather than a headline."""
+    spans = [e for f in facts for e in f.evidence]
+    if not spans:
+        return None
+    return max(
+        spans, key=lambda e: (e.quote.rstrip().endswith((".", "!", "?", '"', "”")), len(e.quote))
+    )
+
+
 def build_summary(
     reports: list[Report],
     excluded: set[tuple[str, int, int]],
@@ -747,22 +802,44 @@ def build_summary(
         chosen_tokens.append(toks)
 
     reports_by_id = {r.article_id: r for r in reports}
-    for e in must:
-        r = reports_by_id.get(e.article)
-        if r is None:
+    for ev in must:
+        owner = reports_by_id.get(ev.article)
+        if owner is None:
             continue
         # Use the key sentence containing the evidence when there is one, else the evidence span.
         span = next(
             (
                 (s, en)
                 for (aid, s, en) in by_span
-                if aid == e.article and s <= e.start and e.end <= en
+                if aid == ev.article and s <= ev.start and ev.end <= en
             ),
-            (e.start, e.end),
+            (ev.start, ev.end),
         )
-        try_add(r, *span)
-    for _score, r, s, e in sorted(pool, key=lambda p: -p[0]):
+        try_add(owner, *span)
+    # Then greedily the sentence that adds most: its own score plus the kinds of facts it
+    # states that no chosen sentence states yet (who fled, with what, who claimed it…).
+    covered: set[str] = set()
+    for r, s, e in chosen:
+        covered |= _covers(r, s, e)
+    remaining = sorted(pool, key=lambda p: -p[0])
+    while remaining and len(chosen) < max_sentences:
+        gains = [
+            (
+                sc
+                + sum(COVER_WEIGHT.get(k.split(":")[0], 0.5) for k in _covers(r, s, e) - covered),
+                i,
+            )
+            for i, (sc, r, s, e) in enumerate(remaining)
+        ]
+        _, best = max(gains)
+        _, r, s, e = remaining.pop(best)
+        keys = _covers(r, s, e)
+        if keys and keys <= covered:
+            continue  # states only facts already stated: the same thing said again
+        before = len(chosen)
         try_add(r, s, e)
+        if len(chosen) > before:
+            covered |= _covers(r, s, e)
     # Reading order: by report order, then position in the article.
     chosen.sort(key=lambda c: (c[0].rank, c[1]))
     parts: list[str] = []
@@ -770,6 +847,8 @@ def build_summary(
     pos = 0
     for r, s, e in chosen:
         sentence = " ".join(r.text[s:e].split())
+        if not sentence.endswith((".", "!", "?", '"', "”", "’", "'")):
+            sentence += "."  # a headline-like line: end it so sentences do not run together
         if parts:
             pos += 1
         cite_from = pos
@@ -819,7 +898,7 @@ def reconcile(
     assign_voices(reports)
     people_clusters = cluster_participants(reports)
     participants: list[dict[str, Any]] = []
-    transfers: list[tuple[Report, Report, str]] = []
+    transfers: list[Transfer] = []
     for p in people_clusters:
         record, moved = account_person(p)
         participants.append(record)
@@ -850,7 +929,7 @@ def reconcile(
             if f.modality in ("related", "retracted", "denied"):
                 excluded.update((e.article, e.start, e.end) for e in f.evidence)
     # The summary states the current key figures and the place: their evidence goes first.
-    must = [e for f in killed.facts[:1] + injured.facts[:1] for e in f.evidence[:1]]
+    must = [e for acc in (killed, injured) if (e := _fullest(acc.facts)) is not None]
     must += [Evidence(**e) for e in location["evidence"][:1]]
     summary, citations = build_summary(reports, excluded, must)
 
@@ -860,6 +939,7 @@ def reconcile(
             "qualifier": acc.qualifier,
             "confidence": round(acc.confidence, 2),
             "sources": acc.sources,
+            "derivation": acc.derivation,
             "evidence": _ev_json(acc.facts),
             "alternatives": [a.to_json() for a in acc.alternatives],
         }

@@ -250,9 +250,10 @@ class Store:
         return cur.lastrowid
 
     def article_row(self, article_id: str) -> sqlite3.Row | None:
-        return self.conn.execute(  # type: ignore[no-any-return]
+        row: sqlite3.Row | None = self.conn.execute(
             "SELECT * FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
+        return row
 
     def article_rows(
         self, *, incident_id: str | None = None, include_duplicates: bool = True
@@ -345,7 +346,8 @@ class Store:
         ).fetchone()
         if row is None or row[0] is None:
             return None
-        return json.loads(row[0])  # type: ignore[no-any-return]
+        record: dict[str, Any] = json.loads(row[0])
+        return record
 
     def incident_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents ORDER BY created_at, id")]

@@ -167,9 +167,7 @@ class SqliteCandidateIndex:
         for k in best:
             r = by_k.get(k)
             if r is not None:
-                out.append(
-                    Candidate(r[1], LinkFeatures.from_json(json.loads(r[2])), int(r[3]))
-                )
+                out.append(Candidate(r[1], LinkFeatures.from_json(json.loads(r[2])), int(r[3])))
         return out
 
     # --- upkeep (inside the caller's transaction) ---------------------------------------
@@ -203,8 +201,7 @@ class SqliteCandidateIndex:
     def update_incident(self, incident_id: str, features: LinkFeatures, n_articles: int) -> None:
         """Insert or replace an incident's merged features, postings and key counts."""
         row = self.conn.execute(
-            "SELECT k, features_json, postings_json, day FROM link_incident "
-            "WHERE incident_id = ?",
+            "SELECT k, features_json, postings_json, day FROM link_incident WHERE incident_id = ?",
             (incident_id,),
         ).fetchone()
         new_keys = feature_keys(features)
@@ -252,8 +249,7 @@ class SqliteCandidateIndex:
 
     def remove_incident(self, incident_id: str) -> None:
         row = self.conn.execute(
-            "SELECT k, features_json, postings_json, day FROM link_incident "
-            "WHERE incident_id = ?",
+            "SELECT k, features_json, postings_json, day FROM link_incident WHERE incident_id = ?",
             (incident_id,),
         ).fetchone()
         if row is None:
@@ -269,4 +265,3 @@ class SqliteCandidateIndex:
             "SELECT features_json FROM link_incident WHERE incident_id = ?", (incident_id,)
         ).fetchone()
         return LinkFeatures.from_json(json.loads(row[0])) if row else None
-

@@ -1,0 +1,68 @@
+"""B³ and the clustering-evaluation loaders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdesk.eval.clustering import (
+    b_cubed,
+    ecbplus_record,
+    load_ecbplus,
+    load_gva,
+    parse_topics,
+)
+
+
+def test_b_cubed_known_values() -> None:
+    gold = {"a": 1, "b": 1, "c": 2, "d": 2}
+    perfect = b_cubed({"a": "x", "b": "x", "c": "y", "d": "y"}, gold)
+    assert perfect["f1"] == 1.0 and perfect["pred_clusters"] == 2
+    one = b_cubed({k: "x" for k in gold}, gold)
+    assert one["precision"] == pytest.approx(0.5) and one["recall"] == 1.0
+    single = b_cubed({k: k for k in gold}, gold)
+    assert single["precision"] == 1.0 and single["recall"] == pytest.approx(0.5)
+    assert single["f1"] == pytest.approx(2 / 3)
+    # a missing prediction is a singleton, not a free hit
+    missing = b_cubed({"a": "x", "c": "y", "d": "y"}, gold)
+    assert missing["recall"] == pytest.approx(0.75)
+
+
+def test_parse_topics() -> None:
+    assert parse_topics("1-3,7") == {1, 2, 3, 7}
+    assert parse_topics(None) is None
+
+
+def test_ecbplus_record_takes_url_title_date() -> None:
+    doc = {
+        "id": "1_1ecbplus",
+        "sentences": repr(
+            [
+                "http: / / www. example. com / 2013 / may / 03 / lohan",
+                "Lindsay Lohan checks into Betty Ford Center",
+                "May 03 , 2013",
+                "Lindsay Lohan checked into rehab on Thursday.",
+            ]
+        ),
+    }
+    rec = ecbplus_record(doc)
+    assert rec["url"] == "http://www.example.com/2013/may/03/lohan"
+    assert rec["title"].startswith("Lindsay Lohan checks")
+    assert rec["published"] == "2013-05-03"
+    assert rec["text"] == "Lindsay Lohan checked into rehab on Thursday."
+    plain = ecbplus_record({"id": "1_1ecb", "sentences": ["Tara Reid went to rehab.", "Ok."]})
+    assert "url" not in plain and plain["text"].startswith("Tara Reid")
+
+
+def test_loaders_on_shared_data(shared_dir: Path) -> None:
+    ecb = shared_dir / "data" / "ecbplus" / "documents.jsonl"
+    gva = shared_dir / "data" / "gva-dev" / "articles.jsonl"
+    if not ecb.exists() or not gva.exists():
+        pytest.skip("ECB+ or gva-dev data not in shared/")
+    recs, gold = load_ecbplus(ecb, range(36, 46))
+    assert len(recs) == len(gold) == 210
+    assert len(set(gold.values())) == 20
+    recs, gold = load_gva(gva)
+    assert len({r["id"] for r in recs}) == len(gold) > 1500  # two ids occur twice
+    assert all(len(r["text"].split()) >= 30 for r in recs)

@@ -1,0 +1,98 @@
+"""SqliteCandidateIndex: schema, upkeep inside the caller's transaction, blocked retrieval."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from eventdesk.link.linker import DefaultLinker
+from eventdesk.model import LinkFeatures
+from eventdesk.store import link_index
+from eventdesk.store.link_index import SCHEMA, SqliteCandidateIndex
+
+
+def feats(ents: str, terms: str = "shoot gunman", date: str | None = None) -> LinkFeatures:
+    return LinkFeatures(
+        terms={t: 1.0 for t in terms.split()},
+        entities=ents.split(",") if ents else [],
+        places=[],
+        date=date,
+    )
+
+
+@pytest.fixture()
+def conn() -> sqlite3.Connection:
+    c = sqlite3.connect(":memory:")
+    c.isolation_level = None  # explicit transactions, as the store uses
+    return c
+
+
+def test_schema_is_idempotent(conn: sqlite3.Connection) -> None:
+    for _ in range(2):
+        for sql in SCHEMA:
+            assert "IF NOT EXISTS" in sql
+            conn.execute(sql)
+    SqliteCandidateIndex(conn, DefaultLinker())
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"link_incident", "link_posting", "link_df"} <= tables
+
+
+def test_update_and_remove_keep_counts(conn: sqlite3.Connection) -> None:
+    idx = SqliteCandidateIndex(conn, DefaultLinker())
+    conn.execute("BEGIN")
+    idx.update_incident("i1", feats("smith,jones"), 1)
+    idx.update_incident("i2", feats("smith"), 1)
+    assert conn.in_transaction  # never commits on its own
+    n, df = idx.term_stats(["e:smith", "e:jones", "shoot"])
+    assert n == 2 and df == {"e:smith": 2, "e:jones": 1, "shoot": 2}
+    idx.update_incident("i1", feats("jones,brown"), 2)  # replaces i1's features
+    n, df = idx.term_stats(["e:smith", "e:jones", "e:brown"])
+    assert n == 2 and df["e:smith"] == 1 and df["e:brown"] == 1
+    idx.remove_incident("i1")
+    idx.remove_incident("nope")
+    n, df = idx.term_stats(["e:jones", "e:smith"])
+    assert n == 1 and df.get("e:jones", 0) == 0 and df["e:smith"] == 1
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM link_posting WHERE k NOT IN (SELECT k FROM link_incident)"
+        ).fetchone()[0]
+        == 0
+    )
+    conn.execute("ROLLBACK")
+    assert idx.n_incidents() == 0  # the caller's rollback undoes everything
+
+
+def test_candidates_share_a_key(conn: sqlite3.Connection) -> None:
+    idx = SqliteCandidateIndex(conn, DefaultLinker())
+    idx.update_incident("a", feats("parish,davidson", "franklin murder suicide"), 1)
+    idx.update_incident("b", feats("lopez", "fort hood soldier"), 1)
+    got = [c.incident_id for c in idx.candidates(feats("parish", "franklin shoot"))]
+    assert got and got[0] == "a" and "b" not in got
+    assert idx.candidates(feats("nobody", "nothing shared")) == []
+    assert idx.features("a") == feats("parish,davidson", "franklin murder suicide")
+
+
+def test_time_window_blocks_common_keys_but_not_rare_ones(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(link_index, "RARE_DF", 1)
+    idx = SqliteCandidateIndex(conn, DefaultLinker())
+    # "chicago" is held by 3 incidents (not rare), "almore" by one (rare)
+    idx.update_incident("old", feats("chicago,almore", date="2014-07-25"), 1)
+    idx.update_incident("x", feats("chicago", date="2016-01-01"), 1)
+    idx.update_incident("y", feats("chicago", date="2016-02-01"), 1)
+    got = {c.incident_id for c in idx.candidates(feats("chicago", date="2016-01-10"))}
+    assert got == {"x", "y"}  # "old" is outside the window
+    got = {c.incident_id for c in idx.candidates(feats("chicago,almore", date="2015-10-01"))}
+    assert "old" in got  # found through the rare name a year later
+
+
+def test_candidate_limit_and_frequent_keys(conn: sqlite3.Connection) -> None:
+    idx = SqliteCandidateIndex(conn, DefaultLinker())
+    conn.execute("BEGIN")
+    for i in range(120):
+        idx.update_incident(f"i{i}", feats(f"common,name{i}", date="2016-01-01"), 1)
+    conn.execute("COMMIT")
+    got = idx.candidates(feats("common,name7", date="2016-01-02"), limit=5)
+    assert len(got) <= 5 and got[0].incident_id == "i7"

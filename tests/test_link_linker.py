@@ -1,0 +1,148 @@
+"""DefaultLinker: scoring signals, decisions and merged features."""
+
+from __future__ import annotations
+
+from eventdesk.link import Candidate, LinkDecision
+from eventdesk.link.linker import DefaultLinker, feature_keys, idf_from_stats, prior_df
+from eventdesk.model import ArticleFacts, LinkFeatures
+
+
+def feats(
+    terms: str,
+    entities: str = "",
+    places: str = "",
+    date: str | None = None,
+    published: str | None = None,
+    event_type: str | None = None,
+    killed: int | None = None,
+) -> LinkFeatures:
+    return LinkFeatures(
+        terms={t: 1.0 for t in terms.split()},
+        entities=entities.split(",") if entities else [],
+        places=places.split(",") if places else [],
+        date=date,
+        published=published,
+        event_type=event_type,
+        killed=killed,
+    )
+
+
+class ListIndex:
+    """An in-memory CandidateIndex: every stored incident is a candidate."""
+
+    def __init__(self, items: dict[str, LinkFeatures]) -> None:
+        self.items = items
+
+    def candidates(self, features: LinkFeatures, limit: int = 50) -> list[Candidate]:
+        return [Candidate(k, f) for k, f in list(self.items.items())[:limit]]
+
+
+MONTROUGE = feats(
+    "policewoman shoot montrouge traffic accident gunman flee clio vest rifle",
+    "montrouge,brossollette,renault",
+    "montrouge,paris",
+)
+MONTROUGE_2 = feats(
+    "officer shoot montrouge traffic collision gunman run clio vest rifle",
+    "montrouge,thomas,cazeneuve",
+    "montrouge,chatillon",
+)
+CHAMPS = feats(
+    "officer shoot champs elysees gunman kalashnikov attack claim",
+    "primevert,hollande,isis",
+    "paris,champs elysees",
+)
+
+
+def test_same_incident_scores_above_look_alike() -> None:
+    lk = DefaultLinker()
+    same = lk.score(MONTROUGE_2, MONTROUGE, {})
+    other = lk.score(MONTROUGE_2, CHAMPS, {})
+    assert same > other
+    assert same >= lk.threshold > other
+
+
+def test_link_attaches_to_best_or_starts_new() -> None:
+    lk = DefaultLinker()
+    index = ListIndex({"champs": CHAMPS, "montrouge": MONTROUGE})
+    d = lk.link(ArticleFacts("a", [], MONTROUGE_2), index)
+    assert isinstance(d, LinkDecision) and d.incident_id == "montrouge"
+    d = lk.link(
+        ArticleFacts("b", [], feats("earthquake magnitude tsunami", "usgs", "chile")), index
+    )
+    assert d.incident_id is None
+    assert lk.link(ArticleFacts("c", [], MONTROUGE), ListIndex({})).incident_id is None
+
+
+def test_distant_resolved_dates_veto() -> None:
+    lk = DefaultLinker()
+    a = feats(" ".join(MONTROUGE_2.terms), "montrouge", date="2015-01-08")
+    near = feats(" ".join(MONTROUGE.terms), "montrouge", date="2015-01-08")
+    far = feats(" ".join(MONTROUGE.terms), "montrouge", date="2017-04-20")
+    assert lk.score(a, near, {}) > lk.score(a, far, {}) + 1.0
+    comp = lk.components(a, far, {})
+    assert comp["date_vfar"] == 1.0 and comp["rdate_diff"] == 1.0
+
+
+def test_publication_date_used_when_no_resolved_date() -> None:
+    lk = DefaultLinker()
+    a = feats("x y z", published="2016-01-01")
+    b = feats("x y z", published="2016-01-02")
+    c = feats("x y z", published="2019-01-02")
+    assert lk.components(a, b, {})["date_near"] == 1.0
+    assert lk.components(a, c, {})["date_vfar"] == 1.0
+
+
+def test_type_and_casualty_mismatch_lower_the_score() -> None:
+    lk = DefaultLinker()
+    base = feats("gunman shoot store", "smith", "dayton", event_type="armed_assault", killed=1)
+    same = feats("gunman shoot store", "smith", "dayton", event_type="armed_assault", killed=1)
+    diff = feats("gunman shoot store", "smith", "dayton", event_type="bombing", killed=12)
+    assert lk.score(base, same, {}) > lk.score(base, diff, {})
+    # a toll that grows by one is not a mismatch
+    grown = feats("gunman shoot store", "smith", "dayton", event_type="armed_assault", killed=2)
+    assert lk.components(base, grown, {})["killed_mis"] == 0.0
+
+
+def test_idf_prior_makes_common_words_cheap() -> None:
+    idf = idf_from_stats(0, {}, ["french", "montrouge"])
+    if prior_df("montrouge") == prior_df("french"):  # wordfreq not installed
+        assert idf["french"] == idf["montrouge"]
+    else:
+        assert idf["montrouge"] > idf["french"]
+    # counts from the store lower a key's weight
+    many = idf_from_stats(1000, {"montrouge": 900}, ["montrouge"])
+    assert many["montrouge"] < idf["montrouge"]
+
+
+def test_merge_features() -> None:
+    lk = DefaultLinker()
+    a = feats(
+        "shoot gunman",
+        "smith,jones",
+        "dayton",
+        date="2016-01-01",
+        published="2016-01-02",
+        event_type="armed_assault",
+        killed=1,
+    )
+    b = feats(
+        "shoot police",
+        "smith",
+        "dayton,ohio",
+        date="2016-01-01",
+        published="2016-01-01",
+        event_type="armed_assault",
+        killed=2,
+    )
+    c = feats("shoot", "smith", "dayton", date="2016-01-05", published="2016-01-09")
+    m = lk.merge_features([a, b, c])
+    assert m.entities[0] == "smith" and m.places[0] == "dayton"
+    assert m.date == "2016-01-01"  # the modal date
+    assert m.published == "2016-01-01"  # the first report
+    assert m.event_type == "armed_assault" and m.killed == 2
+    assert max(m.terms, key=m.terms.__getitem__) == "shoot"
+    assert feature_keys(m) >= {"shoot", "e:smith", "p:dayton"}
+    assert lk.merge_features([]) == LinkFeatures()
+    single = lk.merge_features([a])
+    assert single == a and single is not a
