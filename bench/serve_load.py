@@ -295,6 +295,7 @@ def main() -> None:
             cmd = ["nice", "-n", str(args.ingest_nice), *cmd]
         writer = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         time.sleep(0.5)
+        load_before = os.getloadavg()[0]
         started = time.monotonic()
         results, server_ms = asyncio.run(
             run_clients(base, args.clients, args.seconds, args.think, 1)
@@ -327,6 +328,9 @@ def main() -> None:
             - before["duplicates"],
             "incidents": after["incidents"] - before["incidents"],
         },
+        # Other work on the machine shares the cores: say how busy it was.
+        "loadavg_1m_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "cpus": os.cpu_count(),
         "latency": summarise(results, elapsed),
         # Time inside the app (Server-Timing), without client and queueing time.
         "server_ms": {

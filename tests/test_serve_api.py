@@ -158,6 +158,24 @@ def test_list_sorts(client: TestClient) -> None:
     assert rel["total"] > 0 and all("market" in it["title"] or True for it in rel["items"])
 
 
+def test_broad_search_plan_gives_the_same_pages(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventdesk.serve import queries
+
+    cases = [
+        {"q": "market"},
+        {"q": "market", "sort": "killed", "page": 2, "per_page": 5},
+        {"q": "market", "country": "FR"},
+        {"q": "synthetic", "sort": "-date", "page": 3, "per_page": 7},
+    ]
+    normal = [client.get("/api/incidents", params=p).json() for p in cases]
+    monkeypatch.setattr(queries, "BROAD_HITS", 0)
+    broad = [client.get("/api/incidents", params=p).json() for p in cases]
+    assert broad == normal
+    assert all(n["items"] for n in normal)
+
+
 @pytest.mark.parametrize(
     "q",
     [
@@ -486,6 +504,9 @@ def test_list_page(client: TestClient, sample: dict[str, Any]) -> None:
     assert r.status_code == 200 and sample["tacoma"] in r.text
     r = client.get("/?country=FR&per_page=10")
     assert "/?country=FR&amp;per_page=10&amp;page=2" in r.text  # links keep the filters
+    # Non-ASCII filter values survive the blank-value clean-up.
+    r = client.get("/?place=Z%C3%BCrich&q=&admin1=%E2%9C%93")
+    assert r.status_code == 200 and 'value="Zürich"' in r.text and 'value="✓"' in r.text
     bad = client.get("/?date_from=nonsense")
     assert bad.status_code == 400 and "date_from" in bad.text
     assert client.get("/incidents?country=FR").status_code == 200  # redirect to the list

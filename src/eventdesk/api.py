@@ -79,15 +79,23 @@ class Desk:
 
     # --- read --------------------------------------------------------------------------
 
+    def settle(self) -> None:
+        """Finish accounts an interrupted ingest left pending (cheap when there are none)."""
+        if self.store.dirty_incidents():
+            self.pipeline.flush()
+
     def incidents(self) -> list[Incident]:
+        self.settle()
         return [incident_from_record(r) for r in self.store.iter_incident_records()]
 
     def incident(self, incident_id: str) -> Incident | None:
+        self.settle()
         rec = self.store.incident_record(incident_id)
         return incident_from_record(rec) if rec else None
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Export records (the JSON Schema contract), one per incident."""
+        self.settle()
         yield from self.store.iter_incident_records()
 
     def article_incidents(self) -> dict[str, str]:

@@ -85,7 +85,8 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
         counts = desk.store.counts()
         err.print(
             f"{report.summary()}; database {db}: {counts['articles']} articles, "
-            f"{counts['duplicates']} duplicates, {counts['incidents']} incidents"
+            f"{counts['duplicates']} duplicates, {counts['incidents']} incidents",
+            soft_wrap=True,
         )
     desk.close()
     sys.exit(report.exit_code)
@@ -157,6 +158,7 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
     from rich.markup import escape
 
     desk = _desk(db)
+    desk.settle()
     rec = desk.store.incident_record(incident_id)
     if rec is None:
         raise click.UsageError(f"no incident {incident_id!r} (see `eventdesk incidents`)")

@@ -4,7 +4,10 @@ Articles stream through in input order.  Cleaning and duplicate checks happen fi
 analysis streams through the analyzer (spaCy's ``nlp.pipe``, batched, possibly in worker
 processes); linking, storing and reconciling happen one
 article at a time, each article in its own transaction, so an interrupted run loses at most the
-article in flight and a re-run skips everything already stored.
+article in flight and a re-run skips everything already stored.  Incident accounts are
+recomputed in bulk (``flush``: every ``FLUSH_EVERY`` articles and at the end of a run); the
+incidents awaiting it are marked ``dirty`` in the same transaction as the article, so a crash
+leaves nothing behind that the next run does not finish.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ from eventdesk.model import Analysis, Article, ArticleFacts, RawArticle
 from eventdesk.reconcile import Report, reconcile
 from eventdesk.store.db import Store
 from eventdesk.store.link_index import SqliteCandidateIndex
+
+
+#: Reconcile the incidents touched so far after this many stored articles (and at the end).
+FLUSH_EVERY = 100
+#: How many of an incident's reports make its linking profile (the first and the latest).
+FEATURE_SAMPLE = 64
 
 
 @dataclass(slots=True)
@@ -121,8 +130,12 @@ class Pipeline:
                     queue.append(prepared)
                     yield prepared.article
 
+        self.flush()  # accounts left dirty by an interrupted run
         for analysis in self.c.analyzer.analyze(to_analyze()):
             self._finish(queue.popleft(), analysis, report)
+            if report.stored and report.stored % FLUSH_EVERY == 0:
+                self.flush()
+        self.flush()
         return report
 
     # --- steps --------------------------------------------------------------------------
@@ -193,7 +206,7 @@ class Pipeline:
                 similarity=round(sim, 3),
             )
             if incident_id:
-                self._reconcile(incident_id)
+                self.store.mark_dirty(incident_id)
 
     def _finish(self, p: Prepared, analysis: Analysis, report: IngestReport) -> None:
         article = p.article
@@ -234,21 +247,39 @@ class Pipeline:
             self.store.insert_article(
                 article, content_hash=digest, bands=bands, facts=facts, incident_id=incident_id
             )
-            self.refresh_incident(incident_id)
+            self.refresh_incident(incident_id, reconcile_now=False)
         return incident_id
 
     # --- incident upkeep (also used by merge/split/move) --------------------------------
 
-    def refresh_incident(self, incident_id: str) -> None:
-        """Recompute an incident's link features and account from its articles (in a txn)."""
+    def refresh_incident(self, incident_id: str, *, reconcile_now: bool = True) -> None:
+        """Recompute an incident's link features and account from its articles (in a txn).
+
+        With ``reconcile_now=False`` the account is only marked for ``flush`` (ingest uses
+        this: the account is recomputed once per batch, not once per article).
+        """
         rows = self.store.article_rows(incident_id=incident_id, include_duplicates=False)
         if not rows:
             self.index.remove_incident(incident_id)
             self.store.delete_incident(incident_id)
             return
-        features = self.c.linker.merge_features([self.store.row_features(r) for r in rows])
+        # The incident's linking profile comes from its first report and its latest ones, so
+        # that updating a story with thousands of reports stays cheap.
+        sample = rows if len(rows) <= FEATURE_SAMPLE else rows[:1] + rows[-(FEATURE_SAMPLE - 1) :]
+        features = self.c.linker.merge_features([self.store.row_features(r) for r in sample])
         self.index.update_incident(incident_id, features, len(rows))
-        self._reconcile(incident_id, rows)
+        if reconcile_now:
+            self._reconcile(incident_id, rows)
+        else:
+            self.store.mark_dirty(incident_id)
+
+    def flush(self) -> int:
+        """Reconcile every incident marked dirty, each in its own transaction."""
+        ids = self.store.dirty_incidents()
+        for incident_id in ids:
+            with self.store.transaction():
+                self._reconcile(incident_id)
+        return len(ids)
 
     def _reconcile(self, incident_id: str, rows: list[sqlite3.Row] | None = None) -> None:
         if rows is None:

@@ -40,6 +40,12 @@ _ROLES = ("victim", "perpetrator", "suspect")
 # --- normalisation ---------------------------------------------------------------------------
 
 
+def _plain(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
+    return re.sub(r"\s+", " ", re.sub(r"[-.,'’]", " ", s)).strip()
+
+
 def _norm(s: str | None) -> str:
     if not s:
         return ""
@@ -79,7 +85,7 @@ def gold_date(s: str | None) -> str | None:
 
 
 def _name_tokens(name: str) -> list[str]:
-    n = _norm(name)
+    n = _plain(name)
     n = re.sub(r"^(mr|mrs|ms|dr|officer|deputy|sgt|det)\s+", "", n)
     return [t for t in n.split() if t not in ("jr", "sr", "ii", "iii", "iv")]
 
@@ -186,8 +192,8 @@ def _best_count(facts: list[ArticleFacts], name: str) -> int | None:
 
 def vote(facts: list[ArticleFacts]) -> dict[str, Any]:
     """One value per field from several articles' facts (majority; ties: larger counts)."""
-    loc: Counter[tuple[str | None, str | None]] = Counter()
-    dates: Counter[str] = Counter()
+    loc: dict[tuple[str | None, str | None], float] = defaultdict(float)
+    dates: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
     for af in facts:
         for f in af.facts:
@@ -205,13 +211,13 @@ def vote(facts: list[ArticleFacts]) -> dict[str, Any]:
                         key = toks[-1]
                         if key not in names or len(v["name"]) > len(names[key]):
                             names[key] = v["name"]
-    state_votes: Counter[str] = Counter()
+    state_votes: dict[str, float] = defaultdict(float)
     for (_, a1), c in loc.items():
         if a1:
             state_votes[a1] += c
-    (city, admin1) = loc.most_common(1)[0][0] if loc else (None, None)
+    (city, admin1) = max(loc, key=lambda k: loc[k]) if loc else (None, None)
     if state_votes:
-        admin1 = state_votes.most_common(1)[0][0]
+        admin1 = max(state_votes, key=lambda k: state_votes[k])
         same = [(n, c) for (n, a1), c in loc.items() if a1 == admin1 and n]
         if same:
             city = max(same, key=lambda x: x[1])[0]
@@ -220,7 +226,7 @@ def vote(facts: list[ArticleFacts]) -> dict[str, Any]:
         "injured": _best_count(facts, "injured"),
         "state": admin1,
         "city": city,
-        "date": dates.most_common(1)[0][0] if dates else None,
+        "date": max(dates, key=lambda k: dates[k]) if dates else None,
         "names": list(names.values()),
     }
 
@@ -288,10 +294,9 @@ def score(pairs: list[tuple[str, dict[str, Any], dict[str, Any], list[str]]],
         mg += _match_count(gn, pn, False)
         msp += _match_count(pn, gn, True)
         msg += _match_count(gn, pn, True)
-        if (mp != np_ or mg != ng) and len(errors["names"]) < sample_errors and (pn or gn):
-            if _match_count(pn, gn, False) != len(pn) or _match_count(gn, pn, False) != len(gn):
-                errors["names"].append({"incident": gid, "gold": gn, "pred": pn,
-                                        "articles": arts[:3]})
+        wrong = _match_count(pn, gn, False) != len(pn) or _match_count(gn, pn, False) != len(gn)
+        if wrong and len(errors["names"]) < sample_errors:
+            errors["names"].append({"incident": gid, "gold": gn, "pred": pn, "articles": arts[:3]})
     acc = {k: round(ok[k] / n, 4) if n else 0.0 for k in ("killed", "injured", "state", "city",
                                                           "date")}
     return {
@@ -372,16 +377,22 @@ def evaluate_facts(
         incident_of_article = {aid: mapping.get(aid, "?" + aid) for aid in per_article}
         pred_values = {pid: vote(fs) for pid, fs in groups.items()}
     elapsed = time.perf_counter() - t0
-    empty = {"killed": None, "injured": None, "state": None, "city": None, "date": None,
+    empty: dict[str, Any] = {"killed": None, "injured": None, "state": None, "city": None, "date": None,
              "names": []}
     pairs = []
+    unseen = 0
     for gid, aids in by_gold.items():
+        if mode == "incidents" and not any(a in incident_of_article for a in aids):
+            # none of its articles was ingested (``--limit``): not part of this evaluation
+            unseen += 1
+            continue
         votes = Counter(incident_of_article[a] for a in aids if a in incident_of_article)
         pid = votes.most_common(1)[0][0] if votes else None
         pv = pred_values.get(pid, empty) if pid is not None else empty
         pairs.append((gid, _gold_values(gold_inc[gid]), pv, aids))
     res = score(pairs, sample_errors=sample_errors)
-    res.update({"mode": mode, "articles": n_articles, "seconds": round(elapsed, 1)})
+    res.update({"mode": mode, "articles": n_articles, "seconds": round(elapsed, 1),
+                "skipped_incidents": unseen})
     return res
 
 

@@ -17,17 +17,17 @@ from eventdesk.extract.lexicon import PERP_NOUNS, PERSON_NOUNS
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
-    "killed kill kills killing dead died die dies dying slain murdered murdering fatally "
-    "executed succumbed".split()
+    ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "slain", "murdered", "murdering", "fatally", "executed", "succumbed"]
 )
 INJ_WORDS = frozenset(
-    "wounded wounding injured injuring hurt hospitalized hospitalised grazed".split()
+    ["wounded", "wounding", "injured", "injuring", "hurt", "hospitalized", "hospitalised", "grazed"]
 )
-SHOT_WORDS = frozenset("shot shooting shoot shoots struck hit".split())
+SHOT_WORDS = frozenset(["shot", "shooting", "shoot", "shoots", "struck", "hit"])
 CASUALTY_RE = re.compile(
     r"\b(killed|kill|kills|killing|dead|died|dies|die|slain|murdered|fatally|wounded|wounding|"
     r"injured|injuring|hurt|hospitali[sz]ed|shot|shooting|struck|hit|injuries|condition|"
-    r"life|suicide|himself|herself|arrested|custody|charged|fled|suspect|victims?)\b",
+    r"life|suicide|himself|herself|arrested|custody|charged|fled|suspect|victims?|hospital|"
+    r"hospitalized|rushed|transported|airlifted|wounds?)\b",
     re.I,
 )
 _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
@@ -83,7 +83,6 @@ def _conjuncts(tok: Any) -> list[Any]:
 def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     """(count, qualifier, ordinal) of a noun phrase headed by ``tok``."""
     ordinal = None
-    qual = None
     for c in tok.children:
         low = c.lower_
         if c.dep_ == "amod" and low in ORDINALS:
@@ -142,7 +141,8 @@ def _person_name(tok: Any) -> str | None:
 def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False) -> Patient | None:
     low = tok.lower_
     is_person_noun = (
-        low in PERSON_NOUNS or tok.ent_type_ == "PERSON" or low in _PRONOUNS
+        bool(re.match(r"\d+-(?:year|month|week)s?-old$", low)) or low in ("year-old", "old")
+        or low in PERSON_NOUNS or tok.ent_type_ == "PERSON" or low in _PRONOUNS
         or tok.like_num or low in ("one", "another", "both")
         or tok.lemma_.lower() in PERSON_NOUNS
     )
@@ -279,7 +279,10 @@ def statements(sd: Any, base: int) -> Statement:
             agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
         for o in objs:
             if o.lower_ in ("himself", "herself"):
-                add(o, "killed" if status != "injured" else status, reflexive_agent=True)
+                # "killed himself": a perpetrator's suicide; "shot himself" (by accident, often
+                # a child) is the victim's own injury, already counted as the victim
+                if status == "killed":
+                    add(o, "killed", reflexive_agent=True)
             else:
                 add(o, status)
         if objs:

@@ -112,14 +112,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             day = int(m.group("day"))
             if mo is None or not 1 <= day <= 31:
                 continue
-            if m.group("month") == "May" and not m.group("year") and rx is _ABS_MDY:
-                # "May 4" is fine, but guard "may 1" modal: only capitalised May accepted
-                pass
             year = m.group("year")
-            if year:
-                val = _safe(int(year), mo, day)
-            else:
-                val = _year_for(mo, day, published)
+            val = _safe(int(year), mo, day) if year else _year_for(mo, day, published)
             out.append(
                 DateMention(m.start(), m.end(), m.group(0), val,
                             "day" if val else "unknown", not year, False, None)
@@ -144,21 +138,21 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         for p in ("morning", "afternoon", "evening", "night"):
             if rel.endswith(p) or p in rel:
                 part = p
-        val: date | None = None
+        rval: date | None = None
         if published is not None:
             if "yesterday" in rel or rel == "last night":
-                val = published - timedelta(days=1)
+                rval = published - timedelta(days=1)
             elif any(w in rel for w in ("today", "tonight", "this ", "overnight")):
-                val = published
+                rval = published
             else:
                 wd = next((WEEKDAYS[w] for w in WEEKDAYS if w in rel), None)
                 if wd is not None:
                     back = (published.weekday() - wd) % 7
                     if back == 0 and rel.startswith("last "):
                         back = 7
-                    val = published - timedelta(days=back)
+                    rval = published - timedelta(days=back)
         out.append(
-            DateMention(m.start(), m.end(), m.group(0), val, "day" if val else "unknown",
+            DateMention(m.start(), m.end(), m.group(0), rval, "day" if rval else "unknown",
                         True, bool(m.group("poss")), part)
         )
         taken.append((m.start(), m.end()))

@@ -29,7 +29,7 @@ values about another incident ("yesterday's massacre at …", "in a separate inc
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
@@ -38,7 +38,6 @@ from eventdesk.extract.casualties import (
     _CONDITION_RE,
     _INJURY_NOUN_RE,
     CASUALTY_RE,
-    Patient,
     Statement,
     statements,
 )
@@ -46,8 +45,8 @@ from eventdesk.extract.context import SentInfo, evidence, sentence_infos
 from eventdesk.extract.dates import DateMention, find_dates, find_times
 from eventdesk.extract.geo import gazetteer
 from eventdesk.extract.lexicon import (
-    AT_LARGE_RE,
     ARREST_RE,
+    AT_LARGE_RE,
     CLAIM_PASSIVE_RE,
     CLAIM_RE,
     EVENT_CUES,
@@ -55,7 +54,6 @@ from eventdesk.extract.lexicon import (
     MALE_WORDS,
     OFFICIAL_TITLES,
     PEOPLE_PLURAL,
-    PERP_NOUNS,
     POLICE_TITLES,
     SUICIDE_RE,
     SUSPECT_GROUP_RE,
@@ -77,6 +75,16 @@ _COURT_RE = re.compile(
     r"\b(court|trial|sentenc\w+|hearing|arraign\w*|funeral|vigil|memorial|scheduled|will be|"
     r"next|bond|jury|plead\w*|pleaded|indicted|services|rally|candlelight|meeting|debate|"
     r"election|polls?|campaign\w*|news conference|press conference)\b",
+    re.I,
+)
+_DATE_OTHER_EVENT = re.compile(
+    r"\b(arrest(?:ed)?|plea|pleaded|judge|jail|court|charged|searching|search|statement|"
+    r"identified|released|booked|funeral|vigil|hearing|trial|sentenced|indicted|told|interview)\b",
+    re.I,
+)
+_DATE_THIS_EVENT = re.compile(
+    r"\b(shot|shooting|killed|died|fired|wounded|gunfire|happened|occurred|opened fire|stabbed|"
+    r"found dead|pronounced dead|struck)\b",
     re.I,
 )
 _SAID_BEFORE = re.compile(r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$",
@@ -299,7 +307,7 @@ class RuleExtractor:
 
     # -- event type ------------------------------------------------------------------------
     def _event_type(self, analysis: Analysis, usable: list[SentInfo]) -> list[Fact]:
-        scores: Counter[str] = Counter()
+        scores: dict[str, float] = defaultdict(float)
         ev: dict[str, list[SentInfo]] = {}
         for s in usable:
             if s.related or s.modality in ("denied", "retracted"):
@@ -313,10 +321,11 @@ class RuleExtractor:
         if not scores:
             return []
         # a shooting where police also fired is still an armed assault unless police shot first
-        best, val = scores.most_common(1)[0]
-        if best == "police_shooting" and scores["armed_assault"] > 3 * val:
+        best = max(scores, key=lambda k: scores[k])
+        val = scores[best]
+        if best == "police_shooting" and scores.get("armed_assault", 0.0) > 3 * val:
             best = "armed_assault"
-        if best not in ("armed_assault",) and scores["armed_assault"] > 2.5 * scores[best] and \
+        if best not in ("armed_assault",) and scores.get("armed_assault", 0.0) > 2.5 * val and \
                 best not in ("accidental_shooting",):
             best = "armed_assault"
         total = sum(scores.values())
@@ -335,9 +344,14 @@ class RuleExtractor:
                 break
             court = bool(_COURT_RE.search(s.text))
             for dm in find_dates(s.text, pub):
-                if dm.possessive:
-                    continue  # "yesterday's massacre": another event
                 sc = 3.0 if s.idx in incident else 0.5
+                near = s.text[max(0, dm.start - 45):dm.end + 45]
+                if _DATE_OTHER_EVENT.search(near):
+                    sc -= 1.5  # "arrested Friday", "entered the plea Wednesday"
+                if _DATE_THIS_EVENT.search(near):
+                    sc += 1.0
+                if dm.possessive:
+                    sc += 0.5  # "Thursday night's shooting" (other incidents are related)
                 sc -= 0.15 * s.idx
                 if court:
                     sc -= 2.5
@@ -412,15 +426,17 @@ class RuleExtractor:
         # lists of names: they share the role the list is introduced with
         list_of: dict[int, tuple[Any, Any]] = {}
         run: list[Any] = []
-        for m in persons + [None]:  # type: ignore[list-item]
-            if run and m is not None and m.sentence == run[-1].sentence and _LIST_GAP.match(
-                    text[run[-1].end:m.start]):
-                run.append(m)
+        tentative: set[str] = set()
+        seq: list[Any] = [*persons, None]
+        for lm in seq:
+            if run and lm is not None and lm.sentence == run[-1].sentence and _LIST_GAP.match(
+                    text[run[-1].end:lm.start]):
+                run.append(lm)
                 continue
             if len(run) > 1:
                 for r in run:
                     list_of[id(r)] = (run[0], run[-1])
-            run = [m] if m is not None else []
+            run = [lm] if lm is not None else []
         for m in persons:
             s = by_idx.get(m.sentence)
             if s is None or s.junk:
@@ -469,6 +485,18 @@ class RuleExtractor:
                 role, status = _role_from_context(lpre, lpost, s.text)
                 if role in ("official", "witness"):
                     role, status = None, None
+            if role is None and id(m) in list_of:
+                first, _ = list_of[id(m)]
+                lpre = s.text[max(0, first.start - s.start - 90):first.start - s.start]
+                if re.search(r"\b(?:arrested|charged|detained|indicted|suspects?)\b[^.]*:\s*$", lpre):
+                    role = "suspect"  # "Four people were arrested ...: A, 28, B, 23, ..."
+            if role is None and s.incident and not s.related and (
+                _AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:])
+            ) and not WITNESS_RE.search(s.text):
+                # "Sarah Davidson, 19," in a shooting report: someone the shooting is about;
+                # a victim unless another mention says otherwise
+                role = "other"
+                tentative.add(key)
             if role in ("suspect", "perpetrator"):
                 if ARREST_RE.search(s.text):
                     status = status or "arrested"
@@ -496,26 +524,29 @@ class RuleExtractor:
             p.evidence.append((s, m.start, m.end))
             if p.attribution is None and s.attribution and s.attribution != p.name:
                 p.attribution = s.attribution
+        for key in tentative:
+            if key in people and people[key].role == "other":
+                people[key].role = "victim"
         # pronoun gender: "he"/"she" in the next sentence of a person's first mention
         for p in people.values():
             if p.gender is None and p.evidence:
                 s0 = p.evidence[0][0]
-                nxt = by_idx.get(s0.idx + 1)
-                if nxt is not None:
-                    others = [m for m in persons if m.sentence in (s0.idx,)]
-                    if len({_name_key(m.text) for m in others}) == 1:
+                next_s = by_idx.get(s0.idx + 1)
+                if next_s is not None:
+                    others = [x for x in persons if x.sentence == s0.idx]
+                    if len({_name_key(x.text) for x in others}) == 1:
                         p.gender = _gender(" ".join(re.findall(r"\b(?:he|she|his|her|him)\b",
-                                                               nxt.text.lower())))
+                                                               next_s.text.lower())))
         for s in infos:
             if s.junk or s.related:
                 continue
-            for m in _WITNESS_NAMED.finditer(s.text):
-                key = _name_key(m.group("name"))
-                p = people.get(key) or Person(key, m.group("name"))
+            for wm in _WITNESS_NAMED.finditer(s.text):
+                key = _name_key(wm.group("name"))
+                p = people.get(key) or Person(key, wm.group("name"))
                 people[key] = p
                 p.set_role("witness")
                 p.first = min(p.first, s.idx)
-                p.evidence.append((s, s.start + m.start("name"), s.start + m.end("name")))
+                p.evidence.append((s, s.start + wm.start("name"), s.start + wm.end("name")))
                 p.gender = p.gender or _gender(" ".join(re.findall(r"\b(?:he|she)\b",
                                                                    s.text.lower())))
         # "Jasper survived ... before he was later pronounced dead": a pronoun patient in a
@@ -623,10 +654,11 @@ class RuleExtractor:
                 p.evidence.append((s, s.start, s.end))
         for key in list(people):
             p = people[key]
-            if key.startswith("~perpetrator") and p.status == "unknown":
-                # a perpetrator we only know by description: only worth a record with a status
-                if not any(AT_LARGE_RE.search(e[0].text) for e in p.evidence):
-                    del people[key]
+            # a perpetrator we only know by description: only worth a record with a status
+            if key.startswith("~perpetrator") and p.status == "unknown" and not any(
+                AT_LARGE_RE.search(e[0].text) for e in p.evidence
+            ):
+                del people[key]
 
     def _participant_facts(self, analysis: Analysis, people: dict[str, Person]) -> list[Fact]:
         text = analysis.article.text

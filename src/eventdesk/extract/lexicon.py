@@ -19,7 +19,7 @@ INCIDENT_RE = re.compile(
 #: Cues that a sentence tells of a different (earlier, separate) incident.
 RELATED_RE = re.compile(
     r"\b(in (?:a|an|another) (?:separate|unrelated|different|similar|earlier|previous) "
-    r"(?:incident|shooting|attack|case)|separate incidents?|unrelated (?:incident|shooting)|"
+    r"(?:incident|shooting|attack|case)|separate (?:\w+ )?incidents|unrelated (?:incident|shooting)|"
     r"(?:yesterday|last \w+|\w+day)['’]s (?:massacre|attack|shooting|killings?|bombing)|"
     r"the (?:killings|massacre|attack|shooting|bombing) at the [A-Z]|"
     r"(?:previous|earlier|prior|last) (?:attacks?|shootings?|incidents?|massacres?)|"
@@ -68,18 +68,7 @@ PERP_NOUNS = (
     "bomber", "bombers", "culprit", "culprits",
 )
 PERSON_NOUNS = frozenset(
-    """person man woman child kid teen teenager officer policeman policewoman cop victim student
-    adult bystander civilian soldier individual boy girl deputy trooper customer resident guard
-    agent employee passenger youth juvenile male female brother sister relative friend colleague
-    driver mother father son daughter wife husband girlfriend boyfriend toddler infant baby
-    clerk neighbor neighbour patron pedestrian worker motorist occupant sibling nephew niece
-    cousin grandmother grandfather uncle aunt owner homeowner roommate partner fiancee fiance
-    gunman shooter assailant attacker suspect killer perpetrator robber intruder terrorist
-    sniper bomber culprit people persons men women children kids teens teenagers officers
-    policemen policewomen victims others students adults bystanders civilians soldiers
-    individuals boys girls deputies troopers customers residents guards agents employees
-    passengers youths juveniles males females relatives friends gunmen suspects attackers
-    assailants shooters""".split()
+    ["person", "man", "woman", "child", "kid", "teen", "teenager", "officer", "policeman", "policewoman", "cop", "victim", "student", "adult", "bystander", "civilian", "soldier", "individual", "boy", "girl", "deputy", "trooper", "customer", "resident", "guard", "agent", "employee", "passenger", "youth", "juvenile", "male", "female", "brother", "sister", "relative", "friend", "colleague", "driver", "mother", "father", "son", "daughter", "wife", "husband", "girlfriend", "boyfriend", "toddler", "infant", "baby", "clerk", "neighbor", "neighbour", "patron", "pedestrian", "worker", "motorist", "occupant", "sibling", "nephew", "niece", "cousin", "grandmother", "grandfather", "uncle", "aunt", "owner", "homeowner", "roommate", "partner", "fiancee", "fiance", "gunman", "shooter", "assailant", "attacker", "suspect", "killer", "perpetrator", "robber", "intruder", "terrorist", "sniper", "bomber", "culprit", "people", "persons", "men", "women", "children", "kids", "teens", "teenagers", "officers", "policemen", "policewomen", "victims", "others", "students", "adults", "bystanders", "civilians", "soldiers", "individuals", "boys", "girls", "deputies", "troopers", "customers", "residents", "guards", "agents", "employees", "passengers", "youths", "juveniles", "males", "females", "relatives", "friends", "gunmen", "suspects", "attackers", "assailants", "shooters"]
 ) | {"one", "two", "three"}
 
 OFFICIAL_TITLES = re.compile(
@@ -112,18 +101,16 @@ ARREST_RE = re.compile(
 )
 SUICIDE_RE = re.compile(
     r"\b(turned the (?:gun|weapon|rifle|handgun) on (?:himself|herself)|took (?:his|her) own "
-    r"life|killed (?:himself|herself)|shot (?:himself|herself)|self-inflicted|murder-suicide|"
-    r"murder suicide|committed suicide)\b",
+    r"life|killed (?:himself|herself)|fatally shot (?:himself|herself)|shot and killed (?:himself|"
+    r"herself)|murder-suicide|murder suicide|committed suicide)\b",
     re.I,
 )
 
 FEMALE_WORDS = frozenset(
-    """woman women girl girls female mother daughter wife sister girlfriend grandmother aunt niece
-    policewoman she her hers herself mrs ms miss lady fiancee spokeswoman councilwoman""".split()
+    ["woman", "women", "girl", "girls", "female", "mother", "daughter", "wife", "sister", "girlfriend", "grandmother", "aunt", "niece", "policewoman", "she", "her", "hers", "herself", "mrs", "ms", "miss", "lady", "fiancee", "spokeswoman", "councilwoman"]
 )
 MALE_WORDS = frozenset(
-    """man men boy boys male father son husband brother boyfriend grandfather uncle nephew
-    policeman he him his himself mr gentleman fiance spokesman councilman gunman""".split()
+    ["man", "men", "boy", "boys", "male", "father", "son", "husband", "brother", "boyfriend", "grandfather", "uncle", "nephew", "policeman", "he", "him", "his", "himself", "mr", "gentleman", "fiance", "spokesman", "councilman", "gunman"]
 )
 
 # --- weapons ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ geocoded offline (``geo.gazetteer``) and disambiguated by states/countries named
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,9 +63,19 @@ class Cand:
     kind: str
 
 
-def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Counter[str]:
+Votes = defaultdict[str, float]
+
+
+def _top(votes: dict[str, float]) -> tuple[str | None, float]:
+    if not votes:
+        return None, 0.0
+    k = max(votes, key=lambda x: votes[x])
+    return k, votes[k]
+
+
+def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
     """US state codes evidenced by the text: state names, 'City, ST', counties, datelines."""
-    votes: Counter[str] = Counter()
+    votes: Votes = defaultdict(float)
     text = analysis.article.text
     ok = {s.idx for s in infos if not s.junk and not s.related}
     for m in analysis.mentions:
@@ -80,21 +90,21 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
             sts = set(gaz.county_states(m.text))
             for st in sts:
                 votes[st] += 1.0 / len(sts)
-    for m in re.finditer(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z]"
-                         r"[a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])", text):
-        st = m.group("st")
+    for rm in re.finditer(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?"
+                          r"[A-Z][a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])", text):
+        st = rm.group("st")
         code = gaz.ap.get(norm_place(st)) if "." in st else (st if st in gaz.states else None)
         if code:
             votes[code] += 2
-    for m in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+County\b", text):
-        sts = set(gaz.county_states(m.group(1) + " County"))
+    for cm in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+County\b", text):
+        sts = set(gaz.county_states(cm.group(1) + " County"))
         for st in sts:
             votes[st] += 1.0 / len(sts)
     return votes
 
 
-def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
+    votes: Votes = defaultdict(float)
     ok = {s.idx for s in infos if not s.junk and not s.related}
     for m in analysis.mentions:
         if m.sentence not in ok:
@@ -112,7 +122,7 @@ def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) ->
     return votes
 
 
-def _pick_city(places: list[Place], states: Counter[str], countries: Counter[str]) -> Place:
+def _pick_city(places: list[Place], states: Votes, countries: Votes) -> Place:
     def key(p: Place) -> tuple[float, int]:
         s = 0.0
         if p.country == "US" and p.admin1:
@@ -138,11 +148,11 @@ def extract_location(
     for s in infos:
         if s.junk or s.related:
             continue
-        for m in _STREET.finditer(s.text):
-            a, b = s.start + m.start(), s.start + m.end()
+        for sm0 in _STREET.finditer(s.text):
+            a, b = s.start + sm0.start(), s.start + sm0.end()
             detail_spans.append((a, b))
             sc = (3.0 if s.idx in incident_sents else 1.0) - 0.05 * s.idx
-            details.append((sc, re.sub(r"^the\s+", "", m.group(0).strip()), s))
+            details.append((sc, re.sub(r"^the\s+", "", sm0.group(0).strip()), s))
     cands: list[Cand] = []
     # dateline: "FRANKLIN (Feb. 4, 2014) –", "HOUSTON, Texas —"
     first_line = text[: text.find("\n")] if "\n" in text[:300] else text[:300]
@@ -169,9 +179,10 @@ def extract_location(
             r"\b(?:in|from)\s+$", text[max(0, m.start - 10):m.start]
         ):
             continue  # a mis-tagged town is usually still "in X" / "from X"
-        s = by_idx.get(m.sentence)
-        if s is None or s.junk or s.related:
+        ms = by_idx.get(m.sentence)
+        if ms is None or ms.junk or ms.related:
             continue
+        s = ms
         if any(a <= m.start and m.end <= b for a, b in detail_spans):
             continue
         after = text[m.end:m.end + 30]
@@ -239,7 +250,7 @@ def extract_location(
         tally[norm_place(c.text)] += 1
     for c in cands:
         c.score += 0.5 * (tally[norm_place(c.text)] - 1)
-    top_state, top_votes = states.most_common(1)[0] if states else (None, 0.0)
+    top_state, top_votes = _top(states)
     city_cands = [c for c in cands if c.kind == "city"]
     if top_votes >= 2:
         for c in city_cands:
@@ -259,14 +270,17 @@ def extract_location(
     if best is None:
         if not states:
             return []
-        code, _ = states.most_common(1)[0]
-        s = next((s for s in infos if not s.junk and not s.related), None)
-        if s is None:
+        code, _ = _top(states)
+        first = next((x for x in infos if not x.junk and not x.related), None)
+        if first is None or code is None:
             return []
-        value = {"name": None, "admin1": gaz.states.get(code), "country": "US", "lat": None,
-                 "lon": None, "precision": "region", "detail": detail}
-        return [Fact("location", value, [Evidence(aid, s.start, s.end, s.text)], confidence=0.4)]
+        s = first
+        region: dict[str, Any] = {"name": None, "admin1": gaz.states.get(code), "country": "US",
+                                  "lat": None, "lon": None, "precision": "region",
+                                  "detail": detail}
+        return [Fact("location", region, [Evidence(aid, s.start, s.end, s.text)], confidence=0.4)]
     value: dict[str, Any]
+    conf: float
     if best.kind == "city":
         p = _pick_city(best.places, states, countries)
         admin1 = gaz.admin1_name(p)

@@ -222,6 +222,7 @@ class DefaultLinker:
         """Each signal separately (for measuring their value, and for the reason string)."""
         days, resolved = _date_gap(a, b)
         rdays = days if resolved else None
+        pdays = None if resolved else days
         type_mis = type_match = 0.0
         if a.event_type and b.event_type and "other" not in (a.event_type, b.event_type):
             if a.event_type != b.event_type:
@@ -243,13 +244,17 @@ class DefaultLinker:
             "place": _cos_sets(a.places, b.places, PLACE_PREFIX, idf),
             "ent_r": ent_r,
             "place_r": _cos_ranked(a.places, b.places, PLACE_PREFIX, idf),
-            "date_near": float(days is not None and days <= NEAR_DAYS),
-            "date_mid": float(days is not None and NEAR_DAYS < days <= FAR_DAYS),
-            "date_far": float(days is not None and FAR_DAYS < days <= 365),
-            "date_vfar": float(days is not None and days > 365),
-            # two resolved incident dates: the same day, or clearly different days
+            # two resolved incident dates: the same day ... clearly different days
             "rdate_same": float(rdays is not None and rdays <= 1),
-            "rdate_diff": float(rdays is not None and rdays > NEAR_DAYS),
+            "rdate_near": float(rdays is not None and 1 < rdays <= NEAR_DAYS),
+            "rdate_mid": float(rdays is not None and NEAR_DAYS < rdays <= FAR_DAYS),
+            "rdate_far": float(rdays is not None and rdays > FAR_DAYS),
+            # otherwise publication dates (or one resolved, one published): follow-ups come later
+            "date_near": float(pdays is not None and pdays <= NEAR_DAYS),
+            "date_mid": float(pdays is not None and NEAR_DAYS < pdays <= FAR_DAYS),
+            "date_far": float(pdays is not None and FAR_DAYS < pdays <= 365),
+            "date_vfar": float(pdays is not None and pdays > 365),
+            "date_none": float(days is None),
             "type_mis": type_mis,
             "type_match": type_match,
             "killed_mis": killed_mis,

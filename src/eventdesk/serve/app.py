@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import unquote_plus, urlencode, urlsplit
 
 import anyio
 import anyio.to_thread
@@ -93,10 +93,13 @@ class DeskMiddleware:
         path: str = scope.get("path", "")
         qs: bytes = scope.get("query_string", b"")
         if qs and not path.startswith("/api/"):
-            pairs = parse_qsl(qs.decode("latin-1"), keep_blank_values=True)
-            kept = [(k, v) for k, v in pairs if v.strip() != ""]
+            # Work on the raw bytes: only whole blank pairs go, the rest passes untouched.
+            pairs = qs.split(b"&")
+            kept = [
+                p for p in pairs if unquote_plus(p.partition(b"=")[2].decode("latin-1")).strip()
+            ]
             if len(kept) != len(pairs):
-                scope = dict(scope, query_string=urlencode(kept, encoding="latin-1").encode())
+                scope = dict(scope, query_string=b"&".join(kept))
 
         started = time.perf_counter()
 

@@ -25,7 +25,9 @@ SORTS: dict[str, str] = {
     "killed": "killed",
     "injured": "injured",
     "articles": "n_articles",
-    "place": "place",
+    # NOCASE: how people read place names, and what an index on place COLLATE NOCASE (which
+    # also serves the place filter) can walk.
+    "place": "place COLLATE NOCASE",
     "country": "country",
     "type": "event_type",
     "title": "title",
@@ -101,7 +103,9 @@ class IncidentFilters:
         return out
 
 
-def _where(f: IncidentFilters, *, with_q: bool = True) -> tuple[str, list[Any]]:
+def _where(
+    f: IncidentFilters, *, with_q: bool = True, broad_q: bool = False
+) -> tuple[str, list[Any]]:
     where: list[str] = []
     args: list[Any] = []
     if f.date_from:
@@ -127,14 +131,22 @@ def _where(f: IncidentFilters, *, with_q: bool = True) -> tuple[str, list[Any]]:
         where.append("killed >= ?")
         args.append(f.min_killed)
     if f.q and with_q:
-        where.append("id IN (SELECT id FROM incidents_fts WHERE incidents_fts MATCH ?)")
+        # "+id" keeps SQLite from driving the query by the (many) hits: it then walks the sort
+        # column's index and checks each row against the hit list, stopping after one page.
+        # For a word in 20% of 100k incidents: 80 ms instead of 140 ms; for a rare word the
+        # plain form is the fast one (0.5 ms instead of 400 ms), hence the switch.
+        col = "+id" if broad_q else "id"
+        where.append(f"{col} IN (SELECT id FROM incidents_fts WHERE incidents_fts MATCH ?)")
         args.append(fts_query(f.q))
     return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
-def list_sql(f: IncidentFilters) -> tuple[str, list[Any], str, list[Any]]:
-    """(count SQL, its args, page SQL, its args) for the filters: the only SQL the list runs."""
-    where, args = _where(f)
+def list_sql(f: IncidentFilters, *, broad_q: bool = False) -> tuple[str, list[Any], str, list[Any]]:
+    """(count SQL, its args, page SQL, its args) for the filters: the only SQL the list runs.
+
+    ``broad_q``: the search words match many incidents (see ``_where``).
+    """
+    where, args = _where(f, broad_q=broad_q)
     count = (f"SELECT COUNT(*) FROM incidents{where}", args)
     key = f.sort.lstrip("-")
     offset = (f.page - 1) * f.per_page
@@ -160,9 +172,28 @@ def list_sql(f: IncidentFilters) -> tuple[str, list[Any], str, list[Any]]:
     return (*count, sql, [*args, f.per_page, offset])
 
 
+#: FTS hits above which a search is "broad" (walk the sort index instead of the hits).
+BROAD_HITS = 2000
+
+
 def list_incidents(conn: sqlite3.Connection, f: IncidentFilters) -> dict[str, Any]:
-    count_sql, count_args, sql, args = list_sql(f)
-    total = conn.execute(count_sql, count_args).fetchone()[0]
+    hits: int | None = None
+    if f.q:
+        # Counting in the FTS index alone is cheap (3 ms for 20k hits); reading the hits' ids
+        # (an UNINDEXED column) is what costs.
+        hits = conn.execute(
+            "SELECT COUNT(*) FROM incidents_fts WHERE incidents_fts MATCH ?", (fts_query(f.q),)
+        ).fetchone()[0]
+    count_sql, count_args, sql, args = list_sql(f, broad_q=(hits or 0) > BROAD_HITS)
+    only_q = hits is not None and all(
+        getattr(f, k) in (None, "")
+        for k in ("date_from", "date_to", "country", "admin1", "place", "event_type", "min_killed")
+    )
+    # incidents_fts holds one row per incident with a record (Store.save_incident_record
+    # replaces it, delete_incident removes it), so its hit count is the total.
+    total: int = (
+        hits if only_q and hits is not None else conn.execute(count_sql, count_args).fetchone()[0]
+    )
     rows = conn.execute(sql, args).fetchall()
     pages = max(1, -(-total // f.per_page))
     return {

@@ -94,6 +94,13 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "INSERT INTO articles_fts (id, title, text) SELECT id, title, text FROM articles",
     ],
+    [
+        # Incidents whose account must be recomputed (their articles changed).  Ingest marks
+        # them in the article's transaction and reconciles them in bulk, so a story with
+        # thousands of reports is not re-reconciled after every one of them.
+        "ALTER TABLE incidents ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX incidents_dirty ON incidents(dirty) WHERE dirty = 1",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -311,13 +318,19 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         return row is not None
 
+    def mark_dirty(self, incident_id: str) -> None:
+        self.conn.execute("UPDATE incidents SET dirty = 1 WHERE id = ?", (incident_id,))
+
+    def dirty_incidents(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM incidents WHERE dirty = 1")]
+
     def save_incident_record(self, record: dict[str, Any]) -> None:
         """Store the reconciled account and its indexed columns."""
         loc = record.get("location") or {}
         self.conn.execute(
             """UPDATE incidents SET updated_at = ?, date = ?, country = ?, admin1 = ?, place = ?,
                  event_type = ?, killed = ?, injured = ?, n_articles = ?, title = ?, summary = ?,
-                 record = ? WHERE id = ?""",
+                 record = ?, dirty = 0 WHERE id = ?""",
             (
                 _now(),
                 (record.get("date") or {}).get("value"),
