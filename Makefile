@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 DEMO_DB ?= demo.db
 
-.PHONY: install install-browser demo test lint bench eval clean
+.PHONY: install install-browser demo test test-browser lint bench bench-serve eval clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -31,6 +31,9 @@ demo: install
 test: install install-browser
 	$(BIN)/python -m pytest -q
 
+test-browser: install install-browser
+	$(BIN)/python -m pytest -q -m browser tests/test_serve_browser.py
+
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
@@ -38,6 +41,9 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/end_to_end.py --articles 1000 --shared $(SHARED)
+
+bench-serve: install
+	$(BIN)/python bench/serve_load.py --seconds 60 --clients 50 --articles 1000
 
 eval: install
 	$(BIN)/eventdesk eval clustering --dataset ecbplus $(SHARED)/data/ecbplus/documents.jsonl --topics 1-35

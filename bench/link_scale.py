@@ -36,6 +36,7 @@ import statistics
 import sys
 import time
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,15 @@ class Generator:
         return self.copies, shift, [variant(f, self.copies, shift) for f in self.by_inc[g]]
 
 
+@cache
+def _base_idf(word: str) -> float:
+    return idf_from_stats(0, {}, [word])[word]
+
+
+def base_idf(key: str) -> float:
+    return _base_idf(key.split("~", 1)[0])
+
+
 def bulk_load(
     conn: sqlite3.Connection,
     gen: Generator,
@@ -179,7 +189,8 @@ def bulk_load(
         keys = feature_keys(merged)
         df.update(keys)
         k += 1
-        post = idx._posting_keys(merged, idf_from_stats(0, {}, keys))
+        # prior IDF of the unsuffixed word (cached): the suffix only makes a name unique
+        post = idx._posting_keys(merged, {k: base_idf(k) for k in keys})
         d = link_index.incident_day(merged)
         pday = d if d is not None else link_index.UNDATED
         rows_inc.append(

@@ -78,6 +78,16 @@ def write_articles(out: Path, n: int, source: Path) -> str:
     return f"{n} generated articles ({source} not found)"
 
 
+#: Indexes proposed for the store (one per sortable list column); --proposed-indexes adds
+#: them to the benchmark database to show what they change.
+PROPOSED_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS incidents_injured ON incidents(injured)",
+    "CREATE INDEX IF NOT EXISTS incidents_n_articles ON incidents(n_articles)",
+    "CREATE INDEX IF NOT EXISTS incidents_title ON incidents(title)",
+    "CREATE INDEX IF NOT EXISTS incidents_place ON incidents(place COLLATE NOCASE)",
+    "CREATE INDEX IF NOT EXISTS incidents_updated ON incidents(updated_at)",
+]
+
 SYNTHETIC_WRITER = r"""
 import sys, time
 from eventdesk.serve.sample import _record, _count
@@ -236,6 +246,11 @@ def main() -> None:
         default=0,
         help="run the writer at this nice level (e.g. 10: the server gets the CPU first)",
     )
+    ap.add_argument(
+        "--proposed-indexes",
+        action="store_true",
+        help="add the proposed sort-column indexes to the database first",
+    )
     ap.add_argument("--workdir", type=Path, default=None, help="keep the database here")
     ap.add_argument("--json", type=Path, default=None, help="also write the summary here")
     args = ap.parse_args()
@@ -253,6 +268,14 @@ def main() -> None:
         f"seeded {db} with {args.seed_incidents + 2} incidents in {time.monotonic() - t0:.1f}s",
         file=sys.stderr,
     )
+    if args.proposed_indexes:
+        import sqlite3
+
+        conn = sqlite3.connect(db)
+        for sql in PROPOSED_INDEXES:
+            conn.execute(sql)
+        conn.commit()
+        conn.close()
     articles = work / "articles.jsonl"
     what = write_articles(articles, args.articles, args.source)
 
@@ -318,6 +341,7 @@ def main() -> None:
         "think_s": args.think,
         "writer": args.writer,
         "writer_nice": args.ingest_nice,
+        "proposed_indexes": args.proposed_indexes,
         "articles": what,
         "writer_finished_in_window": writer_done,
         "writer_exit": writer_rc,

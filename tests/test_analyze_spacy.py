@@ -42,3 +42,22 @@ def test_batches_and_processes_give_the_same_sentences() -> None:
            for a in SpacyAnalyzer(batch_size=2, n_process=2).analyze(arts)]
     assert one == two
     assert [a for a in one] and all(len(x) == 3 for x in one)
+
+
+def test_parses_made_in_worker_processes_come_back() -> None:
+    from eventdesk.extract import get_extractor
+
+    text = ("A man was shot and killed Monday night.\nThe weather was fine.\n"
+            "Two other people were wounded, police said.\n")
+    arts = [Article(id=str(i), text=text, raw=text) for i in range(3)]
+    ex = get_extractor()
+    one = [ex.extract(a) for a in SpacyAnalyzer(n_process=1).analyze(arts)]
+    two_an = list(SpacyAnalyzer(n_process=2, batch_size=1).analyze(arts))
+    stored = [k for k in two_an[0].doc.user_data if str(k).startswith("eventdesk_parse:")]
+    assert len(stored) == 2  # the two casualty sentences, not the weather
+    sd = parse_sentence(two_an[0].doc, 0, 39)
+    assert sd.has_annotation("DEP") and sd.user_data["eventdesk_base"] == 0
+    two = [ex.extract(a) for a in two_an]
+    assert [[f.to_json() for f in x.facts] for x in one] == [
+        [f.to_json() for f in x.facts] for x in two]
+    assert any(f.field == "killed" and f.value == 1 for f in one[0].facts)

@@ -81,7 +81,7 @@ def test_distant_resolved_dates_veto() -> None:
     far = feats(" ".join(MONTROUGE.terms), "montrouge", date="2017-04-20")
     assert lk.score(a, near, {}) > lk.score(a, far, {}) + 1.0
     comp = lk.components(a, far, {})
-    assert comp["date_vfar"] == 1.0 and comp["rdate_diff"] == 1.0
+    assert comp["rdate_far"] == 1.0 and comp["date_vfar"] == 0.0  # resolved dates rule
 
 
 def test_publication_date_used_when_no_resolved_date() -> None:

@@ -308,6 +308,22 @@ def test_post_needs_the_token(sample: dict[str, Any]) -> None:
     assert c.post("/api/articles", json=big, headers=ok).status_code == 413
 
 
+def test_ingest_failure_is_a_json_500(
+    sample: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventdesk.serve import app as app_module
+
+    def boom(self: Any, items: Any) -> Any:
+        raise RuntimeError("pipeline exploded: secret detail")
+
+    monkeypatch.setattr(app_module.Ingester, "ingest", boom)
+    c = TestClient(create_app(sample["path"], token="t"), raise_server_exceptions=False)
+    r = c.post(
+        "/api/articles", json=[{"id": "x", "text": "y"}], headers={"Authorization": "Bearer t"}
+    )
+    assert r.status_code == 500 and r.json() == {"detail": "internal server error"}
+
+
 def test_post_ingests_through_the_pipeline(tmp_path: Path) -> None:
     path = tmp_path / "w.db"
     build_sample_db(path)
@@ -554,6 +570,9 @@ def test_article_page_marks_the_evidence(client: TestClient, sample: dict[str, A
     )
     assert current == k.quote
     assert 'href="/raw/tacoma-2"' in r.text
+    # Structured fact values read as "key: value" pairs, unknown parts left out.
+    facts = client.get("/articles/tacoma-1").text
+    assert "role: perpetrator; status: arrested; age: 34" in facts and "name: unknown" not in facts
     # A span that is no fact of this article (a summary citation) is still marked.
     r = client.get("/articles/tacoma-2?hl=0-10")
     p = audit(r.text)

@@ -11,6 +11,7 @@ single sentences through :func:`parse_sentence`, which reuses the document's tok
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -37,6 +38,48 @@ def line_breaks(doc: Any) -> Any:
     return doc
 
 
+#: Sentences worth a dependency parse: they tell of casualties, arrests or victims.  Kept in
+#: step with the extractor's own test (``extract.casualties.CASUALTY_RE``), a superset of it.
+PARSE_RE = re.compile(
+    r"\b(killed|kill|kills|killing|dead|died|dies|die|slain|murdered|fatally|wounded|wounding|"
+    r"injured|injuring|hurt|hospitali[sz]ed|shot|shooting|struck|hit|injuries|condition|life|"
+    r"suicide|himself|herself|arrested|custody|charged|fled|suspect|victims?|hospital|rushed|"
+    r"transported|airlifted|wounds?)\b",
+    re.I,
+)
+MAX_PARSE_CHARS = 600
+_PARSE_KEY = "eventdesk_parse:"
+
+
+class SelectiveParser:
+    """Pipeline component: parses the sentences ``PARSE_RE`` selects (copies of them, with the
+    document's tok2vec tensor) and keeps heads and labels in ``doc.user_data``, so that the work
+    happens in the ``nlp.pipe`` worker processes and travels back with the doc."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Any) -> Any:
+        parser = self.nlp.get_pipe("parser")
+        for sent in doc.sents:
+            text = sent.text
+            if len(text) > MAX_PARSE_CHARS or not PARSE_RE.search(text):
+                continue
+            sd = sent.as_doc()
+            for tok in sd:
+                tok.is_sent_start = None if tok.i else True
+            sd = parser(sd)
+            doc.user_data[f"{_PARSE_KEY}{sent.start}"] = [
+                len(sd), [t.head.i - t.i for t in sd], [t.dep_ for t in sd]
+            ]
+        return doc
+
+
+@Language.factory("eventdesk_selective_parser")
+def make_selective_parser(nlp: Any, name: str) -> SelectiveParser:
+    return SelectiveParser(nlp)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = MODEL, parse: str = "selective") -> Any:
     """The pipeline, loaded once per process.  ``parse``: "selective" | "full"."""
@@ -51,6 +94,8 @@ def load_nlp(model: str = MODEL, parse: str = "selective") -> Any:
             nlp.add_pipe("sentencizer", first=True)
         nlp.add_pipe("eventdesk_line_breaks", after="senter" if "senter" in nlp.pipe_names
                      else "sentencizer")
+        if "parser" in nlp.component_names:
+            nlp.add_pipe("eventdesk_selective_parser", last=True)
     return nlp
 
 
@@ -104,11 +149,45 @@ def analysis_from_doc(article: Article, doc: Any) -> Analysis:
     return Analysis(article=article, sentences=sentences, mentions=mentions, doc=doc)
 
 
-def parse_sentence(doc: Any, start_char: int, end_char: int, model: str = MODEL) -> Any:
-    """A dependency-parsed copy (a ``Doc``) of the tokens of ``doc`` between two offsets.
+def _based(sd: Any, base: int) -> Any:
+    # where the copy starts in the article, for offsets: ``sd.user_data["eventdesk_base"]``
+    sd.user_data["eventdesk_base"] = base
+    return sd
 
-    Token ``i`` of the result is token ``span.start + i`` of ``doc``; returns None when the
-    offsets do not cover a token.  Parses are cached on the doc (``doc.user_data``).
+
+def _sent_start(span: Any) -> int:
+    return int(span[0].sent.start)
+
+
+def _doc_from_parse(doc: Any, start: int, stored: list[Any]) -> Any:
+    """Rebuild a parsed copy of ``doc[start:start+n]`` from heads and labels (no model)."""
+    from spacy.tokens import Doc
+
+    n, rel_heads, deps = int(stored[0]), list(stored[1]), list(stored[2])
+    toks = doc[start:start + n]
+    ents = []
+    for t in toks:
+        ents.append(f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O")
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in toks],
+        spaces=[bool(t.whitespace_) for t in toks],
+        heads=[i + h for i, h in enumerate(rel_heads)],
+        deps=deps,
+        tags=[t.tag_ for t in toks],
+        pos=[t.pos_ for t in toks],
+        lemmas=[t.lemma_ for t in toks],
+        ents=ents,
+    )
+
+
+def parse_sentence(doc: Any, start_char: int, end_char: int, model: str = MODEL) -> Any:
+    """A dependency-parsed copy (a ``Doc``) of the sentence of ``doc`` between two offsets.
+
+    The copy's first character is at ``result.user_data["eventdesk_base"]`` in the article.
+    Uses the parse the pipeline's ``SelectiveParser`` stored (made in the worker processes)
+    when there is one, else parses now.  Returns None when the offsets cover no token.
+    Parses are cached on the doc (``doc.user_data``).
     """
     cache = doc.user_data.setdefault("eventdesk_parses", {})
     key = (start_char, end_char)
@@ -119,7 +198,12 @@ def parse_sentence(doc: Any, start_char: int, end_char: int, model: str = MODEL)
         cache[key] = None
         return None
     if doc.has_annotation("DEP"):
-        cache[key] = span.as_doc()
+        cache[key] = _based(span.as_doc(), span.start_char)
+        return cache[key]
+    stored = doc.user_data.get(f"{_PARSE_KEY}{_sent_start(span)}")
+    if stored is not None:
+        first = _sent_start(span)
+        cache[key] = _based(_doc_from_parse(doc, first, stored), doc[first].idx)
         return cache[key]
     nlp = load_nlp(model, "selective")
     sd = span.as_doc()
@@ -129,5 +213,5 @@ def parse_sentence(doc: Any, start_char: int, end_char: int, model: str = MODEL)
     for tok in sd:
         tok.is_sent_start = None if tok.i else True
     sd = nlp.get_pipe("parser")(sd)
-    cache[key] = sd
+    cache[key] = _based(sd, span.start_char)
     return sd

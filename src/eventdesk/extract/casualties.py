@@ -31,6 +31,8 @@ CASUALTY_RE = re.compile(
     re.I,
 )
 _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
+_HOSPITAL_RE = re.compile(r"\b(hospital|medical center|trauma center|clinic|health center)\b",
+                          re.I)
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
 _CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
@@ -300,11 +302,11 @@ def statements(sd: Any, base: int) -> Statement:
         if low == "condition" and any(c.lower_ in ("critical", "serious", "stable", "fair",
                                                    "grave", "good") for c in tok.children):
             hit = True
-        elif tok.lemma_ in ("take", "transport", "rush", "airlift", "hospitalize") and \
-                "hospital" in sd.text.lower():
+        elif tok.lemma_ in ("take", "transport", "rush", "airlift", "hospitalize", "fly") and \
+                _HOSPITAL_RE.search(sd.text):
             hit = tok.tag_ == "VBN"
-        if hit and _DEATH_RE.search(sd.text):
-            hit = False  # "taken to a hospital where he died": killed, said elsewhere
+        if hit and _DEATH_RE.search(sd.text[tok.idx:]):
+            hit = False  # "taken to a hospital where he died": killed, said there
         if not hit:
             continue
         verb = tok

@@ -157,6 +157,12 @@ _NOT_A_NAME = re.compile(
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
     r"Copyright|Associated Press)\b|\d"
 )
+_DIED_AFTER_SHOT = re.compile(
+    rf"\b(?P<m>{NUMBER_RE})\s+(?:person|people|man|woman|teen|teenager|victim|of them)?\s*"
+    rf"(?:has\s+|have\s+)?died\s+after\s+(?P<n>{NUMBER_RE})\s+(?:{PEOPLE_PLURAL})?\s*(?:were|had been|"
+    rf"have been)\s+shot",
+    re.I,
+)
 _WITNESS_NAMED = re.compile(
     r"\b(?:witness|neighbou?r|resident|bystander|passer-by|onlooker)\s+(?:who\s+(?:was|is)\s+)?"
     r"(?:identified\s+(?:only\s+)?as|named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -297,11 +303,7 @@ class RuleExtractor:
             sd = parse_sentence(doc, s.start, s.end)
             if sd is None:
                 continue
-            base = s.start + (sd[0].idx if False else 0)
-            # parse_sentence expands to token bounds: align offsets to the span's first token
-            span = doc.char_span(s.start, s.end, alignment_mode="expand")
-            if span is not None:
-                base = span.start_char
+            base = int(sd.user_data.get("eventdesk_base", s.start))
             out[s.idx] = statements(sd, base)
         return out
 
@@ -725,7 +727,7 @@ class RuleExtractor:
                 else:
                     tot[status] += pt.count
                     qual[status] = qual[status] or pt.qualifier
-            m_split = _SHOT_SPLIT.search(s.text)
+            m_split = _SHOT_SPLIT.search(s.text) or _DIED_AFTER_SHOT.search(s.text)
             if m_split:
                 n_all = parse_number(m_split.group("n"))
                 n_dead = parse_number(m_split.group("m"))

@@ -27,7 +27,13 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
@@ -49,6 +55,7 @@ from eventdesk.serve.render import (
     article_href,
     cite_summary,
     collect_spans,
+    fmt_fact,
     highlight,
     incident_href,
     path_id,
@@ -294,6 +301,7 @@ def create_app(db_path: str, token: str | None = None, *, tiles_url: str | None 
     )
     env.filters["safe_url"] = safe_url
     env.filters["path_id"] = path_id
+    env.filters["fact_value"] = fmt_fact
     env.globals.update(
         article_href=article_href,
         incident_href=incident_href,
@@ -351,6 +359,13 @@ def create_app(db_path: str, token: str | None = None, *, tiles_url: str | None 
             return JSONResponse({"detail": str(exc)}, status_code=400)
         return page(request, "error.html", {"status": 400, "message": str(exc)}, 400)
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Any:
+        # Starlette still logs the traceback; the client gets JSON (API) or a page, no details.
+        if _is_api(request):
+            return JSONResponse({"detail": "internal server error"}, status_code=500)
+        return page(request, "error.html", {"status": 500, "message": "internal error"}, 500)
+
     @app.exception_handler(sqlite3.OperationalError)
     async def db_error(request: Request, exc: sqlite3.OperationalError) -> Any:
         message = "the database is busy or unavailable; retry shortly"
@@ -361,10 +376,11 @@ def create_app(db_path: str, token: str | None = None, *, tiles_url: str | None 
     # --- JSON API -----------------------------------------------------------------------
 
     @app.get("/api/incidents", tags=["incidents"], summary="List and filter incidents")
-    def api_incidents(f: Filters) -> dict[str, Any]:
+    def api_incidents(f: Filters) -> JSONResponse:
         """Incidents (indexed columns only; fetch one for its full record), filtered, sorted,
         one page at a time: `total`, `page`, `per_page`, `pages`, `items`."""
-        return queries.list_incidents(readers.conn(), f)
+        # JSONResponse directly: plain data, no need for FastAPI's generic encoder pass.
+        return JSONResponse(queries.list_incidents(readers.conn(), f))
 
     @app.get(
         "/api/incidents/{incident_id:path}",
@@ -374,12 +390,13 @@ def create_app(db_path: str, token: str | None = None, *, tiles_url: str | None 
     )
     def api_incident(
         incident_id: Annotated[str, PathParam(max_length=200)],
-    ) -> dict[str, Any]:
+    ) -> Response:
         """The stored export record (see `eventdesk schema`)."""
-        rec = queries.incident_record(readers.conn(), incident_id)
-        if rec is None:
+        text = queries.incident_record_text(readers.conn(), incident_id)
+        if text is None:
             raise HTTPException(404, f"no incident {incident_id!r}")
-        return rec
+        # Stored as JSON already: sent as is, never parsed and re-encoded.
+        return Response(text, media_type="application/json")
 
     @app.get(
         "/api/articles/{article_id:path}",
@@ -390,19 +407,19 @@ def create_app(db_path: str, token: str | None = None, *, tiles_url: str | None 
     def api_article(
         article_id: Annotated[str, PathParam(max_length=300)],
         raw: Annotated[bool, Query(description="Include the raw text as received.")] = True,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         row = queries.article_row(readers.conn(), article_id)
         if row is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        return queries.article_json(row, with_raw=raw)
+        return JSONResponse(queries.article_json(row, with_raw=raw))
 
     @app.get("/api/search", tags=["search"], summary="Full-text search")
     def api_search(
         q: SearchQ, limit: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Incidents and articles matching every word of `q`, best first.  `snippet` is plain
         text; `matches` are [start, end) offsets of the matched words in it."""
-        return queries.strip_private(queries.search(readers.conn(), q, limit))
+        return JSONResponse(queries.strip_private(queries.search(readers.conn(), q, limit)))
 
     @app.get("/api/stats", tags=["search"], summary="Counts")
     def api_stats() -> dict[str, int]:

@@ -214,6 +214,11 @@ def incident_record(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any
     return rec
 
 
+def incident_record_text(conn: sqlite3.Connection, incident_id: str) -> str | None:
+    row = conn.execute("SELECT record FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+    return None if row is None else row[0]
+
+
 def article_row(conn: sqlite3.Connection, article_id: str) -> sqlite3.Row | None:
     row: sqlite3.Row | None = conn.execute(
         "SELECT * FROM articles WHERE id = ?", (article_id,)

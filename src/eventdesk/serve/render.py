@@ -70,6 +70,13 @@ def fmt_value(value: Any) -> str:
     return str(value)
 
 
+def fmt_fact(value: Any) -> str:
+    """A stored fact value in full: dicts (date, location, participant) as "key: value" pairs."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {fmt_value(v)}" for k, v in value.items() if v not in (None, ""))
+    return fmt_value(value)
+
+
 def shorten(text: str | None, width: int = 160) -> str:
     if not text:
         return ""

@@ -55,8 +55,10 @@ MIGRATIONS: list[list[str]] = [
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
         )""",
         "CREATE INDEX article_bands_band ON article_bands(band)",
+        # ``num`` is a stable integer key: the full-text rows use it as their rowid.
         """CREATE TABLE incidents (
-            id TEXT PRIMARY KEY,
+            num INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             date TEXT,
@@ -75,6 +77,12 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX incidents_country ON incidents(country, admin1, place)",
         "CREATE INDEX incidents_type ON incidents(event_type)",
         "CREATE INDEX incidents_killed ON incidents(killed)",
+        # One index per sortable column of the desk's incident list.
+        "CREATE INDEX incidents_injured ON incidents(injured)",
+        "CREATE INDEX incidents_n_articles ON incidents(n_articles)",
+        "CREATE INDEX incidents_title ON incidents(title)",
+        "CREATE INDEX incidents_place ON incidents(place COLLATE NOCASE)",
+        "CREATE INDEX incidents_updated ON incidents(updated_at)",
         """CREATE TABLE decisions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             at TEXT NOT NULL,
@@ -92,7 +100,7 @@ MIGRATIONS: list[list[str]] = [
         """CREATE VIRTUAL TABLE articles_fts USING fts5(
             id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2'
         )""",
-        "INSERT INTO articles_fts (id, title, text) SELECT id, title, text FROM articles",
+        "INSERT INTO articles_fts (rowid, id, title, text) SELECT seq, id, title, text FROM articles",
     ],
     [
         # Incidents whose account must be recomputed (their articles changed).  Ingest marks
@@ -122,7 +130,7 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, readonly: bool = False) -> None:
         self.path = str(path if path is not None else default_db_path())
         if readonly:
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         else:
             self.conn = sqlite3.connect(self.path, check_same_thread=False)
@@ -245,8 +253,8 @@ class Store:
         )
         if duplicate_of is None:
             self.conn.execute(
-                "INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
-                (article.id, article.title, article.text),
+                "INSERT INTO articles_fts (rowid, id, title, text) VALUES (?, ?, ?, ?)",
+                (cur.lastrowid, article.id, article.title, article.text),
             )
         if bands and duplicate_of is None:
             self.conn.executemany(
@@ -311,7 +319,10 @@ class Store:
         )
 
     def delete_incident(self, incident_id: str) -> None:
-        self.conn.execute("DELETE FROM incidents_fts WHERE id = ?", (incident_id,))
+        self.conn.execute(
+            "DELETE FROM incidents_fts WHERE rowid = (SELECT num FROM incidents WHERE id = ?)",
+            (incident_id,),
+        )
         self.conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
 
     def incident_exists(self, incident_id: str) -> bool:
@@ -347,10 +358,14 @@ class Store:
                 record["id"],
             ),
         )
-        self.conn.execute("DELETE FROM incidents_fts WHERE id = ?", (record["id"],))
+        # By rowid (the incident's ``num``): a delete by the UNINDEXED id would scan the table.
+        num = self.conn.execute(
+            "SELECT num FROM incidents WHERE id = ?", (record["id"],)
+        ).fetchone()[0]
+        self.conn.execute("DELETE FROM incidents_fts WHERE rowid = ?", (num,))
         self.conn.execute(
-            "INSERT INTO incidents_fts (id, title, summary, place) VALUES (?, ?, ?, ?)",
-            (record["id"], record.get("title"), record.get("summary"), loc.get("name")),
+            "INSERT INTO incidents_fts (rowid, id, title, summary, place) VALUES (?, ?, ?, ?, ?)",
+            (num, record["id"], record.get("title"), record.get("summary"), loc.get("name")),
         )
 
     def incident_record(self, incident_id: str) -> dict[str, Any] | None:
