@@ -29,9 +29,13 @@ def main() -> None:
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--data", default=str(DEFAULT))
-    ap.add_argument("--repeat", type=int, default=2,
-                    help="alternate the two runs this many times and keep the fastest of each "
-                    "(the machine is shared: single runs are noisy)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="alternate the two runs this many times and keep the fastest of each "
+        "(the machine is shared: single runs are noisy)",
+    )
     ns = ap.parse_args()
     texts = []
     with open(ns.data, encoding="utf-8") as fh:
@@ -76,14 +80,20 @@ def main() -> None:
 
     n = len(arts)
     print(f"{n} articles, {words} words ({words / n:.0f}/article), n_process={ns.n_process}")
-    print(f"spaCy {MODEL} full pipeline: {t_full:6.2f} s  {n / t_full:6.1f} articles/s  "
-          f"{words / t_full:7.0f} words/s")
-    print(f"eventdesk analyze+extract:     {t_ours:6.2f} s  {n / t_ours:6.1f} articles/s  "
-          f"({t_ext:.2f} s in extract, {n_facts} facts)")
+    print(
+        f"spaCy {MODEL} full pipeline: {t_full:6.2f} s  {n / t_full:6.1f} articles/s  "
+        f"{words / t_full:7.0f} words/s"
+    )
+    print(
+        f"eventdesk analyze+extract:     {t_ours:6.2f} s  {n / t_ours:6.1f} articles/s  "
+        f"({t_ext:.2f} s in extract, {n_facts} facts)"
+    )
     print(f"ratio to the spaCy floor: {t_ours / t_full:.2f}x wall (budget 1.3x)")
     if ns.n_process == 1:
-        print(f"CPU seconds: spaCy {c_full:.2f}, eventdesk {c_ours:.2f} -> {c_ours / c_full:.2f}x "
-              "(robust to other load on the machine)")
+        print(
+            f"CPU seconds: spaCy {c_full:.2f}, eventdesk {c_ours:.2f} -> {c_ours / c_full:.2f}x "
+            "(robust to other load on the machine)"
+        )
 
 
 if __name__ == "__main__":

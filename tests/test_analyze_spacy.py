@@ -8,16 +8,20 @@ from eventdesk.model import Article
 
 
 def test_sentences_split_at_line_breaks_and_offsets_hold() -> None:
-    text = ("It was before 8AM.”\nThe gunfire was followed by sirens.\n"
-            "Donald Trump has won Pennsylvania…\n")
+    text = (
+        "It was before 8AM.”\nThe gunfire was followed by sirens.\n"
+        "Donald Trump has won Pennsylvania…\n"
+    )
     an = next(SpacyAnalyzer().analyze([Article(id="a", text=text, raw=text)]))
     assert [s.text for s in an.sentences] == [
-        "It was before 8AM.”", "The gunfire was followed by sirens.",
-        "Donald Trump has won Pennsylvania…"]
+        "It was before 8AM.”",
+        "The gunfire was followed by sirens.",
+        "Donald Trump has won Pennsylvania…",
+    ]
     for s in an.sentences:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     for m in an.mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         sent = an.sentences[m.sentence]
         assert sent.start <= m.start and m.end <= sent.end
     assert any(m.label == "PERSON" and m.text == "Donald Trump" for m in an.mentions)
@@ -38,8 +42,10 @@ def test_batches_and_processes_give_the_same_sentences() -> None:
     texts = [f"Article {i}. A man was shot in Dayton.\nSecond line {i}." for i in range(5)]
     arts = [Article(id=str(i), text=t, raw=t) for i, t in enumerate(texts)]
     one = [[s.text for s in a.sentences] for a in SpacyAnalyzer(batch_size=2).analyze(arts)]
-    two = [[s.text for s in a.sentences]
-           for a in SpacyAnalyzer(batch_size=2, n_process=2).analyze(arts)]
+    two = [
+        [s.text for s in a.sentences]
+        for a in SpacyAnalyzer(batch_size=2, n_process=2).analyze(arts)
+    ]
     assert one == two
     assert [a for a in one] and all(len(x) == 3 for x in one)
 
@@ -47,8 +53,10 @@ def test_batches_and_processes_give_the_same_sentences() -> None:
 def test_parses_made_in_worker_processes_come_back() -> None:
     from eventdesk.extract import get_extractor
 
-    text = ("A man was shot and killed Monday night.\nThe weather was fine.\n"
-            "Two other people were wounded, police said.\n")
+    text = (
+        "A man was shot and killed Monday night.\nThe weather was fine.\n"
+        "Two other people were wounded, police said.\n"
+    )
     arts = [Article(id=str(i), text=text, raw=text) for i in range(3)]
     ex = get_extractor()
     one = [ex.extract(a) for a in SpacyAnalyzer(n_process=1).analyze(arts)]
@@ -59,5 +67,6 @@ def test_parses_made_in_worker_processes_come_back() -> None:
     assert sd.has_annotation("DEP") and sd.user_data["eventdesk_base"] == 0
     two = [ex.extract(a) for a in two_an]
     assert [[f.to_json() for f in x.facts] for x in one] == [
-        [f.to_json() for f in x.facts] for x in two]
+        [f.to_json() for f in x.facts] for x in two
+    ]
     assert any(f.field == "killed" and f.value == 1 for f in one[0].facts)

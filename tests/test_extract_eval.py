@@ -46,15 +46,31 @@ def _af(aid: str, killed: int | None, state: str, names: list[str]) -> ArticleFa
 
 
 def test_vote_and_score() -> None:
-    v = vote([_af("a", 2, "Indiana", ["Sara Davidson"]), _af("b", 3, "Indiana", []),
-              _af("c", 3, "Ohio", ["Ernest Jasper"])])
+    v = vote(
+        [
+            _af("a", 2, "Indiana", ["Sara Davidson"]),
+            _af("b", 3, "Indiana", []),
+            _af("c", 3, "Ohio", ["Ernest Jasper"]),
+        ]
+    )
     assert v["killed"] == 3 and v["state"] == "Indiana" and v["city"] == "Franklin"
     assert sorted(v["names"]) == ["Ernest Jasper", "Sara Davidson"]  # officials never count
-    gold = {"killed": 3, "injured": 0, "state": "Indiana", "city": "Franklin",
-            "date": "2014-02-03", "names": ["Sara Davidson", "Maria Davis"]}
+    gold = {
+        "killed": 3,
+        "injured": 0,
+        "state": "Indiana",
+        "city": "Franklin",
+        "date": "2014-02-03",
+        "names": ["Sara Davidson", "Maria Davis"],
+    }
     res = score([("1", gold, v, ["a"])])
-    assert res["accuracy"] == {"killed": 1.0, "injured": 1.0, "state": 1.0, "city": 1.0,
-                               "date": 0.0}
+    assert res["accuracy"] == {
+        "killed": 1.0,
+        "injured": 1.0,
+        "state": 1.0,
+        "city": 1.0,
+        "date": 0.0,
+    }
     assert res["names"]["precision"] == 0.5 and res["names"]["recall"] == 0.5
 
 

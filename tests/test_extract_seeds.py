@@ -48,7 +48,7 @@ def test_evidence_quotes_match_text(seed_facts: dict[str, Any], seed: str) -> No
         assert f.evidence, f
         for e in f.evidence:
             assert e.article == article.id
-            assert article.text[e.start:e.end] == e.quote
+            assert article.text[e.start : e.end] == e.quote
             assert e.quote.strip()
 
 
@@ -59,11 +59,13 @@ def test_counts(seed_facts: dict[str, Any], seed: str) -> None:
     assert _count(af, "killed") == exp["killed"]
     assert _count(af, "injured") == exp["injured"]
     for v in exp.get("related_killed", []):
-        assert any(f.value == v and f.modality == "related" for f in af.facts
-                   if f.field == "killed")
+        assert any(
+            f.value == v and f.modality == "related" for f in af.facts if f.field == "killed"
+        )
     for v in exp.get("retracted_killed", []):
-        assert any(f.value == v and f.modality == "retracted" for f in af.facts
-                   if f.field == "killed")
+        assert any(
+            f.value == v and f.modality == "retracted" for f in af.facts if f.field == "killed"
+        )
     if "killed_perpetrators" in exp:
         main = max(_asserted(af, "killed"), key=lambda f: f.value)
         assert main.surface and f"perpetrators: {exp['killed_perpetrators']}" in main.surface

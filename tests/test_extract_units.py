@@ -17,8 +17,16 @@ from eventdesk.model import Article
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("two", 2), ("Twenty-one", 21), ("a dozen", 12), ("12", 12), ("1,200", 1200),
-     ("both", 2), ("several", None), ("thirty five", 35)],
+    [
+        ("two", 2),
+        ("Twenty-one", 21),
+        ("a dozen", 12),
+        ("12", 12),
+        ("1,200", 1200),
+        ("both", 2),
+        ("several", None),
+        ("thirty five", 35),
+    ],
 )
 def test_parse_number(text: str, value: int | None) -> None:
     assert parse_number(text) == value
@@ -47,7 +55,10 @@ def test_times() -> None:
         ("One of the men was arrested, said a local police spokesman.", "a local police spokesman"),
         ("The man was shot Monday, Detroit police said.", "Detroit police"),
         ("According to the coroner, she died at 9 p.m.", "the coroner"),
-        ("The report has been denied by the French Interior Ministry.", "the French Interior Ministry"),
+        (
+            "The report has been denied by the French Interior Ministry.",
+            "the French Interior Ministry",
+        ),
         ("He was shot in the leg.", None),
     ],
 )
@@ -63,7 +74,9 @@ def _statement(text: str) -> list[tuple[str, int | None, str, bool]]:
 
 def test_casualty_statements() -> None:
     assert _statement("Two people were killed and three others were wounded in a shooting.") == [
-        ("Two people", 2, "killed", False), ("three others", 3, "injured", False)]
+        ("Two people", 2, "killed", False),
+        ("three others", 3, "injured", False),
+    ]
     got = _statement("One French police officer and a gunman have been shot dead.")
     assert [(c, s, p) for _, c, s, p in got] == [(1, "killed", False), (1, "killed", True)]
     # an apposition ("including two police officers") is not counted again
@@ -73,8 +86,12 @@ def test_casualty_statements() -> None:
 
 
 def _extract(text: str, published: str | None = None) -> dict[str, list[object]]:
-    art = Article(id="t", text=text, raw=text,
-                  published=datetime.fromisoformat(published) if published else None)
+    art = Article(
+        id="t",
+        text=text,
+        raw=text,
+        published=datetime.fromisoformat(published) if published else None,
+    )
     an = next(SpacyAnalyzer().analyze([art]))
     facts = get_extractor().extract(an).facts
     out: dict[str, list[object]] = {}
@@ -105,7 +122,31 @@ def test_us_article_end_to_end() -> None:
 
 
 def test_no_casualties_said_explicitly() -> None:
-    got = _extract("Shots were fired at a house on Main Street in Dayton, Ohio, on Friday. "
-                   "No one was injured, police said.", "2016-05-08")
+    got = _extract(
+        "Shots were fired at a house on Main Street in Dayton, Ohio, on Friday. "
+        "No one was injured, police said.",
+        "2016-05-08",
+    )
     assert got["injured/asserted"] == [0]
     assert "killed/asserted" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n",
+        "…",
+        "Copyright 2016 All rights reserved.",
+        "shot " * 400,
+        "He said.\n" * 50,
+        "A" * 5000,
+    ],
+)
+def test_odd_texts_do_not_break_extraction(text: str) -> None:
+    art = Article(id="odd", text=text, raw=text)
+    an = next(SpacyAnalyzer().analyze([art]))
+    af = get_extractor().extract(an)
+    for f in af.facts:
+        for e in f.evidence:
+            assert text[e.start : e.end] == e.quote

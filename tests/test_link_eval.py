@@ -66,3 +66,36 @@ def test_loaders_on_shared_data(shared_dir: Path) -> None:
     recs, gold = load_gva(gva)
     assert len({r["id"] for r in recs}) == len(gold) > 1500  # two ids occur twice
     assert all(len(r["text"].split()) >= 30 for r in recs)
+
+
+def test_refined_assignment_splits_and_follows_copies() -> None:
+    import json
+
+    from eventdesk.eval.clustering import refined_assignment
+    from eventdesk.model import LinkFeatures
+
+    def row(aid: str, inc: str, terms: str, ents: str, date: str, dup: str | None = None) -> dict:
+        f = LinkFeatures(terms={t: 1.0 for t in terms.split()}, entities=ents.split(","), date=date)
+        return {
+            "id": aid,
+            "incident_id": inc,
+            "duplicate_of": dup,
+            "features": json.dumps(f.to_json()),
+        }
+
+    a = "montrouge policewoman traffic clio vest rifle brossollette collision"
+    b = "champs elysees kalashnikov isis primevert election hollande louvre"
+    rows = [
+        row(f"a{i}", "x", f"{a} w{i}", "brossollette,cazeneuve", "2015-01-08") for i in range(3)
+    ]
+    rows += [row(f"b{i}", "x", f"{b} v{i}", "primevert,hollande", "2017-04-20") for i in range(2)]
+    rows.append(row("b0copy", "x", b, "primevert", "2017-04-20", dup="b0"))
+
+    class FakeStore:
+        def iter_article_rows(self) -> list[dict]:
+            return rows
+
+    assignment, n_ops = refined_assignment(FakeStore())
+    assert n_ops == 1
+    assert assignment["a0"] == assignment["a2"] != assignment["b0"] == assignment["b1"]
+    assert assignment["b0copy"] == assignment["b0"]

@@ -31,8 +31,10 @@ def line_breaks(doc: Any) -> Any:
     """A line break ends a sentence: scraped text puts one paragraph (or one headline, one
     teaser) per line, and a sentence that runs over two lines would mix them."""
     for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and not tok.text_with_ws.isspace() or (
-            tok.is_space and "\n" in tok.text
+        if (
+            "\n" in tok.text_with_ws
+            and not tok.text_with_ws.isspace()
+            or (tok.is_space and "\n" in tok.text)
         ):
             doc[tok.i + 1].is_sent_start = True
     return doc
@@ -70,7 +72,9 @@ class SelectiveParser:
                 tok.is_sent_start = None if tok.i else True
             sd = parser(sd)
             doc.user_data[f"{_PARSE_KEY}{sent.start}"] = [
-                len(sd), [t.head.i - t.i for t in sd], [t.dep_ for t in sd]
+                len(sd),
+                [t.head.i - t.i for t in sd],
+                [t.dep_ for t in sd],
             ]
         return doc
 
@@ -92,8 +96,9 @@ def load_nlp(model: str = MODEL, parse: str = "selective") -> Any:
             nlp.enable_pipe("senter")
         else:  # a model without senter: rule-based sentences
             nlp.add_pipe("sentencizer", first=True)
-        nlp.add_pipe("eventdesk_line_breaks", after="senter" if "senter" in nlp.pipe_names
-                     else "sentencizer")
+        nlp.add_pipe(
+            "eventdesk_line_breaks", after="senter" if "senter" in nlp.pipe_names else "sentencizer"
+        )
         if "parser" in nlp.component_names:
             nlp.add_pipe("eventdesk_selective_parser", last=True)
     return nlp
@@ -164,7 +169,7 @@ def _doc_from_parse(doc: Any, start: int, stored: list[Any]) -> Any:
     from spacy.tokens import Doc
 
     n, rel_heads, deps = int(stored[0]), list(stored[1]), list(stored[2])
-    toks = doc[start:start + n]
+    toks = doc[start : start + n]
     ents = []
     for t in toks:
         ents.append(f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O")

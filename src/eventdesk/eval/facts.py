@@ -180,8 +180,11 @@ def extract_articles(
 def _best_count(facts: list[ArticleFacts], name: str) -> int | None:
     vals: Counter[int] = Counter()
     for af in facts:
-        vs = [f.value for f in af.facts if f.field == name and f.modality in ("asserted", "hedged")
-              and isinstance(f.value, int)]
+        vs = [
+            f.value
+            for f in af.facts
+            if f.field == name and f.modality in ("asserted", "hedged") and isinstance(f.value, int)
+        ]
         if vs:
             vals[max(vs)] += 1
     if not vals:
@@ -235,8 +238,9 @@ def incident_values(inc: Incident) -> dict[str, Any]:
     """The scored values of a reconciled incident."""
     loc = inc.location or {}
     date = (inc.date or {}).get("value")
-    names = [p.get("name") for p in inc.participants or []
-             if p.get("name") and p.get("role") in _ROLES]
+    names = [
+        p.get("name") for p in inc.participants or [] if p.get("name") and p.get("role") in _ROLES
+    ]
     return {
         "killed": (inc.killed or {}).get("value"),
         "injured": (inc.injured or {}).get("value"),
@@ -251,7 +255,9 @@ def incident_values(inc: Incident) -> dict[str, Any]:
 
 
 def _gold_values(g: dict[str, Any]) -> dict[str, Any]:
-    names = [p["Name"].strip() for p in g.get("participants") or [] if (p.get("Name") or "").strip()]
+    names = [
+        p["Name"].strip() for p in g.get("participants") or [] if (p.get("Name") or "").strip()
+    ]
     return {
         "killed": int(g.get("num_killed") or 0),
         "injured": int(g.get("num_injured") or 0),
@@ -262,8 +268,9 @@ def _gold_values(g: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def score(pairs: list[tuple[str, dict[str, Any], dict[str, Any], list[str]]],
-          sample_errors: int = 8) -> dict[str, Any]:
+def score(
+    pairs: list[tuple[str, dict[str, Any], dict[str, Any], list[str]]], sample_errors: int = 8
+) -> dict[str, Any]:
     """``pairs``: (gold incident id, gold values, predicted values, article ids)."""
     n = len(pairs)
     ok: Counter[str] = Counter()
@@ -285,8 +292,9 @@ def score(pairs: list[tuple[str, dict[str, Any], dict[str, Any], list[str]]],
                 if k in ("killed", "injured"):
                     confusion[k][(gold[k], pred[k] or 0)] += 1
                 if len(errors[k]) < sample_errors:
-                    errors[k].append({"incident": gid, "gold": gold[k], "pred": pred[k],
-                                      "articles": arts[:3]})
+                    errors[k].append(
+                        {"incident": gid, "gold": gold[k], "pred": pred[k], "articles": arts[:3]}
+                    )
         pn, gn = pred["names"], gold["names"]
         np_ += len(pn)
         ng += len(gn)
@@ -297,8 +305,9 @@ def score(pairs: list[tuple[str, dict[str, Any], dict[str, Any], list[str]]],
         wrong = _match_count(pn, gn, False) != len(pn) or _match_count(gn, pn, False) != len(gn)
         if wrong and len(errors["names"]) < sample_errors:
             errors["names"].append({"incident": gid, "gold": gn, "pred": pn, "articles": arts[:3]})
-    acc = {k: round(ok[k] / n, 4) if n else 0.0 for k in ("killed", "injured", "state", "city",
-                                                          "date")}
+    acc = {
+        k: round(ok[k] / n, 4) if n else 0.0 for k in ("killed", "injured", "state", "city", "date")
+    }
     return {
         "incidents": n,
         "accuracy": acc,
@@ -310,8 +319,9 @@ def score(pairs: list[tuple[str, dict[str, Any], dict[str, Any], list[str]]],
             "predicted": np_,
             "gold": ng,
         },
-        "confusion": {k: [(list(gp), c) for gp, c in v.most_common(10)]
-                      for k, v in confusion.items()},
+        "confusion": {
+            k: [(list(gp), c) for gp, c in v.most_common(10)] for k, v in confusion.items()
+        },
         "errors": dict(errors),
     }
 
@@ -366,7 +376,7 @@ def evaluate_facts(
             pred_values[inc.id] = incident_values(inc)
             for aid in inc.articles:
                 incident_of_article[aid] = inc.id
-        n_articles = len(arts)
+        n_articles = sum(1 for a in arts if str(a["id"]) in incident_of_article)
     else:
         per_article = extract_articles([_record(a) for a in arts], n_process=n_process)
         n_articles = len(per_article)
@@ -377,8 +387,14 @@ def evaluate_facts(
         incident_of_article = {aid: mapping.get(aid, "?" + aid) for aid in per_article}
         pred_values = {pid: vote(fs) for pid, fs in groups.items()}
     elapsed = time.perf_counter() - t0
-    empty: dict[str, Any] = {"killed": None, "injured": None, "state": None, "city": None, "date": None,
-             "names": []}
+    empty: dict[str, Any] = {
+        "killed": None,
+        "injured": None,
+        "state": None,
+        "city": None,
+        "date": None,
+        "names": [],
+    }
     pairs = []
     unseen = 0
     for gid, aids in by_gold.items():
@@ -391,8 +407,14 @@ def evaluate_facts(
         pv = pred_values.get(pid, empty) if pid is not None else empty
         pairs.append((gid, _gold_values(gold_inc[gid]), pv, aids))
     res = score(pairs, sample_errors=sample_errors)
-    res.update({"mode": mode, "articles": n_articles, "seconds": round(elapsed, 1),
-                "skipped_incidents": unseen})
+    res.update(
+        {
+            "mode": mode,
+            "articles": n_articles,
+            "seconds": round(elapsed, 1),
+            "skipped_incidents": unseen,
+        }
+    )
     return res
 
 
@@ -411,13 +433,16 @@ def format_report(result: dict[str, Any]) -> str:
         f"predicted, {nm['gold']} gold; target 0.80)"
     )
     for k, rows in result.get("confusion", {}).items():
-        lines.append(f"  {k} confusion (gold, pred): " +
-                     ", ".join(f"{tuple(gp)}×{c}" for gp, c in rows))
+        lines.append(
+            f"  {k} confusion (gold, pred): " + ", ".join(f"{tuple(gp)}×{c}" for gp, c in rows)
+        )
     for k, errs in result.get("errors", {}).items():
         lines.append(f"  sample {k} errors:")
         for e in errs:
-            lines.append(f"    {e['incident']}: gold={e['gold']!r} pred={e['pred']!r} "
-                         f"articles={','.join(a[:8] for a in e['articles'])}")
+            lines.append(
+                f"    {e['incident']}: gold={e['gold']!r} pred={e['pred']!r} "
+                f"articles={','.join(a[:8] for a in e['articles'])}"
+            )
     return "\n".join(lines)
 
 

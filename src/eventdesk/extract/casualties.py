@@ -17,7 +17,23 @@ from eventdesk.extract.lexicon import PERP_NOUNS, PERSON_NOUNS
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
-    ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "slain", "murdered", "murdering", "fatally", "executed", "succumbed"]
+    [
+        "killed",
+        "kill",
+        "kills",
+        "killing",
+        "dead",
+        "died",
+        "die",
+        "dies",
+        "dying",
+        "slain",
+        "murdered",
+        "murdering",
+        "fatally",
+        "executed",
+        "succumbed",
+    ]
 )
 INJ_WORDS = frozenset(
     ["wounded", "wounding", "injured", "injuring", "hurt", "hospitalized", "hospitalised", "grazed"]
@@ -31,8 +47,7 @@ CASUALTY_RE = re.compile(
     re.I,
 )
 _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
-_HOSPITAL_RE = re.compile(r"\b(hospital|medical center|trauma center|clinic|health center)\b",
-                          re.I)
+_HOSPITAL_RE = re.compile(r"\b(hospital|medical center|trauma center|clinic|health center)\b", re.I)
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
 _CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
@@ -91,12 +106,32 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
             ordinal = ORDINALS[low]
         if c.dep_ == "nummod":
             words = [t for t in c.subtree]
-            qtext = " ".join(t.lower_ for t in words if t.dep_ in ("advmod", "quantmod", "amod")
-                             or t.lower_ in ("at", "least", "more", "than", "about", "nearly"))
-            num = " ".join(t.text for t in words if t.dep_ not in ("advmod", "quantmod")
-                           and t.lower_ not in ("at", "least", "more", "than", "about",
-                                                "nearly", "up", "to", "over", "around",
-                                                "almost", "some"))
+            qtext = " ".join(
+                t.lower_
+                for t in words
+                if t.dep_ in ("advmod", "quantmod", "amod")
+                or t.lower_ in ("at", "least", "more", "than", "about", "nearly")
+            )
+            num = " ".join(
+                t.text
+                for t in words
+                if t.dep_ not in ("advmod", "quantmod")
+                and t.lower_
+                not in (
+                    "at",
+                    "least",
+                    "more",
+                    "than",
+                    "about",
+                    "nearly",
+                    "up",
+                    "to",
+                    "over",
+                    "around",
+                    "almost",
+                    "some",
+                )
+            )
             n = parse_number(num)
             q = norm_qualifier(qtext) if qtext else None
             if n is not None:
@@ -112,8 +147,26 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         return 1, None, ordinal
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")]
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "PROPN"):
-        if any(d in ("a", "an", "one", "another", "the", "this", "that", "his", "her", "their",
-                     "its") for d in dets) or ordinal:
+        if (
+            any(
+                d
+                in (
+                    "a",
+                    "an",
+                    "one",
+                    "another",
+                    "the",
+                    "this",
+                    "that",
+                    "his",
+                    "her",
+                    "their",
+                    "its",
+                )
+                for d in dets
+            )
+            or ordinal
+        ):
             return 1, None, ordinal
         if low == "one" or low == "another":
             return 1, None, ordinal
@@ -130,8 +183,12 @@ def _person_name(tok: Any) -> str | None:
         return None
     doc = tok.doc
     i, j = tok.i, tok.i + 1
-    while i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "O" and \
-            tok.ent_iob_ != "B":
+    while (
+        i > 0
+        and doc[i - 1].ent_type_ == "PERSON"
+        and doc[i - 1].ent_iob_ != "O"
+        and tok.ent_iob_ != "B"
+    ):
         i -= 1
         if doc[i].ent_iob_ == "B":
             break
@@ -143,9 +200,13 @@ def _person_name(tok: Any) -> str | None:
 def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False) -> Patient | None:
     low = tok.lower_
     is_person_noun = (
-        bool(re.match(r"\d+-(?:year|month|week)s?-old$", low)) or low in ("year-old", "old")
-        or low in PERSON_NOUNS or tok.ent_type_ == "PERSON" or low in _PRONOUNS
-        or tok.like_num or low in ("one", "another", "both")
+        bool(re.match(r"\d+-(?:year|month|week)s?-old$", low))
+        or low in ("year-old", "old")
+        or low in PERSON_NOUNS
+        or tok.ent_type_ == "PERSON"
+        or low in _PRONOUNS
+        or tok.like_num
+        or low in ("one", "another", "both")
         or tok.lemma_.lower() in PERSON_NOUNS
     )
     if not is_person_noun:
@@ -165,8 +226,19 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
                 for o in c.children:
                     if o.lower_ in PERP_NOUNS or o.lemma_.lower() in PERP_NOUNS:
                         perp = True
-    return Patient(span.text, tok.lemma_.lower(), count, qual, status, perp, _person_name(tok),
-                   start, end, ordinal, low in _PRONOUNS)
+    return Patient(
+        span.text,
+        tok.lemma_.lower(),
+        count,
+        qual,
+        status,
+        perp,
+        _person_name(tok),
+        start,
+        end,
+        ordinal,
+        low in _PRONOUNS,
+    )
 
 
 def _status_of(tok: Any) -> str | None:
@@ -182,12 +254,12 @@ def _status_of(tok: Any) -> str | None:
         return "injured"
     if low in SHOT_WORDS:
         if kids & {"fatally", "dead", "death"} or any(
-            c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
-            for c in tok.children
+            c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
         ):
             return "killed"
-        if low in ("hit", "struck") and not ({"bullet", "bullets", "gunfire", "round", "rounds"}
-                                             & {c.lower_ for c in tok.subtree}):
+        if low in ("hit", "struck") and not (
+            {"bullet", "bullets", "gunfire", "round", "rounds"} & {c.lower_ for c in tok.subtree}
+        ):
             return None
         return "shot"
     return None
@@ -226,7 +298,10 @@ def statements(sd: Any, base: int) -> Statement:
                     break
         for t in _conjuncts(tok):
             if any(c.dep_ == "neg" or c.lower_ == "no" for c in t.children) or t.lower_ in (
-                "nobody", "none", "noone", "no-one"
+                "nobody",
+                "none",
+                "noone",
+                "no-one",
             ):
                 continue
             p = _np(t, sd, base, status, reflexive_agent)
@@ -242,8 +317,10 @@ def statements(sd: Any, base: int) -> Statement:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
-        if tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and tok.head.lower_ in (
-            "those", "all", "the", "these"
+        if (
+            tok.dep_ == "acl"
+            and tok.head.dep_ == "nsubj"
+            and tok.head.lower_ in ("those", "all", "the", "these")
         ):
             # "Those wounded were a woman traffic officer ... and a male colleague"
             verb = tok.head.head
@@ -252,19 +329,36 @@ def statements(sd: Any, base: int) -> Statement:
                     add(c, status)
             continue
         has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-            tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
-        ) or (
-            tok.tag_ == "VBN" and tok.dep_ in ("oprd", "xcomp") and not has_perfect
-            and not [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        ) or (
-            tok.dep_ == "conj" and tok.tag_ == "VBN" and not has_perfect
-            and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
+        passive = (
+            any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
+            or (
+                tok.tag_ == "VBN"
+                and tok.dep_ in ("oprd", "xcomp")
+                and not has_perfect
+                and not [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            )
+            or (
+                tok.dep_ == "conj"
+                and tok.tag_ == "VBN"
+                and not has_perfect
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
+            )
         )
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if tok.lower_ in ("dead", "died", "die", "dies", "dying", "succumbed", "hurt", "injured",
-                          "wounded") and not objs:
-            subs = _head_subject(tok)
+        if (
+            tok.lower_
+            in ("dead", "died", "die", "dies", "dying", "succumbed", "hurt", "injured", "wounded")
+            and not objs
+        ):
+            hobj = (
+                [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
+                if tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+                else []
+            )
+            # "Authorities pronounced 35-year-old Shaheer Parson dead": the object, not the
+            # subject, is dead
+            subs = hobj or _head_subject(tok)
             for s in subs:
                 add(s, status)
             if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -290,22 +384,32 @@ def statements(sd: Any, base: int) -> Statement:
         if objs:
             for a in agents:
                 if a.pos_ in ("PROPN", "NOUN", "PRON") and status in ("killed", "shot"):
-                    a0, b0 = _subtree_span(a, {"conj", "cc", "appos", "relcl", "acl", "punct",
-                                               "prep"})
+                    a0, b0 = _subtree_span(
+                        a, {"conj", "cc", "appos", "relcl", "acl", "punct", "prep"}
+                    )
                     sp = sd[a0:b0]
-                    st.agents.append((sp.text, _person_name(a), base + sp.start_char,
-                                      base + sp.end_char))
+                    st.agents.append(
+                        (sp.text, _person_name(a), base + sp.start_char, base + sp.end_char)
+                    )
     # "was taken to a hospital", "is in stable condition": injured
     for tok in sd:
         low = tok.lower_
         hit = False
-        if low == "condition" and any(c.lower_ in ("critical", "serious", "stable", "fair",
-                                                   "grave", "good") for c in tok.children):
+        if low == "condition" and any(
+            c.lower_ in ("critical", "serious", "stable", "fair", "grave", "good")
+            for c in tok.children
+        ):
             hit = True
-        elif tok.lemma_ in ("take", "transport", "rush", "airlift", "hospitalize", "fly") and \
-                _HOSPITAL_RE.search(sd.text):
+        elif tok.lemma_ in (
+            "take",
+            "transport",
+            "rush",
+            "airlift",
+            "hospitalize",
+            "fly",
+        ) and _HOSPITAL_RE.search(sd.text):
             hit = tok.tag_ == "VBN"
-        if hit and _DEATH_RE.search(sd.text[tok.idx:]):
+        if hit and _DEATH_RE.search(sd.text[tok.idx :]):
             hit = False  # "taken to a hospital where he died": killed, said there
         if not hit:
             continue

@@ -50,14 +50,20 @@ _ATTR_BEFORE = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:said|say|says|told|reported|report|reports|"
     r"confirmed|announced|stated|suggest)\b",
 )
-_ATTR_DESCRIBED = re.compile(r"\bby\s+(?P<src>an?\s+(?:[\w-]+\s+){0,3}?(?:source|official|"
-                             r"spokes(?:man|woman)))\b")
-_ATTR_DENIED_BY = re.compile(r"\b(?:denied|refuted|rejected|dismissed)\s+by\s+(?P<src>(?:the\s+)?"
-                             r"(?:[A-Z][\w'’-]+\s*){1,5})")
+_ATTR_DESCRIBED = re.compile(
+    r"\bby\s+(?P<src>an?\s+(?:[\w-]+\s+){0,3}?(?:source|official|"
+    r"spokes(?:man|woman)))\b"
+)
+_ATTR_DENIED_BY = re.compile(
+    r"\b(?:denied|refuted|rejected|dismissed)\s+by\s+(?P<src>(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+\s*){1,5})"
+)
 _PRONOUN_SRC = re.compile(r"^(?:he|she|they|it|this|that|there|i|we|you|witnesses saw)$", re.I)
-_BAD_SRC = re.compile(r"^(?:it|this|that|there|which|who|what|police are|the man|the attack|"
-                      r"earlier|earlier reports|reports|initial reports)\b",
-                      re.I)
+_BAD_SRC = re.compile(
+    r"^(?:it|this|that|there|which|who|what|police are|the man|the attack|"
+    r"earlier|earlier reports|reports|initial reports)\b",
+    re.I,
+)
 
 
 def attribution_of(text: str) -> str | None:
@@ -79,8 +85,11 @@ def attribution_of(text: str) -> str | None:
     m = _ATTR_AFTER.search(text)
     if m and m.start() > 0:
         src = _clean_src(m.group("src"))
-        if src and not _PRONOUN_SRC.match(src) and not _BAD_SRC.match(src) and (
-            src[0].isupper() or re.match(r"(?:an?|the|one|another)\s", src)
+        if (
+            src
+            and not _PRONOUN_SRC.match(src)
+            and not _BAD_SRC.match(src)
+            and (src[0].isupper() or re.match(r"(?:an?|the|one|another)\s", src))
         ):
             return src
     return None
@@ -88,8 +97,9 @@ def attribution_of(text: str) -> str | None:
 
 def _clean_src(s: str) -> str | None:
     s = re.sub(r"\s+", " ", s).strip(" ,.“”\"'")
-    s = re.sub(r"\s+(?:news agency|on \w+day)$", lambda m: m.group(0) if "agency" in m.group(0)
-               else "", s)
+    s = re.sub(
+        r"\s+(?:news agency|on \w+day)$", lambda m: m.group(0) if "agency" in m.group(0) else "", s
+    )
     if not s or len(s.split()) > 8:
         return None
     return s
@@ -117,7 +127,11 @@ def _old_date(text: str, published: date | None) -> bool:
         if published is None:
             return True
         mon = _MONTHS.index(m.group("mon").lower()[:3]) + 1 if m.group("mon") else 12
-        if (published.year - y) * 12 + (published.month - mon) > 12:
+        # "On Nov. 5, 2009, ... opened fire" dates the sentence; "... opened fire on a vigil
+        # for a man slain in 2014, killing one" dates only its last clause
+        if (published.year - y) * 12 + (published.month - mon) > 12 and (
+            m.start() < 0.4 * len(text) or not INCIDENT_RE.search(text[: m.start()])
+        ):
             return True
     return False
 
@@ -131,17 +145,21 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
     related_para = -1
     anchors: set[str] = set()
     for i, s in enumerate(analysis.sentences):
-        if "\n" in text[prev_end:s.start]:
+        if "\n" in text[prev_end : s.start]:
             para += 1
         prev_end = s.end
         t = s.text
         line_start = text.rfind("\n", 0, s.start) + 1
         line_end = text.find("\n", s.end)
-        line = text[line_start: line_end if line_end >= 0 else len(text)]
-        junk = bool(JUNK_RE.search(t)) or (
-            # truncated teasers ("… taken a lead over Kamala…"): a line ending in an ellipsis
-            line.rstrip().endswith(("…", "...")) and len(line) < 300
-        ) or not re.search(r"[a-z]", t)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        junk = (
+            bool(JUNK_RE.search(t))
+            or (
+                # truncated teasers ("… taken a lead over Kamala…"): a line ending in an ellipsis
+                line.rstrip().endswith(("…", "...")) and len(line) < 300
+            )
+            or not re.search(r"[a-z]", t)
+        )
         related = bool(RELATED_RE.search(t))
         if not related and anchors and any(a in t for a in anchors):
             related = True  # names the other incident ("the Charlie Hebdo shooters")
@@ -164,18 +182,35 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
         elif HEDGED_RE.search(t):
             modality = "hedged"
         out.append(
-            SentInfo(i, s.start, s.end, t, para, bool(INCIDENT_RE.search(t)), related, modality,
-                     attribution_of(t), junk)
+            SentInfo(
+                i,
+                s.start,
+                s.end,
+                t,
+                para,
+                bool(INCIDENT_RE.search(t)),
+                related,
+                modality,
+                attribution_of(t),
+                junk,
+            )
         )
     # a quotation continued in the next sentence keeps its speaker
     for a, b in zip(out, out[1:], strict=False):
-        if b.attribution is None and a.attribution and b.text.lstrip().startswith(("“", '"')) \
-                and a.text.lstrip().startswith(("“", '"')):
+        if (
+            b.attribution is None
+            and a.attribution
+            and b.text.lstrip().startswith(("“", '"'))
+            and a.text.lstrip().startswith(("“", '"'))
+        ):
             b.attribution = a.attribution
     # a short heading line ("Kebab shop explosion") right before a related paragraph is related
     for a, b in zip(out, out[1:], strict=False):
         if (
-            b.related and not a.related and a.para != b.para and len(a.text.split()) <= 6
+            b.related
+            and not a.related
+            and a.para != b.para
+            and len(a.text.split()) <= 6
             and not a.text.rstrip().endswith((".", "!", "?", "”", '"'))
         ):
             a.related = True
@@ -185,4 +220,4 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
 
 def evidence(analysis: Analysis, s: SentInfo) -> Evidence:
     text = analysis.article.text
-    return Evidence(analysis.article.id, s.start, s.end, text[s.start:s.end])
+    return Evidence(analysis.article.id, s.start, s.end, text[s.start : s.end])

@@ -14,11 +14,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 _MONTH = (
@@ -29,7 +45,9 @@ _ABS_MDY = re.compile(
     _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
 )
 _ABS_DMY = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
 )
 _ABS_NUM = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:20)?\d{2})\b")
 _ABS_ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
@@ -115,8 +133,16 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             year = m.group("year")
             val = _safe(int(year), mo, day) if year else _year_for(mo, day, published)
             out.append(
-                DateMention(m.start(), m.end(), m.group(0), val,
-                            "day" if val else "unknown", not year, False, None)
+                DateMention(
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    val,
+                    "day" if val else "unknown",
+                    not year,
+                    False,
+                    None,
+                )
             )
             taken.append((m.start(), m.end()))
     for rx2 in (_ABS_NUM, _ABS_ISO):
@@ -152,8 +178,16 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                         back = 7
                     rval = published - timedelta(days=back)
         out.append(
-            DateMention(m.start(), m.end(), m.group(0), rval, "day" if rval else "unknown",
-                        True, bool(m.group("poss")), part)
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                rval,
+                "day" if rval else "unknown",
+                True,
+                bool(m.group("poss")),
+                part,
+            )
         )
         taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)

@@ -87,60 +87,94 @@ _DATE_THIS_EVENT = re.compile(
     r"found dead|pronounced dead|struck)\b",
     re.I,
 )
-_SAID_BEFORE = re.compile(r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$",
-                          re.I)
+_SAID_BEFORE = re.compile(
+    r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$", re.I
+)
 _AGE_AFTER = re.compile(r"^,?\s*(?:an?\s+)?(?:age\s+)?(\d{1,3})(?:-year-old|,|\)|\s+years?\s+old)")
 _AGE_BEFORE = re.compile(r"(\d{1,3})[- ]year[- ]old\s+(?:[\w-]+\s+){0,3}$")
-_AGE_DESCRIBED = re.compile(r"^(?:he|she)\s+(?:was|is)\s+(?:described as|identified as|said to "
-                            r"be)\s+(?:an?\s+)?(\d{1,3})[- ]years?[- ]old", re.I)
+_AGE_DESCRIBED = re.compile(
+    r"^(?:he|she)\s+(?:was|is)\s+(?:described as|identified as|said to "
+    r"be)\s+(?:an?\s+)?(\d{1,3})[- ]years?[- ]old",
+    re.I,
+)
 _AGE_IN = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b")
 _VICTIM_CUE = re.compile(
     r"\b(victims?|identified as|pronounced dead|died|killed|slain|wounded|injured|shot|hurt|"
-    r"hospital|condition)\b", re.I)
+    r"hospital|condition)\b",
+    re.I,
+)
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged))\s*,?\s*"
-    r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+    r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*\d{1,3},)?\s*(?:who\s+)?(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
     r"held)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
-    r"surrendered|pleaded|allegedly)", re.I)
+    r"surrendered|pleaded|allegedly)",
+    re.I,
+)
 _VICTIM_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
     r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
-    r"\s*(?:died|dies|later died|suffered|sustained|was hit)", re.I)
+    r"\s*(?:died|dies|later died|suffered|sustained|was hit)",
+    re.I,
+)
 _VICTIM_BEFORE = re.compile(
     r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|identified (?:the "
     r"(?:victims?|man|woman|teen|boy|girl|deceased|dead man) )?as|killing|wounding|injuring|"
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
-    r"murder of|shooting of)\s*,?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+    r"murder of|shooting of)\s*,?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
     r"\b(?:no one|nobody|no other|none of the \w+|no (?:one else|officers?|other people))\s+(?:"
     r"else\s+)?(?:was|were|has been|had been)\s+(?:\w+\s+)?(?P<s>injured|hurt|wounded|killed|shot)|"
     r"\bno (?P<s2>injuries|deaths|fatalities) (?:were|was|have been)?\s*reported|\bthere were no "
-    r"(?P<s3>wounded|injuries|deaths|casualties|fatalities)", re.I)
-_REPORTED_THAT = re.compile(r"\b(?:reported|reports?|claimed|said|rumou?rs?)\s+that\s+(?P<what>.+?)"
-                            r"(?:,?\s+but\b|,\s+(?:a|an|the)\b|\s+(?:has|have|had|was|were)\s+been"
-                            r"\s+(?:denied|refuted))")
-_PERSON_TITLE_STRIP = re.compile(r"^(?:(?:mr|mrs|ms|dr|sgt|officer|deputy|det|lt|capt)\.?\s+)+",
-                                 re.I)
-_DESCR_HEADS = {"gunman": "perpetrator", "shooter": "perpetrator", "assailant": "perpetrator",
-                "attacker": "perpetrator", "killer": "perpetrator", "perpetrator": "perpetrator",
-                "sniper": "perpetrator", "bomber": "perpetrator", "terrorist": "perpetrator",
-                "robber": "perpetrator", "intruder": "perpetrator", "suspect": "suspect"}
-_PERP_NP = re.compile(r"\b(?P<np>(?:an?|the|one|another|second|lone)\s+(?:[\w-]+\s+){0,2}?"
-                      r"(?P<head>gunman|shooter|assailant|attacker|killer|sniper|bomber|suspect|"
-                      r"terrorist|robber|intruder))\b", re.I)
+    r"(?P<s3>wounded|injuries|deaths|casualties|fatalities)",
+    re.I,
+)
+_REPORTED_THAT = re.compile(
+    r"\b(?:reported|reports?|claimed|said|rumou?rs?)\s+that\s+(?P<what>.+?)"
+    r"(?:,?\s+but\b|,\s+(?:a|an|the)\b|\s+(?:has|have|had|was|were)\s+been"
+    r"\s+(?:denied|refuted))"
+)
+_PERSON_TITLE_STRIP = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|sgt|officer|deputy|det|lt|capt)\.?\s+)+", re.I
+)
+_DESCR_HEADS = {
+    "gunman": "perpetrator",
+    "shooter": "perpetrator",
+    "assailant": "perpetrator",
+    "attacker": "perpetrator",
+    "killer": "perpetrator",
+    "perpetrator": "perpetrator",
+    "sniper": "perpetrator",
+    "bomber": "perpetrator",
+    "terrorist": "perpetrator",
+    "robber": "perpetrator",
+    "intruder": "perpetrator",
+    "suspect": "suspect",
+}
+_PERP_NP = re.compile(
+    r"\b(?P<np>(?:an?|the|one|another|second|lone)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<head>gunman|shooter|assailant|attacker|killer|sniper|bomber|suspect|"
+    r"terrorist|robber|intruder))\b",
+    re.I,
+)
 _ARREST_NP = re.compile(
     r"\b(?P<np>(?:one of the (?:men|suspects|gunmen|attackers)|(?:an?|the|one|another|second)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:man|woman|suspect|gunman|shooter|teen|teenager|person|boy|girl|"
     r"juvenile)))\s+(?:was|has been|had been)\s+(?:later\s+)?(?:arrested|detained|taken into "
-    r"custody|apprehended)", re.I)
+    r"custody|apprehended)",
+    re.I,
+)
 _SHOT_SPLIT = re.compile(
     rf"\b(?P<n>{NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PEOPLE_PLURAL})?\s*(?:were|have been|had been|"
     rf"are)?\s*(?:shot|wounded|hit),?\s+(?:and\s+|including\s+)?(?P<m>{NUMBER_RE})\s+(?:of them\s+|"
@@ -151,7 +185,9 @@ _PERP_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?\s*(?:then\s+|allegedly\s+|also\s+)?"
     r"(?:opened fire|shot and killed|fatally shot|shot at|fired (?:at|into|on|several|multiple|a|"
     r"shots)|pointed (?:a|the|his|her)|pulled (?:out )?(?:a|the|his|her) (?:gun|handgun|pistol|"
-    r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three))", re.I)
+    r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three))",
+    re.I,
+)
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
@@ -165,11 +201,17 @@ _DIED_AFTER_SHOT = re.compile(
 )
 _WITNESS_NAMED = re.compile(
     r"\b(?:witness|neighbou?r|resident|bystander|passer-by|onlooker)\s+(?:who\s+(?:was|is)\s+)?"
-    r"(?:identified\s+(?:only\s+)?as|named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_STATUS_RANK = {"killed": 5, "injured": 4, "arrested": 3, "at large": 2, "unharmed": 1,
-                "unknown": 0}
-_ROLE_RANK = {"perpetrator": 5, "suspect": 4, "victim": 3, "witness": 2, "official": 1,
-              "other": 0}
+    r"(?:identified\s+(?:only\s+)?as|named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+_STATUS_RANK = {
+    "killed": 5,
+    "injured": 4,
+    "arrested": 3,
+    "at large": 2,
+    "unharmed": 1,
+    "unknown": 0,
+}
+_ROLE_RANK = {"perpetrator": 5, "suspect": 4, "victim": 3, "witness": 2, "official": 1, "other": 0}
 
 
 @dataclass(slots=True)
@@ -227,9 +269,11 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     status: str | None = None
     title_words = " ".join(pre.split()[-4:])
     if OFFICIAL_TITLES.search(title_words) or re.match(
-            r"^,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:spokes\w+|chief|sheriff|mayor|"
-            r"minister|coroner|prosecutor|attorney|commissioner|president|official)\b",
-            post, re.I):
+        r"^,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:spokes\w+|chief|sheriff|mayor|"
+        r"minister|coroner|prosecutor|attorney|commissioner|president|official)\b",
+        post,
+        re.I,
+    ):
         return "official", None
     if POLICE_TITLES.search(pre.rstrip()):
         return "official", None
@@ -239,8 +283,9 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
         return "perpetrator", None
     if _VICTIM_AFTER.match(post):
         clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:140])[0]
-        status = "killed" if re.search(r"killed|dead|died|murdered|slain|fatal", clause) \
-            else "injured"
+        status = (
+            "killed" if re.search(r"killed|dead|died|murdered|slain|fatal", clause) else "injured"
+        )
         return "victim", status
     if _VICTIM_BEFORE.search(pre[-60:]):
         w = pre[-60:].lower()
@@ -286,8 +331,12 @@ class RuleExtractor:
         facts += self._reports(analysis, usable, stmts)
         key = self._key_sentences(usable, facts)
         features = self._features(analysis, facts)
-        return ArticleFacts(analysis.article.id, facts, features,
-                            key_sentences=cast(list[tuple[int, int, float]], key))
+        return ArticleFacts(
+            analysis.article.id,
+            facts,
+            features,
+            key_sentences=cast(list[tuple[int, int, float]], key),
+        )
 
     # -- casualty parses -------------------------------------------------------------------
     def _statements(self, analysis: Analysis, usable: list[SentInfo]) -> dict[int, Statement]:
@@ -327,17 +376,27 @@ class RuleExtractor:
         val = scores[best]
         if best == "police_shooting" and scores.get("armed_assault", 0.0) > 3 * val:
             best = "armed_assault"
-        if best not in ("armed_assault",) and scores.get("armed_assault", 0.0) > 2.5 * val and \
-                best not in ("accidental_shooting",):
+        if (
+            best not in ("armed_assault",)
+            and scores.get("armed_assault", 0.0) > 2.5 * val
+            and best not in ("accidental_shooting",)
+        ):
             best = "armed_assault"
         total = sum(scores.values())
         sents = ev[best][:3]
-        return [Fact("event_type", best, [_ev(analysis, s) for s in sents],
-                     confidence=round(scores[best] / total, 3))]
+        return [
+            Fact(
+                "event_type",
+                best,
+                [_ev(analysis, s) for s in sents],
+                confidence=round(scores[best] / total, 3),
+            )
+        ]
 
     # -- date ------------------------------------------------------------------------------
-    def _date(self, analysis: Analysis, usable: list[SentInfo], pub: date | None,
-              incident: set[int]) -> list[Fact]:
+    def _date(
+        self, analysis: Analysis, usable: list[SentInfo], pub: date | None, incident: set[int]
+    ) -> list[Fact]:
         best: tuple[float, DateMention, SentInfo] | None = None
         for s in usable:
             if s.related or s.modality in ("denied", "retracted"):
@@ -347,7 +406,7 @@ class RuleExtractor:
             court = bool(_COURT_RE.search(s.text))
             for dm in find_dates(s.text, pub):
                 sc = 3.0 if s.idx in incident else 0.5
-                near = s.text[max(0, dm.start - 45):dm.end + 45]
+                near = s.text[max(0, dm.start - 45) : dm.end + 45]
                 if _DATE_OTHER_EVENT.search(near):
                     sc -= 1.5  # "arrested Friday", "entered the plea Wednesday"
                 if _DATE_THIS_EVENT.search(near):
@@ -357,7 +416,7 @@ class RuleExtractor:
                 sc -= 0.15 * s.idx
                 if court:
                     sc -= 2.5
-                if _SAID_BEFORE.search(s.text[max(0, dm.start - 20):dm.start]):
+                if _SAID_BEFORE.search(s.text[max(0, dm.start - 20) : dm.start]):
                     sc -= 1.5
                 if dm.value is not None and pub is not None:
                     delta = (pub - dm.value).days
@@ -395,18 +454,35 @@ class RuleExtractor:
             modality = "hedged" if s.modality == "hedged" else "asserted"
         else:
             value, precision, surface, conf, attribution, modality = (
-                None, "unknown", None, 0.3, None, "asserted")
+                None,
+                "unknown",
+                None,
+                0.3,
+                None,
+                "asserted",
+            )
         if time_sent is not None and (not ev or time_sent.idx != best[2].idx if best else True):
             ev.append(_ev(analysis, time_sent))
         if time_sent is not None and best is None:
             surface = time_sent.text[:0] or None
         v = {"value": value, "precision": precision, "time": time_val}
-        return [Fact("date", v, ev, modality=cast(Any, modality), qualifier=time_q,
-                     attribution=attribution, confidence=conf, surface=surface)]
+        return [
+            Fact(
+                "date",
+                v,
+                ev,
+                modality=cast(Any, modality),
+                qualifier=time_q,
+                attribution=attribution,
+                confidence=conf,
+                surface=surface,
+            )
+        ]
 
     # -- participants ----------------------------------------------------------------------
-    def _participants(self, analysis: Analysis, infos: list[SentInfo],
-                      stmts: dict[int, Statement]) -> dict[str, Person]:
+    def _participants(
+        self, analysis: Analysis, infos: list[SentInfo], stmts: dict[int, Statement]
+    ) -> dict[str, Person]:
         text = analysis.article.text
         by_idx = {s.idx: s for s in infos}
         people: dict[str, Person] = {}
@@ -431,8 +507,12 @@ class RuleExtractor:
         tentative: set[str] = set()
         seq: list[Any] = [*persons, None]
         for lm in seq:
-            if run and lm is not None and lm.sentence == run[-1].sentence and _LIST_GAP.match(
-                    text[run[-1].end:lm.start]):
+            if (
+                run
+                and lm is not None
+                and lm.sentence == run[-1].sentence
+                and _LIST_GAP.match(text[run[-1].end : lm.start])
+            ):
                 run.append(lm)
                 continue
             if len(run) > 1:
@@ -450,7 +530,7 @@ class RuleExtractor:
             name = re.sub(r"['’]s$", "", m.text.strip())
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
-            if len(name.split()) == 1 and text[m.end:m.end + 5] == " and ":
+            if len(name.split()) == 1 and text[m.end : m.end + 5] == " and ":
                 nxt = next((x for x in persons if x.start == m.end + 5), None)
                 if nxt is not None and len(nxt.text.split()) >= 2:
                     name = f"{name} {nxt.text.split()[-1]}"  # "Stephen and Katie Stay"
@@ -465,7 +545,7 @@ class RuleExtractor:
                 continue
             p.first = min(p.first, s.idx)
             a, b = m.start - s.start, m.end - s.start
-            pre, post = s.text[max(0, a - 70):a], s.text[b:b + 90]
+            pre, post = s.text[max(0, a - 70) : a], s.text[b : b + 90]
             role: str | None = None
             status: str | None = None
             st = stmts.get(s.idx)
@@ -482,19 +562,25 @@ class RuleExtractor:
             if role is None and id(m) in list_of:
                 # "identified the victims as A, 43, B, 48, and C, 32, who all died"
                 first, last = list_of[id(m)]
-                lpre = s.text[max(0, first.start - s.start - 70):first.start - s.start]
-                lpost = s.text[last.end - s.start:last.end - s.start + 90]
+                lpre = s.text[max(0, first.start - s.start - 70) : first.start - s.start]
+                lpost = s.text[last.end - s.start : last.end - s.start + 90]
                 role, status = _role_from_context(lpre, lpost, s.text)
                 if role in ("official", "witness"):
                     role, status = None, None
             if role is None and id(m) in list_of:
                 first, _ = list_of[id(m)]
-                lpre = s.text[max(0, first.start - s.start - 90):first.start - s.start]
-                if re.search(r"\b(?:arrested|charged|detained|indicted|suspects?)\b[^.]*:\s*$", lpre):
+                lpre = s.text[max(0, first.start - s.start - 90) : first.start - s.start]
+                if re.search(
+                    r"\b(?:arrested|charged|detained|indicted|suspects?)\b[^.]*:\s*$", lpre
+                ):
                     role = "suspect"  # "Four people were arrested ...: A, 28, B, 23, ..."
-            if role is None and s.incident and not s.related and (
-                _AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:])
-            ) and not WITNESS_RE.search(s.text):
+            if (
+                role is None
+                and s.incident
+                and not s.related
+                and (_AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:]))
+                and not WITNESS_RE.search(s.text)
+            ):
                 # "Sarah Davidson, 19," in a shooting report: someone the shooting is about;
                 # a victim unless another mention says otherwise
                 role = "other"
@@ -508,9 +594,12 @@ class RuleExtractor:
                 continue
             if role == "victim" and status != "killed":
                 clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:140])[0]
-                if re.match(r"^\s*,?(?:[^,]{0,40},)?\s*(?:who\s+)?(?:was|had been|has been|is)\s+"
-                            r"(?:\w+\s+){0,3}(?:killed|dead|murdered|slain)|^\s*,?(?:[^,]{0,40},)?"
-                            r"\s*(?:died|later died|dies)", clause):
+                if re.match(
+                    r"^\s*,?(?:[^,]{0,40},)?\s*(?:who\s+)?(?:was|had been|has been|is)\s+"
+                    r"(?:\w+\s+){0,3}(?:killed|dead|murdered|slain)|^\s*,?(?:[^,]{0,40},)?"
+                    r"\s*(?:died|later died|dies)",
+                    clause,
+                ):
                     status = "killed"
             p.set_role(role)
             if status:
@@ -537,8 +626,9 @@ class RuleExtractor:
                 if next_s is not None:
                     others = [x for x in persons if x.sentence == s0.idx]
                     if len({_name_key(x.text) for x in others}) == 1:
-                        p.gender = _gender(" ".join(re.findall(r"\b(?:he|she|his|her|him)\b",
-                                                               next_s.text.lower())))
+                        p.gender = _gender(
+                            " ".join(re.findall(r"\b(?:he|she|his|her|him)\b", next_s.text.lower()))
+                        )
         for s in infos:
             if s.junk or s.related:
                 continue
@@ -549,8 +639,9 @@ class RuleExtractor:
                 p.set_role("witness")
                 p.first = min(p.first, s.idx)
                 p.evidence.append((s, s.start + wm.start("name"), s.start + wm.end("name")))
-                p.gender = p.gender or _gender(" ".join(re.findall(r"\b(?:he|she)\b",
-                                                                   s.text.lower())))
+                p.gender = p.gender or _gender(
+                    " ".join(re.findall(r"\b(?:he|she)\b", s.text.lower()))
+                )
         # "Jasper survived ... before he was later pronounced dead": a pronoun patient in a
         # sentence naming one person (before it) is that person
         for idx, st in stmts.items():
@@ -560,8 +651,9 @@ class RuleExtractor:
             for pt in st.patients:
                 if not pt.pronoun or pt.status == "shot":
                     continue
-                before = {_name_key(m.text) for m in persons
-                          if m.sentence == idx and m.end <= pt.start}
+                before = {
+                    _name_key(m.text) for m in persons if m.sentence == idx and m.end <= pt.start
+                }
                 before = {k for k in before if k in people}
                 if len(before) != 1:
                     continue
@@ -576,8 +668,13 @@ class RuleExtractor:
         self._descriptors(analysis, infos, stmts, named)
         return named
 
-    def _descriptors(self, analysis: Analysis, infos: list[SentInfo],
-                     stmts: dict[int, Statement], people: dict[str, Person]) -> None:
+    def _descriptors(
+        self,
+        analysis: Analysis,
+        infos: list[SentInfo],
+        stmts: dict[int, Statement],
+        people: dict[str, Person],
+    ) -> None:
         """Unnamed participants: "a woman traffic officer", "the gunman", "a 53-year-old"."""
         by_idx = {s.idx: s for s in infos}
         for s in infos:
@@ -588,8 +685,9 @@ class RuleExtractor:
                 for pt in st.patients:
                     if pt.person or pt.pronoun or pt.count != 1 or pt.head in ("one", "another"):
                         continue
-                    desc = re.sub(r"^(?:a|an|the|one|another|their|his|her)\s+", "", pt.text,
-                                  flags=re.I)
+                    desc = re.sub(
+                        r"^(?:a|an|the|one|another|their|his|her)\s+", "", pt.text, flags=re.I
+                    )
                     desc = re.sub(r"\s+(?:from|in|at|near|of)\s+.*$", "", desc)
                     role = "perpetrator" if pt.perp else "victim"
                     if pt.head == "suspect":
@@ -648,8 +746,11 @@ class RuleExtractor:
             if SUICIDE_RE.search(s.text):
                 key = "~perpetrator:main"
                 named_perp = [p for p in people.values() if p.name and p.role == "perpetrator"]
-                p = named_perp[0] if named_perp else (
-                    people.get(key) or Person(key, None, description="shooter"))
+                p = (
+                    named_perp[0]
+                    if named_perp
+                    else (people.get(key) or Person(key, None, description="shooter"))
+                )
                 people[p.key] = p
                 p.set_role("perpetrator")
                 p.set_status("killed")
@@ -657,8 +758,10 @@ class RuleExtractor:
         for key in list(people):
             p = people[key]
             # a perpetrator we only know by description: only worth a record with a status
-            if key.startswith("~perpetrator") and p.status == "unknown" and not any(
-                AT_LARGE_RE.search(e[0].text) for e in p.evidence
+            if (
+                key.startswith("~perpetrator")
+                and p.status == "unknown"
+                and not any(AT_LARGE_RE.search(e[0].text) for e in p.evidence)
             ):
                 del people[key]
 
@@ -674,19 +777,40 @@ class RuleExtractor:
                 if s.idx not in seen:
                     seen.add(s.idx)
                     sents.append(s)
-            ev = [Evidence(analysis.article.id, s.start, s.end, text[s.start:s.end])
-                  for s in sents[:4]]
-            value = {"name": p.name, "role": p.role, "status": p.status, "age": p.age,
-                     "gender": p.gender, "description": p.description}
-            surface = text[p.evidence[0][1]:p.evidence[0][2]]
+            ev = [
+                Evidence(analysis.article.id, s.start, s.end, text[s.start : s.end])
+                for s in sents[:4]
+            ]
+            value = {
+                "name": p.name,
+                "role": p.role,
+                "status": p.status,
+                "age": p.age,
+                "gender": p.gender,
+                "description": p.description,
+            }
+            surface = text[p.evidence[0][1] : p.evidence[0][2]]
             conf = 0.8 if p.name else 0.6
-            out.append(Fact("participant", value, ev, attribution=p.attribution,
-                            confidence=conf, surface=surface))
+            out.append(
+                Fact(
+                    "participant",
+                    value,
+                    ev,
+                    attribution=p.attribution,
+                    confidence=conf,
+                    surface=surface,
+                )
+            )
         return out
 
     # -- casualties ------------------------------------------------------------------------
-    def _casualties(self, analysis: Analysis, usable: list[SentInfo],
-                    stmts: dict[int, Statement], people: dict[str, Person]) -> list[Fact]:
+    def _casualties(
+        self,
+        analysis: Analysis,
+        usable: list[SentInfo],
+        stmts: dict[int, Statement],
+        people: dict[str, Person],
+    ) -> list[Fact]:
         by_idx = {s.idx: s for s in usable}
         facts: list[Fact] = []
         best = {"killed": (0, None, []), "injured": (0, None, [])}  # type: dict[str, Any]
@@ -746,8 +870,9 @@ class RuleExtractor:
             named = [p for p in people.values() if p.name and p.role == "victim" and p.status == f]
             if len(named) > best[f][0]:
                 best[f] = (len(named), None, [e[0] for p in named for e in p.evidence[:1]])
-            perps = [p for p in people.values() if p.role in ("perpetrator", "suspect")
-                     and p.status == f]
+            perps = [
+                p for p in people.values() if p.role in ("perpetrator", "suspect") and p.status == f
+            ]
             if len(perps) > perp_best[f][0]:
                 perp_best[f] = (len(perps), [e[0] for p in perps for e in p.evidence[:1]])
         for f in ("killed", "injured"):
@@ -756,14 +881,26 @@ class RuleExtractor:
             total = v + pv
             if total == 0 and not sents and not psents:
                 continue
-            all_sents = sorted({s.idx: s for s in list(sents) + list(psents)}.values(),  # dedupe
-                               key=lambda s: s.idx)
+            all_sents = sorted(
+                {s.idx: s for s in list(sents) + list(psents)}.values(),  # dedupe
+                key=lambda s: s.idx,
+            )
             ev = [_ev(analysis, s) for s in all_sents[:4]]
             surface = f"perpetrators: {pv}" if pv else None
             attr = next((s.attribution for s in all_sents if s.attribution), None)
             hedged = all(s.modality == "hedged" for s in all_sents)
-            facts.append(Fact(f, total, ev, modality="hedged" if hedged else "asserted",
-                              qualifier=q, attribution=attr, confidence=0.8, surface=surface))
+            facts.append(
+                Fact(
+                    f,
+                    total,
+                    ev,
+                    modality="hedged" if hedged else "asserted",
+                    qualifier=q,
+                    attribution=attr,
+                    confidence=0.8,
+                    surface=surface,
+                )
+            )
         # explicit zeros: "no one was injured"
         have = {f.field for f in facts}
         for s in usable:
@@ -777,8 +914,16 @@ class RuleExtractor:
             if word == "shot":
                 fld = "injured"
             if fld not in have:
-                facts.append(Fact(fld, 0, [_ev(analysis, s)], attribution=s.attribution,
-                                  confidence=0.7, surface=m.group(0)))
+                facts.append(
+                    Fact(
+                        fld,
+                        0,
+                        [_ev(analysis, s)],
+                        attribution=s.attribution,
+                        confidence=0.7,
+                        surface=m.group(0),
+                    )
+                )
                 have.add(fld)
         # related, retracted and denied figures: kept with their modality, never counted
         main_perp = perp_best["killed"][0]
@@ -787,8 +932,12 @@ class RuleExtractor:
             if s.modality not in ("related", "retracted", "denied"):
                 continue
             for f in ("killed", "injured"):
-                pts = [p for p in st.patients if (p.status == f or (f == "injured"
-                       and p.status == "shot")) and p.count is not None]
+                pts = [
+                    p
+                    for p in st.patients
+                    if (p.status == f or (f == "injured" and p.status == "shot"))
+                    and p.count is not None
+                ]
                 if not pts:
                     continue
                 if s.modality == "related":
@@ -798,10 +947,19 @@ class RuleExtractor:
                     # perpetrators the main report counts)
                     val = sum((p.ordinal or p.count or 0) for p in pts if not p.perp)
                     val += sum(p.count or 0 for p in pts if p.perp) or (
-                        main_perp if f == "killed" else 0)
-                facts.append(Fact(f, val, [_ev(analysis, s)], modality=cast(Any, s.modality),
-                                  attribution=s.attribution, confidence=0.6,
-                                  surface=" and ".join(p.text for p in pts)))
+                        main_perp if f == "killed" else 0
+                    )
+                facts.append(
+                    Fact(
+                        f,
+                        val,
+                        [_ev(analysis, s)],
+                        modality=cast(Any, s.modality),
+                        attribution=s.attribution,
+                        confidence=0.6,
+                        surface=" and ".join(p.text for p in pts),
+                    )
+                )
         return facts
 
     # -- weapons ---------------------------------------------------------------------------
@@ -820,36 +978,59 @@ class RuleExtractor:
                     taken.append((m.start(), m.end()))
                     surface = m.group(0).strip()
                     if cat == "firearm":
-                        if re.search(r"\bgun (?:control|violence|laws?|rights|show|shop|store|"
-                                     r"owners?|safety|range|club)\b", s.text[m.start():m.end()
-                                                                            + 10], re.I):
+                        if re.search(
+                            r"\bgun (?:control|violence|laws?|rights|show|shop|store|"
+                            r"owners?|safety|range|club)\b",
+                            s.text[m.start() : m.end() + 10],
+                            re.I,
+                        ):
                             continue
                         generic.append((s, surface))
                         continue
-                    if cat == "rifle" and re.search(r"\b(?:assault|automatic)\s*$",
-                                                    s.text[:m.start()], re.I):
+                    if cat == "rifle" and re.search(
+                        r"\b(?:assault|automatic)\s*$", s.text[: m.start()], re.I
+                    ):
                         continue
                     cats.add(cat)
                     key = (cat, surface.lower().rstrip("s"))
                     if key in found:
                         continue
                     found[key] = Fact(
-                        "weapon", cat, [_ev(analysis, s)],
+                        "weapon",
+                        cat,
+                        [_ev(analysis, s)],
                         modality="hedged" if s.modality == "hedged" else "asserted",
-                        attribution=s.attribution, confidence=0.8, surface=surface)
+                        attribution=s.attribution,
+                        confidence=0.8,
+                        surface=surface,
+                    )
             for m in VEHICLE_RE.finditer(s.text):
                 if not VEHICLE_USE_RE.search(s.text):
                     continue
                 surface = re.sub(r"^(?:a|an|the|his|her|their)\s+", "", m.group(0).strip())
                 key = ("vehicle", surface.lower())
                 if key not in found:
-                    found[key] = Fact("weapon", "vehicle", [_ev(analysis, s)],
-                                      attribution=s.attribution, confidence=0.6, surface=surface)
+                    found[key] = Fact(
+                        "weapon",
+                        "vehicle",
+                        [_ev(analysis, s)],
+                        attribution=s.attribution,
+                        confidence=0.6,
+                        surface=surface,
+                    )
         out = list(found.values())
         if not cats and generic:
             s, surface = generic[0]
-            out.append(Fact("weapon", "firearm", [_ev(analysis, s)], attribution=s.attribution,
-                            confidence=0.6, surface=surface))
+            out.append(
+                Fact(
+                    "weapon",
+                    "firearm",
+                    [_ev(analysis, s)],
+                    attribution=s.attribution,
+                    confidence=0.6,
+                    surface=surface,
+                )
+            )
         return out
 
     # -- claims and reports ----------------------------------------------------------------
@@ -868,22 +1049,38 @@ class RuleExtractor:
                     if (group, kind) in seen:
                         continue
                     seen.add((group, kind))
-                    out.append(Fact("claim", {"group": group, "kind": kind}, [_ev(analysis, s)],
-                                    modality="denied" if kind == "denied" else "asserted",
-                                    attribution=s.attribution, confidence=0.8,
-                                    surface=m.group(0)))
+                    out.append(
+                        Fact(
+                            "claim",
+                            {"group": group, "kind": kind},
+                            [_ev(analysis, s)],
+                            modality="denied" if kind == "denied" else "asserted",
+                            attribution=s.attribution,
+                            confidence=0.8,
+                            surface=m.group(0),
+                        )
+                    )
             for m in SUSPECT_GROUP_RE.finditer(s.text):
                 group = re.sub(r"^the\s+", "", m.group("group").strip())
                 if (group, "suspected") in seen:
                     continue
                 seen.add((group, "suspected"))
-                out.append(Fact("claim", {"group": group, "kind": "suspected"}, [_ev(analysis, s)],
-                                modality="hedged", attribution=s.attribution, confidence=0.5,
-                                surface=m.group(0)))
+                out.append(
+                    Fact(
+                        "claim",
+                        {"group": group, "kind": "suspected"},
+                        [_ev(analysis, s)],
+                        modality="hedged",
+                        attribution=s.attribution,
+                        confidence=0.5,
+                        surface=m.group(0),
+                    )
+                )
         return out
 
-    def _reports(self, analysis: Analysis, usable: list[SentInfo],
-                 stmts: dict[int, Statement]) -> list[Fact]:
+    def _reports(
+        self, analysis: Analysis, usable: list[SentInfo], stmts: dict[int, Statement]
+    ) -> list[Fact]:
         out: list[Fact] = []
         for s in usable:
             if s.modality not in ("denied", "retracted") or s.related:
@@ -895,8 +1092,17 @@ class RuleExtractor:
             if not m:
                 continue
             what = m.group("what").strip(" ,")
-            out.append(Fact("report", what, [_ev(analysis, s)], modality=cast(Any, s.modality),
-                            attribution=s.attribution, confidence=0.7, surface=m.group(0)))
+            out.append(
+                Fact(
+                    "report",
+                    what,
+                    [_ev(analysis, s)],
+                    modality=cast(Any, s.modality),
+                    attribution=s.attribution,
+                    confidence=0.7,
+                    surface=m.group(0),
+                )
+            )
         return out
 
     # -- summary candidates ------------------------------------------------------------------

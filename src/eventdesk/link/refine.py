@@ -31,10 +31,10 @@ from eventdesk.model import LinkFeatures
 
 #: Two groups of one incident are apart when their average-link score (linker logit) is
 #: below SPLIT_THRESHOLD and at least SPLIT_MARGIN below the score within each group.
-SPLIT_THRESHOLD = 0.0
+SPLIT_THRESHOLD = -0.5
 SPLIT_MARGIN = 1.5
 #: Score of two incidents' merged features at or above which they are merged.
-MERGE_THRESHOLD = 1.0
+MERGE_THRESHOLD = 0.5
 #: Incidents larger than this are not re-clustered (cost is quadratic in articles).
 MAX_SPLIT_ARTICLES = 150
 #: A split needs at least this many articles on each of two sides.
