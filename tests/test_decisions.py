@@ -69,3 +69,22 @@ def test_cli_decisions(desk: eventdesk.api.Desk) -> None:
     assert "cy" in r.stdout and "merge" in r.stdout
     r = CliRunner().invoke(main, ["merge", lyon, "nope", "--db", db])
     assert r.exit_code == 2
+
+
+def test_refinement_never_undoes_a_human_split(desk: eventdesk.api.Desk) -> None:
+    inc = _incident_of(desk, "dayton-ledger-0309")
+    new = desk.split(inc, ["ohio-star-0310"], actor="ana")
+    desk.refine()  # whole store
+    assert _incident_of(desk, "dayton-ledger-0309") != _incident_of(desk, "ohio-star-0310")
+    # and ingesting more (which refines what it touched) keeps it apart too
+    desk.ingest(
+        [
+            {
+                "id": "late",
+                "text": "Dayton police said Sunday the Wayne Avenue shooting suspect Devon Price will appear in court Monday.",
+            }
+        ]
+    )
+    assert _incident_of(desk, "dayton-ledger-0309") != _incident_of(desk, "ohio-star-0310")
+    assert {d["action"] for d in desk.log()} >= {"split"}
+    assert new

@@ -52,12 +52,17 @@ class Desk:
         *,
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        refine: bool = True,
     ) -> IngestReport:
-        """Ingest paths (files/directories, "-" for stdin), JSON-like dicts or RawArticles."""
+        """Ingest paths (files/directories, "-" for stdin), JSON-like dicts or RawArticles.
+
+        ``refine``: after the run, one refinement pass over the incidents it touched.
+        """
         if isinstance(items, str | Path):
             items = [items]
         self.pipeline.on_error = on_error
         self.pipeline.on_progress = on_progress
+        self.pipeline.refine = refine
         return self.pipeline.run(self._items(items))
 
     @staticmethod
@@ -124,6 +129,12 @@ class Desk:
         from eventdesk.decisions import move
 
         move(self.pipeline, article_id, incident_id, actor)
+
+    def refine(self, incident_ids: list[str] | None = None) -> int:
+        """One refinement pass (whole store by default); returns the operations applied."""
+        from eventdesk.decisions import refine_incidents
+
+        return len(refine_incidents(self.pipeline, incident_ids))
 
     def log(self) -> list[dict[str, Any]]:
         return self.store.decisions()

@@ -56,7 +56,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+@click.option(
+    "--no-refine", is_flag=True, help="Skip the merge/split pass over the incidents touched."
+)
+def ingest(paths: tuple[str, ...], db: str, quiet: bool, no_refine: bool) -> None:
     """Ingest .txt, .html, .jsonl(.gz) files or directories; "-" reads JSONL from stdin."""
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -79,7 +82,10 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
     ) as progress:
         task = progress.add_task("ingesting", total=None)
         report = desk.ingest(
-            list(paths), on_error=on_error, on_progress=lambda n: progress.advance(task, n)
+            list(paths),
+            on_error=on_error,
+            on_progress=lambda n: progress.advance(task, n),
+            refine=not no_refine,
         )
     if not quiet:
         counts = desk.store.counts()
@@ -410,6 +416,15 @@ def move(article_id: str, incident_id: str, db: str, actor: str | None) -> None:
     desk = _desk(db)
     _decide(lambda: desk.move(article_id, incident_id, actor or getpass.getuser()))
     click.echo(f"moved {article_id} to {incident_id}")
+
+
+@main.command()
+@db_option
+def refine(db: str) -> None:
+    """Merge incidents that are one and split those that hold two (never undoing a human)."""
+    desk = _desk(db)
+    n = desk.refine()
+    click.echo(f"{n} merge/split operation(s) applied (see `eventdesk log`)")
 
 
 @main.command(name="log")

@@ -6,10 +6,14 @@ must-link / cannot-link pairs of article ids that automatic refinement never und
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventdesk.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from eventdesk.link.refine import Operation
 
 
 class DecisionError(ValueError):
@@ -125,3 +129,80 @@ def constraints(log: list[dict[str, Any]]) -> tuple[set[Pair], set[Pair]]:
             for b in d["left"]:
                 link(d["article"], b, False)
     return must, cannot
+
+
+# --- automatic refinement, within the human decisions -------------------------------------
+
+
+def refine_incidents(
+    p: Pipeline, incident_ids: Iterable[str] | None = None, neighbours: int = 10
+) -> list[Operation]:
+    """One ``link.refine`` pass: split incidents that hold two, merge incidents that are one.
+
+    Runs over ``incident_ids`` and their nearest stored incidents (or the whole store), with
+    the must-link / cannot-link pairs of the audit log, so a human decision is never undone.
+    Applied operations go in the audit log as ``refine-split`` / ``refine-merge`` (these do
+    not become constraints themselves).
+    """
+    from eventdesk.link.refine import Merge, Split, refine
+
+    store = p.store
+    if incident_ids is None:
+        scope = set(store.incident_ids())
+    else:
+        scope = set()
+        for inc in incident_ids:
+            if not store.incident_exists(inc):
+                continue
+            scope.add(inc)
+            feats = p.index.features(inc)
+            if feats is not None:
+                scope.update(c.incident_id for c in p.index.candidates(feats, neighbours))
+    incidents = {
+        inc: [
+            (r["id"], store.row_features(r))
+            for r in store.article_rows(incident_id=inc, include_duplicates=False)
+        ]
+        for inc in sorted(scope)
+    }
+    incidents = {k: v for k, v in incidents.items() if v}
+    if len(incidents) < 1:
+        return []
+    must, cannot = constraints(store.decisions())
+    ops = refine(incidents, must, cannot, p.c.linker)
+    applied: list[Operation] = []
+    for op in ops:  # splits come first, as refine proposes them
+        if isinstance(op, Split) and store.incident_exists(op.incident):
+            with store.transaction():
+                new_ids = []
+                for group in op.groups[1:]:
+                    new_id = store.new_incident_id(group[0])
+                    store.create_incident(new_id)
+                    for art in group:
+                        store.set_article_incident(art, new_id)
+                    new_ids.append(new_id)
+                for inc in (op.incident, *new_ids):
+                    p.refresh_incident(inc)
+                store.log_decision(
+                    "refine",
+                    "refine-split",
+                    {"from": op.incident, "into": new_ids, "groups": [list(g) for g in op.groups], "reason": op.reason},
+                )
+            applied.append(op)
+        elif isinstance(op, Merge) and store.incident_exists(op.target):
+            sources = [s for s in op.sources if store.incident_exists(s) and s != op.target]
+            if not sources:
+                continue
+            with store.transaction():
+                for src in sources:
+                    for art in _articles_of(p, src):
+                        store.set_article_incident(art, op.target)
+                    p.refresh_incident(src)
+                p.refresh_incident(op.target)
+                store.log_decision(
+                    "refine",
+                    "refine-merge",
+                    {"into": op.target, "merged": sources, "reason": op.reason},
+                )
+            applied.append(op)
+    return applied

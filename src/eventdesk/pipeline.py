@@ -36,7 +36,6 @@ from eventdesk.reconcile import Report, reconcile
 from eventdesk.store.db import Store
 from eventdesk.store.link_index import SqliteCandidateIndex
 
-
 #: Reconcile the incidents touched so far after this many stored articles (and at the end).
 FLUSH_EVERY = 100
 #: How many of an incident's reports make its linking profile (the first and the latest).
@@ -51,6 +50,7 @@ class IngestReport:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     incidents_touched: set[str] = field(default_factory=set)
+    refined: int = 0  # merges/splits applied by the refinement pass
 
     @property
     def exit_code(self) -> int:
@@ -60,6 +60,7 @@ class IngestReport:
         return (
             f"{self.read} read, {self.stored} stored, {self.duplicates} duplicates, "
             f"{self.failed} failed"
+            + (f", {self.refined} incidents re-linked" if self.refined else "")
         )
 
 
@@ -104,8 +105,11 @@ class Pipeline:
         components: Components | None = None,
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        refine: bool = True,
     ) -> None:
         self.store = store
+        #: after each run, one refinement pass over the incidents it touched (and neighbours)
+        self.refine = refine
         self.c = components or Components.default()
         self.index = SqliteCandidateIndex(store.conn, self.c.linker)
         self.on_error = on_error
@@ -136,6 +140,10 @@ class Pipeline:
             if report.stored and report.stored % FLUSH_EVERY == 0:
                 self.flush()
         self.flush()
+        if self.refine and report.incidents_touched:
+            from eventdesk.decisions import refine_incidents
+
+            report.refined = len(refine_incidents(self, report.incidents_touched))
         return report
 
     # --- steps --------------------------------------------------------------------------

@@ -40,13 +40,13 @@ def line_breaks(doc: Any) -> Any:
     return doc
 
 
-#: Sentences worth a dependency parse: they tell of casualties, arrests or victims.  Kept in
-#: step with the extractor's own test (``extract.casualties.CASUALTY_RE``), a superset of it.
+#: Sentences worth a dependency parse: those with a casualty status word the extractor reads
+#: off the parse (``extract.casualties.statements``); it imports this same pattern.
 PARSE_RE = re.compile(
-    r"\b(killed|kill|kills|killing|dead|died|dies|die|slain|murdered|fatally|wounded|wounding|"
-    r"injured|injuring|hurt|hospitali[sz]ed|shot|shooting|struck|hit|injuries|condition|life|"
-    r"suicide|himself|herself|arrested|custody|charged|fled|suspect|victims?|hospital|rushed|"
-    r"transported|airlifted|wounds?)\b",
+    r"\b(killed|kill|kills|killing|dead|died|dies|die|dying|slain|murdered|fatally|wounded|"
+    r"wounding|injured|injuring|hurt|hospitali[sz]ed|grazed|succumbed|executed|shot|shoot|shoots|"
+    r"shooting|struck|hit|condition|hospital|medical center|trauma center|rushed|transported|"
+    r"airlifted)\b",
     re.I,
 )
 MAX_PARSE_CHARS = 600

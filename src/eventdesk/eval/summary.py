@@ -48,9 +48,11 @@ def _stated(record: dict[str, Any], facts_of: dict[str, list[Fact]], field: str)
         for f in facts_of.get(art, []):
             if f.field != field or f.modality not in ("asserted", "hedged"):
                 continue
-            if any(art == ev.article and start <= ev.start and ev.end <= end for ev in f.evidence):
-                if isinstance(f.value, int):
-                    values.add(f.value)
+            inside = any(
+                art == ev.article and start <= ev.start and ev.end <= end for ev in f.evidence
+            )
+            if inside and isinstance(f.value, int):
+                values.add(f.value)
     return values
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventdesk.analyze.spacy_analyzer import PARSE_RE
 from eventdesk.extract.lexicon import PERP_NOUNS, PERSON_NOUNS
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
@@ -39,13 +40,8 @@ INJ_WORDS = frozenset(
     ["wounded", "wounding", "injured", "injuring", "hurt", "hospitalized", "hospitalised", "grazed"]
 )
 SHOT_WORDS = frozenset(["shot", "shooting", "shoot", "shoots", "struck", "hit"])
-CASUALTY_RE = re.compile(
-    r"\b(killed|kill|kills|killing|dead|died|dies|die|slain|murdered|fatally|wounded|wounding|"
-    r"injured|injuring|hurt|hospitali[sz]ed|shot|shooting|struck|hit|injuries|condition|"
-    r"life|suicide|himself|herself|arrested|custody|charged|fled|suspect|victims?|hospital|"
-    r"hospitalized|rushed|transported|airlifted|wounds?)\b",
-    re.I,
-)
+#: The sentences ``statements`` can say anything about (parsed by the analyzer's workers).
+CASUALTY_RE = PARSE_RE
 _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
 _HOSPITAL_RE = re.compile(r"\b(hospital|medical center|trauma center|clinic|health center)\b", re.I)
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
