@@ -67,6 +67,7 @@ class Patient:
     end: int
     ordinal: int | None = None
     pronoun: bool = False
+    proper: bool = False  # a proper name NER did not tag PERSON ("Marcus Hale" as ORG)
 
 
 @dataclass(slots=True)
@@ -234,6 +235,9 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
         end,
         ordinal,
         low in _PRONOUNS,
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ in ("", "ORG", "PERSON")
+        and all(t.is_title for t in span if t.pos_ == "PROPN"),
     )
 
 

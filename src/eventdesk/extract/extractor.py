@@ -199,6 +199,14 @@ _DIED_AFTER_SHOT = re.compile(
     rf"have been)\s+shot",
     re.I,
 )
+_DEATH_TOLL = re.compile(
+    rf"\bdeath toll\s+(?:has\s+)?(?:rose|rises|risen|climbed|climbs|stands|stood|increased|is|was|"
+    rf"now)?\s*(?:to|at|of)?\s*(?P<n>{NUMBER_RE})\b",
+    re.I,
+)
+_EXPLICIT_INJURY = re.compile(
+    r"\b(wounded|injured|injuries|hurt|condition|hospital\w*|treated|survived)\b", re.I
+)
 _WITNESS_NAMED = re.compile(
     r"\b(?:witness|neighbou?r|resident|bystander|passer-by|onlooker)\s+(?:who\s+(?:was|is)\s+)?"
     r"(?:identified\s+(?:only\s+)?as|named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -227,6 +235,7 @@ class Person:
     first: int = 10**9
     attribution: str | None = None
     modality: str = "asserted"
+    explicit_injury: bool = False  # "wounded", "in critical condition": not merely "was shot"
 
     def set_role(self, role: str) -> None:
         if _ROLE_RANK[role] > _ROLE_RANK[self.role]:
@@ -554,6 +563,8 @@ class RuleExtractor:
                     if pt.start <= m.start and m.end <= pt.end + 1 and pt.person:
                         role = "perpetrator" if pt.perp else "victim"
                         status = "killed" if pt.status == "killed" else "injured"
+                        if pt.status == "injured":
+                            p.explicit_injury = True
                 for ag in st.agents:
                     if ag[2] <= m.start and m.end <= ag[3] + 1 and s.modality != "hedged":
                         role = "perpetrator"
@@ -604,6 +615,8 @@ class RuleExtractor:
             p.set_role(role)
             if status:
                 p.set_status(status)
+            if status == "injured" and _EXPLICIT_INJURY.search(post[:100]):
+                p.explicit_injury = True
             age_m = _AGE_AFTER.match(post) or _AGE_BEFORE.search(pre)
             if age_m and p.age is None:
                 age = int(age_m.group(1))
@@ -642,6 +655,24 @@ class RuleExtractor:
                 p.gender = p.gender or _gender(
                     " ".join(re.findall(r"\b(?:he|she)\b", s.text.lower()))
                 )
+        # proper names NER missed ("Marcus Hale, 34, was killed", tagged ORG)
+        for idx, st in stmts.items():
+            s = by_idx.get(idx)
+            if s is None or s.related or s.modality in ("retracted", "denied"):
+                continue
+            for pt in st.patients:
+                if not pt.proper or pt.person or pt.count != 1:
+                    continue
+                name = re.sub(r"^(?:(?:an?|the)\s+)?(?:\d{1,3}-year-old\s+)?", "", pt.text).strip()
+                if len(name.split()) < 2 or _NOT_A_NAME.search(name) or gaz_city(name):
+                    continue
+                key = _name_key(name)
+                p = people.get(key) or Person(key, full_keys.get(key, name))
+                people[key] = p
+                p.set_role("perpetrator" if pt.perp else "victim")
+                p.set_status("killed" if pt.status == "killed" else "injured")
+                p.first = min(p.first, s.idx)
+                p.evidence.append((s, pt.start, pt.end))
         # "Jasper survived ... before he was later pronounced dead": a pronoun patient in a
         # sentence naming one person (before it) is that person
         for idx, st in stmts.items():
@@ -841,8 +872,8 @@ class RuleExtractor:
                         continue
                     if pt.pronoun:
                         continue
-                    if any_killed and not explicit_inj and not pt.person:
-                        continue
+                    if any_killed and not explicit_inj:
+                        continue  # "was shot" in a report of a death: most likely the dead
                     status = "injured"
                 if pt.pronoun and status == "injured":
                     continue
@@ -851,6 +882,11 @@ class RuleExtractor:
                 else:
                     tot[status] += pt.count
                     qual[status] = qual[status] or pt.qualifier
+            m_toll = _DEATH_TOLL.search(s.text)
+            if m_toll:
+                n_toll = parse_number(m_toll.group("n"))
+                if n_toll:
+                    tot["killed"] = max(tot["killed"], n_toll)
             m_split = _SHOT_SPLIT.search(s.text) or _DIED_AFTER_SHOT.search(s.text)
             if m_split:
                 n_all = parse_number(m_split.group("n"))
@@ -867,7 +903,14 @@ class RuleExtractor:
                     perp_best[f] = (ptot[f], [s])
         # named victims by status
         for f in ("killed", "injured"):
-            named = [p for p in people.values() if p.name and p.role == "victim" and p.status == f]
+            named = [
+                p
+                for p in people.values()
+                if p.name
+                and p.role == "victim"
+                and p.status == f
+                and (f == "killed" or p.explicit_injury or not any_killed)
+            ]
             if len(named) > best[f][0]:
                 best[f] = (len(named), None, [e[0] for p in named for e in p.evidence[:1]])
             perps = [
