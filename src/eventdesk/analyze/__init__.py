@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -23,8 +22,7 @@ analyzers: Registry[Analyzer] = Registry("analyzer")
 def _default_analyzer() -> Analyzer:
     from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 
-    # worker processes for nlp.pipe (the parse of casualty sentences happens there too)
-    return SpacyAnalyzer(n_process=int(os.environ.get("EVENTDESK_PROCESSES", "1") or 1))
+    return SpacyAnalyzer()
 
 
 def get_analyzer(name: str = "spacy") -> Analyzer:
