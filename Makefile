@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 DEMO_DB ?= demo.db
 
-.PHONY: install install-browser demo test test-browser lint bench bench-serve eval clean
+.PHONY: install install-browser demo test test-browser lint bench bench-link bench-serve eval clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -41,6 +41,9 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/end_to_end.py --articles 1000 --shared $(SHARED)
+
+bench-link: install
+	$(BIN)/python bench/link_scale.py --sizes 10000,100000,1000000
 
 bench-serve: install
 	$(BIN)/python bench/serve_load.py --seconds 60 --clients 50 --articles 1000

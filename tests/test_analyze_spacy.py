@@ -60,7 +60,9 @@ def test_parses_made_in_worker_processes_come_back() -> None:
     arts = [Article(id=str(i), text=text, raw=text) for i in range(3)]
     ex = get_extractor()
     one = [ex.extract(a) for a in SpacyAnalyzer(n_process=1).analyze(arts)]
-    two_an = list(SpacyAnalyzer(n_process=2, batch_size=1, min_articles_for_workers=0).analyze(arts))
+    two_an = list(
+        SpacyAnalyzer(n_process=2, batch_size=1, min_articles_for_workers=0).analyze(arts)
+    )
     stored = [k for k in two_an[0].doc.user_data if str(k).startswith("eventdesk_parse:")]
     assert len(stored) == 2  # the two casualty sentences, not the weather
     sd = parse_sentence(two_an[0].doc, 0, 39)

@@ -52,6 +52,7 @@ def test_demo_sample(demo_db: str) -> None:
     assert "wire-0310-copy" not in dayton["articles"]  # syndicated copy: not a second source
     assert [d["article"] for d in dayton["duplicates"]] == ["wire-0310-copy"]
     assert dayton["killed"]["value"] == 2
+    assert dayton["injured"]["value"] == 1  # the 29-year-old woman counted injured later died
     assert dayton["location"]["name"] == "Dayton" and dayton["location"]["admin1"] == "Ohio"
     assert by_article["rhone-0502"]["id"] == by_article["lyon-followup"]["id"]
     assert by_article["tacoma-warehouse"]["id"] not in {

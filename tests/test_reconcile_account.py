@@ -301,3 +301,34 @@ def test_near_copy_updates_but_is_not_a_second_source() -> None:
     assert inc.articles == ["orig"]  # the copy is not a report of its own
     assert inc.killed["value"] == 2  # but its newer figure counts
     assert inc.killed["sources"] == 1
+
+
+def test_named_and_unnamed_mentions_match_on_age() -> None:
+    a = make_report(
+        "a", 1, ["A 29-year-old woman and a 41-year-old man were wounded."], "2024-03-09T07:00"
+    )
+    b = make_report("b", 2, ["Tanya Brooks, 29, died on Saturday."], "2024-03-10T16:00")
+    add(a, "injured", 2, "A 29-year-old woman and a 41-year-old man were wounded.")
+    add(
+        a,
+        "participant",
+        person(status="injured", gender="female", age=29, description="29-year-old woman"),
+        "A 29-year-old woman and a 41-year-old man were wounded.",
+    )
+    add(
+        a,
+        "participant",
+        person(status="injured", gender="male", age=41, description="41-year-old man"),
+        "A 29-year-old woman and a 41-year-old man were wounded.",
+        key=False,
+    )
+    add(
+        b,
+        "participant",
+        person(name="Tanya Brooks", status="killed", age=29),
+        "Tanya Brooks, 29, died on Saturday.",
+    )
+    inc = reconcile("i8", [a, b])
+    assert inc.injured["value"] == 1 and "later died" in inc.injured["derivation"]
+    tanya = next(p for p in inc.participants if p["name"] == "Tanya Brooks")
+    assert tanya["status"] == "killed" and tanya["gender"] == "female"

@@ -201,7 +201,8 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
     for key in ("killed", "injured"):
         obj = rec[key]
         q = f"{obj.get('qualifier')} " if obj.get("qualifier") else ""
-        fact(key, q + _num(obj.get("value")), obj)
+        how = f"   (derivation: {obj['derivation']})" if obj.get("derivation") else ""
+        fact(key, q + _num(obj.get("value")) + how, obj)
     for w in rec.get("weapons") or []:
         surf = ", ".join(w.get("surface") or [])
         out.print(

@@ -186,7 +186,12 @@ def refine_incidents(
                 store.log_decision(
                     "refine",
                     "refine-split",
-                    {"from": op.incident, "into": new_ids, "groups": [list(g) for g in op.groups], "reason": op.reason},
+                    {
+                        "from": op.incident,
+                        "into": new_ids,
+                        "groups": [list(g) for g in op.groups],
+                        "reason": op.reason,
+                    },
                 )
             applied.append(op)
         elif isinstance(op, Merge) and store.incident_exists(op.target):

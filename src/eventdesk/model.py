@@ -205,7 +205,7 @@ class ArticleFacts:
     features: LinkFeatures
     #: sentences judged to be about this article's incident (index, start, end, score):
     #: candidates for the incident summary.  Never junk, never a related incident.
-    key_sentences: list[tuple[int, int, float]] = field(default_factory=list)
+    key_sentences: list[tuple[int, int, int, float]] = field(default_factory=list)
 
 
 # --- the reconciled account: the export record --------------------------------------------

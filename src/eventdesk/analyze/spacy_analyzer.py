@@ -140,7 +140,7 @@ class SpacyAnalyzer:
         return load_nlp(self.model, self.parse)
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        items = ((a.text[:MAX_CHARS], a) for a in articles)
+        items: Iterator[tuple[str, Article]] = ((a.text[:MAX_CHARS], a) for a in articles)
         kw: dict[str, Any] = {"batch_size": self.batch_size}
         if self.n_process != 1:
             # Worker processes only for a long run: look ahead to tell a short one.

@@ -138,7 +138,7 @@ def load_incidents(path: str | Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _record(a: dict[str, Any]) -> dict[str, Any]:
+def ingest_record(a: dict[str, Any]) -> dict[str, Any]:
     rec = {"id": str(a["id"]), "text": a.get("text") or ""}
     for key in ("title", "published", "url", "source"):
         if a.get(key):
@@ -364,7 +364,7 @@ def evaluate_facts(
         with tempfile.TemporaryDirectory() as tmp:
             desk = eventdesk.open(str(Path(tmp) / "eval.db"))
             try:
-                desk.ingest([_record(a) for a in arts])
+                desk.ingest([ingest_record(a) for a in arts])
                 predicted = desk.incidents()
             finally:
                 desk.close()
@@ -378,7 +378,7 @@ def evaluate_facts(
                 incident_of_article[aid] = inc.id
         n_articles = sum(1 for a in arts if str(a["id"]) in incident_of_article)
     else:
-        per_article = extract_articles([_record(a) for a in arts], n_process=n_process)
+        per_article = extract_articles([ingest_record(a) for a in arts], n_process=n_process)
         n_articles = len(per_article)
         groups: dict[str, list[ArticleFacts]] = defaultdict(list)
         mapping = incident_of_article or gold_of

@@ -22,7 +22,7 @@ def _ingested(articles_path: str | Path, db_path: Path, limit: int | None) -> ev
     desk = eventdesk.open(db_path)
     if fresh:
         arts = fact_eval.load_articles(articles_path)
-        desk.ingest([fact_eval._record(a) for a in arts[:limit]])
+        desk.ingest([fact_eval.ingest_record(a) for a in arts[:limit]])
     return desk
 
 

@@ -75,6 +75,13 @@ def evaluate_summaries(
             stated = _stated(rec, facts_of, field)
             want = int(g[key])
             ok[field] = want in stated if want else not (stated - {0})
+        # Consistency: does the summary state the incident's own current figures and place?
+        for field in ("killed", "injured"):
+            stated = _stated(rec, facts_of, field)
+            own = (rec.get(field) or {}).get("value")
+            ok[f"own_{field}"] = own in stated if own else not (stated - {0})
+        place = (rec.get("location") or {}).get("name")
+        ok["own_place"] = bool(place) and place.lower() in summary.lower()
         variants = city_variants(g.get("city_or_county") or "")
         ok["city"] = any(re.search(rf"\b{re.escape(v)}\b", summary, re.I) for v in variants)
         rows.append((gid, pid, ok, len(summary.split()), len(rec.get("summary_citations") or [])))
@@ -88,7 +95,12 @@ def evaluate_summaries(
         "killed": share("killed"),
         "injured": share("injured"),
         "city": share("city"),
-        "all": sum(1 for r in rows if all(r[2].values())) / n if n else 0.0,
+        "all": sum(1 for r in rows if r[2]["killed"] and r[2]["injured"] and r[2]["city"]) / n
+        if n
+        else 0.0,
+        "own_killed": share("own_killed"),
+        "own_injured": share("own_injured"),
+        "own_place": share("own_place"),
         "mean_words": sum(r[3] for r in rows) / n if n else 0.0,
         "mean_sentences": sum(r[4] for r in rows) / n if n else 0.0,
         "misses": [
@@ -104,6 +116,8 @@ def format_summaries(m: dict[str, Any], show: int = 10) -> str:
         f"summaries of {m['incidents']} gold incidents (predicted incident holding most of its articles)",
         f"  states gold killed {m['killed']:.3f}  injured {m['injured']:.3f}  city {m['city']:.3f}  "
         f"all three {m['all']:.3f}   (target >= 0.90)",
+        f"  states its own current figures: killed {m['own_killed']:.3f}  injured "
+        f"{m['own_injured']:.3f}  place {m['own_place']:.3f}   (summary vs. the incident's facts)",
         f"  mean length {m['mean_words']:.1f} words, {m['mean_sentences']:.2f} sentences",
     ]
     for gid, pid, missed in m["misses"][:show]:

@@ -344,7 +344,7 @@ class RuleExtractor:
             analysis.article.id,
             facts,
             features,
-            key_sentences=cast(list[tuple[int, int, float]], key),
+            key_sentences=cast(list[tuple[int, int, int, float]], key),
         )
 
     # -- casualty parses -------------------------------------------------------------------

@@ -309,17 +309,31 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not (a.get("age") and b.get("age") and abs(int(a["age"]) - int(b["age"])) > 1)
 
 
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "person"}
+
+
 def same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Do two participant mentions (from different reports) name the same person?
+
+    Names decide when both are named.  Otherwise the role group, gender and age must agree,
+    and then: a named and an unnamed mention match on the same age ("Tanya Brooks, 29" and
+    "a 29-year-old woman"); two unnamed ones on a shared kind ("policewoman" / "woman traffic
+    officer") or, lacking one, a shared person noun ("a 29-year-old woman" / "a woman").
+    """
     if a.get("name") and b.get("name"):
         return _same_name(a["name"], b["name"])
-    if a.get("name") or b.get("name"):
-        return False
     if ROLE_GROUP.get(a.get("role") or "other") != ROLE_GROUP.get(b.get("role") or "other"):
         return False
     if not _compatible(a, b):
         return False
+    if a.get("name") or b.get("name"):
+        return bool(a.get("age")) and a.get("age") == b.get("age")
     ka, kb = _kinds(a), _kinds(b)
-    return bool(ka & kb) if (ka or kb) else False
+    if ka or kb:
+        return bool(ka & kb)
+    wa = set(re.findall(r"[a-z]+", (a.get("description") or "").lower())) & PERSON_NOUNS
+    wb = set(re.findall(r"[a-z]+", (b.get("description") or "").lower())) & PERSON_NOUNS
+    return bool(wa & wb)
 
 
 @dataclass(slots=True)
