@@ -80,7 +80,7 @@ def evaluate_summaries(
             stated = _stated(rec, facts_of, field)
             own = (rec.get(field) or {}).get("value")
             ok[f"own_{field}"] = own in stated if own else not (stated - {0})
-        place = (rec.get("location") or {}).get("name")
+        place = (rec.get("location") or {}).get("name") or ""
         ok["own_place"] = bool(place) and place.lower() in summary.lower()
         variants = city_variants(g.get("city_or_county") or "")
         ok["city"] = any(re.search(rf"\b{re.escape(v)}\b", summary, re.I) for v in variants)
