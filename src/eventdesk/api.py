@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from eventdesk.ingest import IngestError, read_paths, read_stdin
 from eventdesk.model import Incident, RawArticle
 from eventdesk.pipeline import Components, IngestReport, Pipeline, iter_records
-from eventdesk.store.db import Store, default_db_path
+from eventdesk.store.db import Store, article_record, default_db_path
 
 
 def incident_from_record(record: dict[str, Any]) -> Incident:
@@ -107,11 +106,11 @@ class Desk:
         return self.store.article_incidents()
 
     def articles(self) -> list[dict[str, Any]]:
-        return [article_json(r) for r in self.store.iter_article_rows()]
+        return [article_record(r) for r in self.store.iter_article_rows()]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         row = self.store.article_row(article_id)
-        return article_json(row, with_raw=True) if row is not None else None
+        return article_record(row, with_facts=True, with_raw=True) if row is not None else None
 
     # --- human decisions ---------------------------------------------------------------
 
@@ -138,26 +137,3 @@ class Desk:
 
     def log(self) -> list[dict[str, Any]]:
         return self.store.decisions()
-
-
-def article_json(row: Any, with_raw: bool = False) -> dict[str, Any]:
-    out = {
-        "id": row["id"],
-        "seq": row["seq"],
-        "title": row["title"],
-        "published": row["published"],
-        "url": row["url"],
-        "source": row["source"],
-        "language": row["language"],
-        "author": row["author"],
-        "origin": row["origin"],
-        "incident": row["incident_id"],
-        "duplicate_of": row["duplicate_of"],
-        "removed_lines": row["removed_lines"],
-        "extra": json.loads(row["extra"] or "{}"),
-        "text": row["text"],
-    }
-    if with_raw:
-        out["raw"] = row["raw"]
-        out["facts"] = json.loads(row["facts"] or "[]")
-    return out

@@ -146,7 +146,8 @@ def feature_keys(f: LinkFeatures) -> set[str]:
     return keys
 
 
-def _day(s: str | None) -> int | None:
+def day_number(s: str | None) -> int | None:
+    """Days since year 1 of an ISO date (or datetime) string; None when absent or bad."""
     if not s:
         return None
     try:
@@ -210,11 +211,11 @@ def _date_gap(a: LinkFeatures, b: LinkFeatures) -> tuple[int | None, bool]:
 
     Resolved dates first; publication dates when either side has none.
     """
-    da, db = _day(a.date), _day(b.date)
+    da, db = day_number(a.date), day_number(b.date)
     if da is not None and db is not None:
         return abs(da - db), True
-    da = da if da is not None else _day(a.published)
-    db = db if db is not None else _day(b.published)
+    da = da if da is not None else day_number(a.published)
+    db = db if db is not None else day_number(b.published)
     if da is None or db is None:
         return None, False
     return abs(da - db), False

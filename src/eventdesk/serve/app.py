@@ -63,6 +63,7 @@ from eventdesk.serve.render import (
     snippet_html,
 )
 from eventdesk.serve.views import incident_view
+from eventdesk.store.db import article_record
 
 HERE = Path(__file__).parent
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -411,7 +412,7 @@ def create_app(db_path: str, token: str | None = None, *, tiles_url: str | None 
         row = queries.article_row(readers.conn(), article_id)
         if row is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        return JSONResponse(queries.article_json(row, with_raw=raw))
+        return JSONResponse(article_record(row, with_facts=True, with_raw=raw))
 
     @app.get("/api/search", tags=["search"], summary="Full-text search")
     def api_search(
@@ -574,7 +575,7 @@ def create_app(db_path: str, token: str | None = None, *, tiles_url: str | None 
         row = queries.article_row(readers.conn(), article_id)
         if row is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        art = queries.article_json(row, with_raw=False)
+        art = article_record(row, with_facts=True)
         text: str = art["text"] or ""
         spans = collect_spans(len(text), art["facts"], article_id)
         current = None

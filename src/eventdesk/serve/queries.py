@@ -226,32 +226,6 @@ def article_row(conn: sqlite3.Connection, article_id: str) -> sqlite3.Row | None
     return row
 
 
-def article_json(row: sqlite3.Row, *, with_raw: bool = True) -> dict[str, Any]:
-    """An article as the API returns it (the same keys as ``Desk.article``)."""
-    out: dict[str, Any] = {
-        "id": row["id"],
-        "seq": row["seq"],
-        "title": row["title"],
-        "published": row["published"],
-        "url": row["url"],
-        "source": row["source"],
-        "language": row["language"],
-        "author": row["author"],
-        "origin": row["origin"],
-        "incident": row["incident_id"],
-        "duplicate_of": row["duplicate_of"],
-        "similarity": row["similarity"],
-        "removed_lines": row["removed_lines"],
-        "ingested_at": row["ingested_at"],
-        "extra": json.loads(row["extra"] or "{}"),
-        "text": row["text"],
-        "facts": json.loads(row["facts"] or "[]"),
-    }
-    if with_raw:
-        out["raw"] = row["raw"]
-    return out
-
-
 def _split_snippet(snippet: str | None) -> tuple[str, list[list[int]]]:
     """Plain snippet text plus [start, end) offsets of the matched words in it."""
     if not snippet:

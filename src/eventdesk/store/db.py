@@ -427,3 +427,32 @@ class Store:
             ).fetchone()[0],
             "incidents": one("SELECT COUNT(*) FROM incidents").fetchone()[0],
         }
+
+
+def article_record(
+    row: sqlite3.Row, *, with_facts: bool = False, with_raw: bool = False
+) -> dict[str, Any]:
+    """A stored article as the CLI, the Python API and the HTTP API return it."""
+    out: dict[str, Any] = {
+        "id": row["id"],
+        "seq": row["seq"],
+        "title": row["title"],
+        "published": row["published"],
+        "url": row["url"],
+        "source": row["source"],
+        "language": row["language"],
+        "author": row["author"],
+        "origin": row["origin"],
+        "incident": row["incident_id"],
+        "duplicate_of": row["duplicate_of"],
+        "similarity": row["similarity"],
+        "removed_lines": row["removed_lines"],
+        "ingested_at": row["ingested_at"],
+        "extra": json.loads(row["extra"] or "{}"),
+        "text": row["text"],
+    }
+    if with_facts:
+        out["facts"] = json.loads(row["facts"] or "[]")
+    if with_raw:
+        out["raw"] = row["raw"]
+    return out

@@ -23,10 +23,15 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 
 from eventdesk.link import Candidate, Linker
-from eventdesk.link.linker import ENT_PREFIX, PLACE_PREFIX, feature_keys, idf_from_stats
+from eventdesk.link.linker import (
+    ENT_PREFIX,
+    PLACE_PREFIX,
+    day_number,
+    feature_keys,
+    idf_from_stats,
+)
 from eventdesk.model import LinkFeatures
 
 SCHEMA: list[str] = [
@@ -72,18 +77,9 @@ RARE_DF = 20
 UNDATED = -1
 
 
-def _day(s: str | None) -> int | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def incident_day(f: LinkFeatures) -> int | None:
-    d = _day(f.date)
-    return d if d is not None else _day(f.published)
+    d = day_number(f.date)
+    return d if d is not None else day_number(f.published)
 
 
 class SqliteCandidateIndex:
