@@ -229,7 +229,11 @@ def reconcile_count(
                 f"{name} {v} {status}",
             )
         )
-    sources = {c.report.voice for c in live if c.value == value}
+    if derivation:
+        # A worked-out value rests on the reports that gave its parts.
+        sources = {f_report(reports, f).voice for f in facts}
+    else:
+        sources = {c.report.voice for c in live if c.value == value}
     confidence = 0.0 if value is None else min(1.0, 0.5 + 0.25 * len(sources))
     return CountAccount(
         value, qualifier, facts, alternatives, history, confidence, len(sources), derivation

@@ -65,6 +65,8 @@ def _count(obj: dict[str, Any]) -> tuple[str, str]:
         notes.append(f"confidence {obj['confidence']:.2f}")
     if isinstance(obj.get("sources"), int):
         notes.append(f"{obj['sources']} source{'s' if obj['sources'] != 1 else ''}")
+    if obj.get("derivation"):
+        notes.append(f"worked out: {obj['derivation']}")
     return text, " · ".join(notes)
 
 
