@@ -153,6 +153,18 @@ def _articles(n: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def _processes_mentioning(needle: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if needle in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def test_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     db = tmp_path / "crash.db"
     src = tmp_path / "many.jsonl"
@@ -175,6 +187,9 @@ def test_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     assert 0 < stored < n, "the ingest must be interrupted part-way for this test to mean anything"
+    # no analysis worker outlives the killed ingest
+    time.sleep(1.0)
+    assert not _processes_mentioning(str(db)), "worker processes left behind"
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     con = sqlite3.connect(db)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, islice
@@ -114,6 +116,23 @@ def default_processes() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def _die_with_parent() -> None:
+    """In a forked worker: ask Linux to kill this process when its parent dies, so that an
+    ingest killed with ``kill -9`` leaves no spaCy workers behind, blocked on their queues."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers exit when their queue closes
+        pass
+
+
+@lru_cache(maxsize=1)
+def _workers_die_with_parent() -> None:
+    if sys.platform.startswith("linux"):
+        os.register_at_fork(after_in_child=_die_with_parent)
+
+
 #: Below this many articles in a run, worker processes cost more to start than they save.
 MIN_ARTICLES_FOR_WORKERS = 64
 
@@ -146,6 +165,7 @@ class SpacyAnalyzer:
             # Worker processes only for a long run: look ahead to tell a short one.
             head = list(islice(items, self.min_articles_for_workers))
             if len(head) >= self.min_articles_for_workers:
+                _workers_die_with_parent()
                 kw["n_process"] = self.n_process
             items = chain(head, items)
         for doc, article in self.nlp.pipe(items, as_tuples=True, **kw):
