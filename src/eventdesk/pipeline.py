@@ -29,6 +29,7 @@ from eventdesk.clean.fingerprint import (
     similarity,
 )
 from eventdesk.extract import Extractor, get_extractor
+from eventdesk.extract.location import apply_place_prior
 from eventdesk.ingest import IngestError
 from eventdesk.link import Linker, get_linker
 from eventdesk.model import Analysis, Article, ArticleFacts, RawArticle
@@ -38,6 +39,8 @@ from eventdesk.store.link_index import SqliteCandidateIndex
 
 #: Reconcile the incidents touched so far after this many stored articles (and at the end).
 FLUSH_EVERY = 100
+#: A place fact this sure (a state named, or a unique name) teaches the outlet prior.
+PRIOR_CONFIDENCE = 0.8
 #: How many of an incident's reports make its linking profile (the first and the latest).
 FEATURE_SAMPLE = 64
 
@@ -226,6 +229,7 @@ class Pipeline:
             return
         try:
             facts = self.c.extractor.extract(analysis)
+            apply_place_prior(facts.facts, article.source, self.store)
             original = self.store.find_by_hash(p.digest)
             sim = 1.0
             if original is None:
@@ -255,8 +259,24 @@ class Pipeline:
             self.store.insert_article(
                 article, content_hash=digest, bands=bands, facts=facts, incident_id=incident_id
             )
+            self._learn_source_place(article, facts)
             self.refresh_incident(incident_id, reconcile_now=False)
         return incident_id
+
+    def _learn_source_place(self, article: Article, facts: ArticleFacts) -> None:
+        """Count the region of a place the text made certain, for this source's prior."""
+        if not article.source:
+            return
+        for f in facts.facts:
+            v = f.value if f.field == "location" and isinstance(f.value, dict) else None
+            if (
+                v
+                and v.get("admin1")
+                and f.confidence >= PRIOR_CONFIDENCE
+                and not v.get("candidates")
+            ):
+                self.store.count_source_place(article.source, v["admin1"])
+                return
 
     # --- incident upkeep (also used by merge/split/move) --------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from eventdesk.extract.context import SentInfo
 from eventdesk.extract.geo import Gazetteer, Place, norm_place
@@ -345,6 +345,19 @@ def extract_location(
             if len(best.places) == 1 or (p.country == "US" and states.get(p.admin1 or ""))
             else 0.5
         )
+        if conf < 0.8 and value["lat"] is not None:
+            # Namesakes the text does not tell apart ("Franklin": Indiana? Tennessee?): kept
+            # for the outlet prior (``apply_place_prior``), which knows where a source reports.
+            value["candidates"] = [
+                {
+                    "name": q.name,
+                    "admin1": gaz.admin1_name(q),
+                    "country": q.country,
+                    "lat": q.lat,
+                    "lon": q.lon,
+                }
+                for q in sorted(best.places, key=lambda q: (q is not p, -q.population))[:8]
+            ]
     elif best.kind == "county":
         sts = gaz.county_states(best.text)
         code = max(set(sts), key=lambda x: states.get(x, 0)) if sts else None
@@ -379,3 +392,37 @@ def extract_location(
     return [
         Fact("location", value, ev, confidence=conf, surface=best.text, attribution=s.attribution)
     ]
+
+
+# --- the outlet prior -------------------------------------------------------------------------
+
+
+class PlacePrior(Protocol):
+    """Where a source usually reports: region (admin1) -> number of its articles whose place
+    the text made certain.  The store implements it; extraction never imports the store."""
+
+    def admin1_counts(self, source: str) -> dict[str, int]: ...
+
+
+#: A source needs this many certain places in a region before it can settle a namesake.
+PRIOR_MIN = 1
+
+
+def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) -> None:
+    """Re-pick ambiguous place facts (those with ``candidates``) by the outlet's usual regions."""
+    if not source:
+        return
+    counts: dict[str, int] | None = None
+    for f in facts:
+        v = f.value if f.field == "location" and isinstance(f.value, dict) else None
+        if not v or len(v.get("candidates") or []) < 2:
+            continue
+        if counts is None:
+            counts = prior.admin1_counts(source)
+        if not counts:
+            return
+        best = max(v["candidates"], key=lambda c: counts.get(c.get("admin1") or "", 0))
+        n = counts.get(best.get("admin1") or "", 0)
+        if n >= PRIOR_MIN and n > counts.get(v.get("admin1") or "", 0):
+            v.update({k: best[k] for k in ("name", "admin1", "country", "lat", "lon")})
+            v["resolved_by"] = f"outlet: {n} earlier reports of {source} in {best['admin1']}"

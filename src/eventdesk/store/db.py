@@ -109,6 +109,16 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE incidents ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX incidents_dirty ON incidents(dirty) WHERE dirty = 1",
     ],
+    [
+        # Where each source reports (regions of the places its texts made certain): the outlet
+        # prior that settles namesake towns ("Franklin" in Indiana or Tennessee).
+        """CREATE TABLE source_places (
+            source TEXT NOT NULL,
+            admin1 TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (source, admin1)
+        ) WITHOUT ROWID""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -328,6 +338,17 @@ class Store:
     def incident_exists(self, incident_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         return row is not None
+
+    def admin1_counts(self, source: str) -> dict[str, int]:
+        rows = self.conn.execute("SELECT admin1, n FROM source_places WHERE source = ?", (source,))
+        return {r[0]: r[1] for r in rows}
+
+    def count_source_place(self, source: str, admin1: str) -> None:
+        self.conn.execute(
+            "INSERT INTO source_places (source, admin1, n) VALUES (?, ?, 1) "
+            "ON CONFLICT (source, admin1) DO UPDATE SET n = n + 1",
+            (source, admin1),
+        )
 
     def mark_dirty(self, incident_id: str) -> None:
         self.conn.execute("UPDATE incidents SET dirty = 1 WHERE id = ?", (incident_id,))
