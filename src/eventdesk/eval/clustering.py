@@ -20,10 +20,11 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from eventdesk.eval.facts import GVA_MIN_WORDS, ingest_record, load_articles
+
 #: The ECB+ topics used for tuning; 36-45 are the published test split (never tune on them).
 DEV_TOPICS = range(1, 36)
 TEST_TOPICS = range(36, 46)
-GVA_MIN_WORDS = 30
 
 _URL_LINE = re.compile(r"^\s*https?\s*:\s*/", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -172,23 +173,10 @@ def load_gva(
     path: str | Path, min_words: int = GVA_MIN_WORDS
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """gva-dev articles.jsonl -> (ingest records in file order, {id: incident_id})."""
-    records: list[dict[str, Any]] = []
-    gold: dict[str, str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            a = json.loads(line)
-            text = a.get("text") or ""
-            if len(text.split()) < min_words:
-                continue
-            rec = {"id": str(a["id"]), "text": text}
-            for key in ("title", "published", "url", "source"):
-                if a.get(key):
-                    rec[key] = str(a[key])
-            records.append(rec)
-            gold[rec["id"]] = str(a["incident_id"])
-    return records, gold
+    articles = load_articles(path, min_words)
+    return [ingest_record(a) for a in articles], {
+        str(a["id"]): str(a["incident_id"]) for a in articles
+    }
 
 
 def load_dataset(
