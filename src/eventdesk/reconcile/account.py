@@ -164,7 +164,7 @@ def reconcile_count(
 ) -> CountAccount:
     """Current value of a casualty count with its alternatives and history.
 
-    ``transfers`` lists (counted_in, later_report, person) for people counted injured in one
+    ``transfers`` lists (counted_in, later_report, person, death fact) for people counted injured in one
     report and reported killed in a later one; they lower the injured count given before.
     """
     negated = _negated_values(reports, name)
@@ -667,8 +667,8 @@ def build_timeline(
     order: str,
     counts: dict[str, CountAccount],
     corrections: list[dict[str, Any]],
-    people: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
+    """What was reported when: first report, each change of a key figure, each correction."""
     entries: list[tuple[int, int, dict[str, Any]]] = []
 
     def add(r: Report, change: str, evidence: list[dict[str, Any]], k: int = 1) -> None:
@@ -933,9 +933,7 @@ def reconcile(
     weapons = reconcile_weapons(reports)
     claims = reconcile_claims(reports)
     corrections = reconcile_corrections(reports)
-    timeline = build_timeline(
-        reports, order, {"killed": killed, "injured": injured}, corrections, participants
-    )
+    timeline = build_timeline(reports, order, {"killed": killed, "injured": injured}, corrections)
 
     # Spans carrying values that are not current never go into the summary.
     excluded: set[tuple[str, int, int]] = set()
