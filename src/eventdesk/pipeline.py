@@ -312,10 +312,7 @@ class Pipeline:
     def _reconcile(self, incident_id: str, rows: list[sqlite3.Row] | None = None) -> None:
         if rows is None:
             rows = self.store.article_rows(incident_id=incident_id, include_duplicates=False)
-        copies = self.store.conn.execute(
-            "SELECT * FROM articles WHERE incident_id = ? AND duplicate_of IS NOT NULL ORDER BY seq",
-            (incident_id,),
-        ).fetchall()
+        copies = self.store.article_rows(incident_id=incident_id, only_duplicates=True)
         reports = [report_from_row(r) for r in rows]
         # Near copies with facts take part as later versions of their original's story.
         reports += [report_from_row(r) for r in copies if r["facts"]]

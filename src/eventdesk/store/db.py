@@ -123,6 +123,14 @@ MIGRATIONS: list[list[str]] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: Every article column but ``raw``: what linking and reconciling read, over and over, for an
+#: incident's articles (the raw input can be megabytes of HTML and is only shown on request).
+WORKING_COLUMNS = (
+    "seq, id, origin, title, published, url, source, language, author, extra, text, "
+    "removed_lines, content_hash, duplicate_of, similarity, incident_id, facts, features, "
+    "key_sentences, ingested_at"
+)
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -281,9 +289,14 @@ class Store:
         return row
 
     def article_rows(
-        self, *, incident_id: str | None = None, include_duplicates: bool = True
+        self,
+        *,
+        incident_id: str | None = None,
+        include_duplicates: bool = True,
+        only_duplicates: bool = False,
     ) -> list[sqlite3.Row]:
-        sql = "SELECT * FROM articles"
+        """Articles (without ``raw``) in ingest order, optionally of one incident."""
+        sql = f"SELECT {WORKING_COLUMNS} FROM articles"
         where: list[str] = []
         args: list[Any] = []
         if incident_id is not None:
@@ -291,6 +304,8 @@ class Store:
             args.append(incident_id)
         if not include_duplicates:
             where.append("duplicate_of IS NULL")
+        if only_duplicates:
+            where.append("duplicate_of IS NOT NULL")
         if where:
             sql += " WHERE " + " AND ".join(where)
         return self.conn.execute(sql + " ORDER BY seq", args).fetchall()
