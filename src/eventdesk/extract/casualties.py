@@ -40,6 +40,15 @@ INJ_WORDS = frozenset(
     ["wounded", "wounding", "injured", "injuring", "hurt", "hospitalized", "hospitalised", "grazed"]
 )
 SHOT_WORDS = frozenset(["shot", "shooting", "shoot", "shoots", "struck", "hit"])
+#: Where a bullet hits a person: "hit in the leg" is a gunshot, "hit by a car" is not.
+BODY_PARTS = frozenset(
+    "head face neck chest back leg legs arm arms hand hands foot feet shoulder stomach abdomen "
+    "torso hip thigh knee buttocks side groin wrist ankle finger jaw eye cheek elbow shin "
+    "calf rib ribs lung heart".split()
+)
+#: "suffered a gunshot wound", "sustained minor injuries": the subject is hurt.
+_WOUND_NOUNS = frozenset(["wound", "wounds", "injury", "injuries", "graze"])
+_WOUND_VERBS = frozenset(["suffer", "sustain", "receive", "have", "recover", "treat"])
 #: The sentences ``statements`` can say anything about (parsed by the analyzer's workers).
 CASUALTY_RE = PARSE_RE
 _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
@@ -138,6 +147,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         return parse_number(tok.text), None, ordinal
     if low in ("both",):
         return 2, None, ordinal
+    if low in ("old", "year-old") or re.match(r"\d+-(?:year|month|week)-old$", low):
+        return 1, None, ordinal  # "An 8-year-old was injured"
     if low in _PRONOUNS:
         return 1, None, ordinal
     if tok.ent_type_ == "PERSON":
@@ -258,8 +269,8 @@ def _status_of(tok: Any) -> str | None:
         ):
             return "killed"
         if low in ("hit", "struck") and not (
-            {"bullet", "bullets", "gunfire", "round", "rounds"} & {c.lower_ for c in tok.subtree}
-        ):
+            {"bullet", "bullets", "gunfire", "round", "rounds", "pellets", "shot"} | BODY_PARTS
+        ) & {c.lower_ for c in tok.subtree}:
             return None
         return "shot"
     return None
@@ -376,9 +387,12 @@ def statements(sd: Any, base: int) -> Statement:
         for o in objs:
             if o.lower_ in ("himself", "herself"):
                 # "killed himself": a perpetrator's suicide; "shot himself" (by accident, often
-                # a child) is the victim's own injury, already counted as the victim
+                # a child): the subject is the one shot
                 if status == "killed":
                     add(o, "killed", reflexive_agent=True)
+                elif status == "shot":
+                    for a in agents or _head_subject(tok):
+                        add(a, "shot")
             else:
                 add(o, status)
         if objs:
@@ -400,6 +414,21 @@ def statements(sd: Any, base: int) -> Statement:
             for c in tok.children
         ):
             hit = True
+        elif (
+            tok.lemma_ in _WOUND_VERBS
+            and tok.pos_ in ("VERB", "AUX")
+            and any(
+                c.lower_ in _WOUND_NOUNS
+                or any(g.lower_ in _WOUND_NOUNS for g in c.children if g.dep_ == "pobj")
+                for c in tok.children
+                if c.dep_ in ("dobj", "obj", "prep")
+            )
+        ):
+            # "suffered a gunshot wound to the leg", "is recovering from a gunshot wound"
+            hit = not any(
+                c.lower_ in ("fatal", "mortal", "self-inflicted") for c in tok.subtree
+            ) or tok.lemma_ != "have"
+            hit = hit and not any(c.lower_ in ("fatal", "mortal") for c in tok.subtree)
         elif tok.lemma_ in (
             "take",
             "transport",

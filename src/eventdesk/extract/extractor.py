@@ -132,6 +132,10 @@ _VICTIM_BEFORE = re.compile(
     r"murder of|shooting of)\s*,?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
+#: "victim was taken to hospital" is most likely the same person.
+_GENERIC_VICTIMS = frozenset(["victim", "child", "toddler", "juvenile"])
+_ANOTHER_RE = re.compile(r"\b(another|also|second|third|other|others|too|as well)\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
     r"\b(?:no one|nobody|no other|none of the \w+|no (?:one else|officers?|other people))\s+(?:"
@@ -848,6 +852,7 @@ class RuleExtractor:
         perp_best = {"killed": (0, []), "injured": (0, [])}  # type: dict[str, Any]
         killed_named = {p.key for p in people.values() if p.name and p.status == "killed"}
         any_killed = False
+        killed_heads: set[str] = set()
         for idx, st in stmts.items():
             s = by_idx[idx]
             if s.modality in ("related", "retracted", "denied"):
@@ -855,6 +860,12 @@ class RuleExtractor:
             for pt in st.patients:
                 if pt.status == "killed":
                     any_killed = True
+                    if not pt.perp:
+                        killed_heads.add(pt.head)
+                        if pt.person:
+                            killed_named.add(_name_key(pt.person))
+        if any_killed:
+            killed_heads |= _GENERIC_VICTIMS
         for idx, st in sorted(stmts.items()):
             s = by_idx[idx]
             if s.modality in ("related", "retracted", "denied"):
@@ -867,9 +878,20 @@ class RuleExtractor:
                 if pt.count is None:
                     continue
                 status = pt.status
-                if status == "shot":
+                if status in ("shot", "injured") and not pt.perp:
+                    # the dead before they died ("the child suffered a serious injury ... has
+                    # died"): the same noun or name as someone killed in this report
                     if pt.person and _name_key(pt.person) in killed_named:
                         continue
+                    if (
+                        pt.count == 1
+                        and pt.head in killed_heads
+                        and not pt.person
+                        and not any(q.status == "killed" for q in st.patients)
+                        and not _ANOTHER_RE.search(s.text)
+                    ):
+                        continue
+                if status == "shot":
                     if pt.pronoun:
                         continue
                     if any_killed and not explicit_inj:
