@@ -389,7 +389,19 @@ def statements(sd: Any, base: int) -> Statement:
                 # "killed himself": a perpetrator's suicide; "shot himself" (by accident, often
                 # a child): the subject is the one shot
                 if status == "killed":
-                    add(o, "killed", reflexive_agent=True)
+                    subs = agents or _head_subject(tok)
+                    if any(
+                        a.lower_ in PERP_NOUNS or a.lemma_.lower() in PERP_NOUNS for a in subs
+                    ) or any(
+                        c.dep_ in ("dobj", "obj") and c.lower_ not in ("himself", "herself")
+                        for h in (tok, tok.head)
+                        for c in h.children
+                    ):
+                        add(o, "killed", reflexive_agent=True)  # "shot his wife, then himself"
+                    else:
+                        # "The toddler accidentally shot and killed himself": the victim
+                        for a in subs:
+                            add(a, "killed")
                 elif status == "shot":
                     for a in agents or _head_subject(tok):
                         add(a, "shot")

@@ -923,7 +923,14 @@ class RuleExtractor:
                     best[f][2].append(s)
                 if ptot[f] > perp_best[f][0]:
                     perp_best[f] = (ptot[f], [s])
-        # named victims by status
+        # named victims by status; a suspect who shares a killed victim's surname is most likely
+        # a relative merged by name ("Juan Martinez, Jr." arrested, "Juan Martinez, Sr." killed)
+        killed_victim_keys = {
+            _name_key(pt.person)
+            for st in stmts.values()
+            for pt in st.patients
+            if pt.person and pt.status == "killed" and not pt.perp
+        }
         for f in ("killed", "injured"):
             named = [
                 p
@@ -936,7 +943,11 @@ class RuleExtractor:
             if len(named) > best[f][0]:
                 best[f] = (len(named), None, [e[0] for p in named for e in p.evidence[:1]])
             perps = [
-                p for p in people.values() if p.role in ("perpetrator", "suspect") and p.status == f
+                p
+                for p in people.values()
+                if p.role in ("perpetrator", "suspect")
+                and p.status == f
+                and _name_key(p.name or "") not in killed_victim_keys
             ]
             if len(perps) > perp_best[f][0]:
                 perp_best[f] = (len(perps), [e[0] for p in perps for e in p.evidence[:1]])

@@ -27,7 +27,11 @@ RELATED_RE = re.compile(
     r"|killings?)|there have been (?:\w+ )?(?:attacks|shootings)|"
     r"years? (?:ago|after|before)|was (?:the )?target of an? attack|"
     r"comes? (?:\w+ )?(?:days?|weeks?|months?) after|(?:days?|weeks?|months?) after (?:a|an|the) "
-    r"(?:separate|similar|another|earlier)|another (?:shooting|attack|incident) (?:on|in|at|last))",
+    r"(?:separate|similar|another|earlier)|another (?:shooting|attack|incident) (?:on|in|at|last)|"
+    # "Last month, William Anderson ... was killed", "for the second time in six months"
+    r"^\W*(?:last|earlier this|earlier last|late last) (?:month|year|week|summer|fall|spring|"
+    r"winter)\b|\bfor the (?:second|third|fourth|fifth|\w+th) time\b|"
+    r"\bis the (?:second|third|fourth|fifth|\w+th)\b.{0,40}\bto (?:be|die)\b)",
     re.I,
 )
 #: "in 2005": a year well before the publication (checked in code).
