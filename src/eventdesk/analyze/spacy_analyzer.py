@@ -49,7 +49,7 @@ PARSE_RE = re.compile(
     r"\b(killed|kill|kills|killing|dead|died|dies|die|dying|slain|murdered|fatally|wounded|"
     r"wounding|injured|injuring|hurt|hospitali[sz]ed|grazed|succumbed|executed|shot|shoot|shoots|"
     r"shooting|struck|hit|condition|hospital|medical center|trauma center|rushed|transported|"
-    r"airlifted|suffered|sustained|suffering|injuries|injury|wounds?|recovering)\b",
+    r"airlifted|suffered|sustained|suffering|injuries|injury|wounds?|recovering|death|deceased)\b",
     re.I,
 )
 MAX_PARSE_CHARS = 600

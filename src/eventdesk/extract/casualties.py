@@ -34,8 +34,11 @@ KILL_WORDS = frozenset(
         "fatally",
         "executed",
         "succumbed",
+        "deceased",
     ]
 )
+#: Nouns that name a death: "the death of 5-year-old Noelle Shawver".
+_DEATH_NOUNS = frozenset(["death", "killing", "slaying", "murder", "homicide"])
 INJ_WORDS = frozenset(
     ["wounded", "wounding", "injured", "injuring", "hurt", "hospitalized", "hospitalised", "grazed"]
 )
@@ -205,10 +208,25 @@ def _person_name(tok: Any) -> str | None:
     return doc[i:j].text
 
 
+def _untagged_name(tok: Any) -> bool:
+    """A person's name NER missed: "16-year-old Kristian Piazza", "Mekko Stumblingbear"."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "ORG", "NORP", "PERSON"):
+        return False
+    kids = list(tok.children)
+    aged = any(
+        c.dep_ in ("amod", "nummod", "npadvmod", "compound") and c.lower_ in ("old", "year-old")
+        for c in kids
+    )
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in kids)
+    return tok.is_title and (aged or (named and tok.ent_type_ in ("", "PERSON")))
+
+
 def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False) -> Patient | None:
     low = tok.lower_
     is_person_noun = (
-        bool(re.match(r"\d+-(?:year|month|week)s?-old$", low))
+        bool(re.match(r"\d+-(?:year|month|week)s?-olds?$", low))
+        or low == "year-olds"
+        or _untagged_name(tok)
         or low in ("year-old", "old")
         or low in PERSON_NOUNS
         or tok.ent_type_ == "PERSON"
@@ -359,7 +377,18 @@ def statements(sd: Any, base: int) -> Statement:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if (
             tok.lower_
-            in ("dead", "died", "die", "dies", "dying", "succumbed", "hurt", "injured", "wounded")
+            in (
+                "dead",
+                "deceased",
+                "died",
+                "die",
+                "dies",
+                "dying",
+                "succumbed",
+                "hurt",
+                "injured",
+                "wounded",
+            )
             and not objs
         ):
             hobj = (
@@ -417,6 +446,14 @@ def statements(sd: Any, base: int) -> Statement:
                     st.agents.append(
                         (sp.text, _person_name(a), base + sp.start_char, base + sp.end_char)
                     )
+    # "the (shooting) death of 5-year-old Noelle Shawver": killed
+    for tok in sd:
+        if tok.lower_ in _DEATH_NOUNS and tok.pos_ == "NOUN":
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for o in prep.children:
+                        if o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or _untagged_name(o)):
+                            add(o, "killed")
     # "was taken to a hospital", "is in stable condition": injured
     for tok in sd:
         low = tok.lower_
