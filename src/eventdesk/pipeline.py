@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlparse
 
 from eventdesk.analyze import Analyzer, get_analyzer
 from eventdesk.clean import Cleaner, CleanError, get_cleaner
@@ -30,7 +29,7 @@ from eventdesk.clean.fingerprint import (
 )
 from eventdesk.extract import Extractor, get_extractor
 from eventdesk.extract.location import apply_place_prior
-from eventdesk.ingest import IngestError
+from eventdesk.ingest import IngestError, outlet_of_url
 from eventdesk.link import Linker, get_linker
 from eventdesk.model import Analysis, Article, ArticleFacts, RawArticle
 from eventdesk.reconcile import Report, reconcile
@@ -88,17 +87,7 @@ class Components:
 
 def source_of(article: Article) -> str | None:
     """The outlet: given explicitly, or the URL's host (web.archive.org copies unwrapped)."""
-    if article.source:
-        return article.source
-    if not article.url:
-        return None
-    url = article.url
-    if "web.archive.org/web/" in url:
-        # http://web.archive.org/web/20160617212336/http://fox59.com:80/... -> fox59.com
-        tail = url.split("web.archive.org/web/", 1)[1]
-        url = tail.split("/", 1)[1] if "/" in tail else tail
-    host = urlparse(url if "//" in url else "//" + url).hostname or ""
-    return host.removeprefix("www.") or None
+    return article.source or outlet_of_url(article.url)
 
 
 class Pipeline:

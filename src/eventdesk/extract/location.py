@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from eventdesk.extract.context import SentInfo
 from eventdesk.extract.geo import Gazetteer, Place, norm_place
+from eventdesk.ingest import outlet_of_url
 from eventdesk.model import Analysis, Evidence, Fact
 
 _PREP_BEFORE = re.compile(r"\b(in|at|on|near|outside|inside|into|across|of)\s+(?:the\s+)?$", re.I)
@@ -42,6 +44,12 @@ _SKIP_BEFORE = re.compile(
     r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought|admitted)\s+(?:him\s+|her\s+|them\s+)?"
     r"to\s+(?:the\s+)?$|\btreated\s+at\s+(?:the\s+)?$|\bblock\s+of\s+$|\bcorner\s+of\s+$|"
     r"\b(?:street|avenue|road|drive)\s+(?:and|&)\s+$",
+    re.I,
+)
+#: "taken to Oakwood Hospital in Dearborn", "flown to Nationwide Children's Hospital in Columbus"
+_CARE_BEFORE = re.compile(
+    r"\b(?:hospital|medical center|trauma center|health|clinic|children['’]s|medical)\s+"
+    r"(?:\w+\s+){0,2}(?:in|at|of)\s+(?:the\s+)?$",
     re.I,
 )
 _DIRECTION = re.compile(
@@ -114,6 +122,68 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
     return votes
 
 
+#: US cities at least this big can be named by an outlet ("nbclosangeles.com", "chicago.suntimes.com").
+OUTLET_CITY_POP = 50_000
+#: Outlet names that name a place but do not report from it (or are common words).
+_OUTLET_NOT_PLACE = frozenset(
+    ["washington", "enterprise", "independence", "victoria", "spring", "union", "lakewood"]
+)
+
+
+@lru_cache(maxsize=4)
+def _outlet_names(gaz: Gazetteer) -> dict[str, str]:
+    """Squashed name ("losangeles", "newjersey") -> state code, of US states and big cities.
+    A name two big cities share ("springfield") is left out unless one is far bigger."""
+    out: dict[str, str] = {}
+    for code, name in gaz.states.items():
+        out[name.lower().replace(" ", "")] = code
+    by_key: dict[str, dict[str, int]] = defaultdict(dict)
+    for places in gaz.cities.values():
+        for p in places:
+            if p.country != "US" or not p.admin1 or p.population < OUTLET_CITY_POP:
+                continue
+            key = re.sub(r"[^a-z]", "", p.name.lower())
+            if len(key) >= 5:
+                old = by_key[key].get(p.admin1, 0)
+                by_key[key][p.admin1] = max(old, p.population)
+    for key, pops in by_key.items():
+        ranked = sorted(pops.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
+            continue
+        out.setdefault(key, ranked[0][0])
+    for key in _OUTLET_NOT_PLACE:
+        out.pop(key, None)
+    return out
+
+
+def _outlet_states(analysis: Analysis, gaz: Gazetteer) -> Votes:
+    """States an outlet's name or URL path names: "nbclosangeles.com" (California),
+    "chicago.suntimes.com", ".../news/local/michigan/detroit/...".  A local outlet reports
+    local news, so this settles namesakes (Pasadena, Franklin) a text leaves open."""
+    votes: Votes = defaultdict(float)
+    art = analysis.article
+    host = art.source or outlet_of_url(art.url) or ""
+    if "." not in host:
+        return votes
+    names = _outlet_names(gaz)
+    runs = re.findall(r"[a-z]+", host.lower().rsplit(".", 1)[0])  # "abc7amarillo": abc, amarillo
+    found = [(k, c) for k, c in names.items() if any(k in r for r in runs)]
+    if found:
+        k, code = max(found, key=lambda kc: len(kc[0]))  # "losangeles" over "angeles"
+        votes[code] += 1.5
+    url = art.url or ""
+    if "web.archive.org/web/" in url:
+        url = url.split("web.archive.org/web/", 1)[1]
+    path = url.split("//", 1)[-1].partition("/")[2].lower()
+    segs = [x for x in re.split(r"[/?=&]", path) if x]
+    for seg in segs[:-1] if len(segs) > 1 else []:  # the last segment is the headline slug
+        code = gaz.state_by_name.get(seg.replace("-", " ").replace("_", " "))
+        if code and len(seg) > 3:
+            votes[code] += 1.0
+            break
+    return votes
+
+
 def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
     votes: Votes = defaultdict(float)
     ok = {s.idx for s in infos if not s.junk and not s.related}
@@ -158,6 +228,8 @@ def extract_location(
     aid = analysis.article.id
     by_idx = {s.idx: s for s in infos}
     states = _context_states(analysis, gaz, infos)
+    for code, v in _outlet_states(analysis, gaz).items():
+        states[code] += v
     countries = _country_votes(analysis, gaz, infos)
     details: list[tuple[float, str, SentInfo]] = []
     detail_spans: list[tuple[int, int]] = []
@@ -216,6 +288,9 @@ def extract_location(
         if _SKIP_BEFORE.search(text[max(0, m.start - 40) : m.start]):
             continue  # a hospital the victim was taken to, a street corner
         score = 1.0 if m.label in ("GPE", "LOC", "FAC") else 0.0
+        wide = text[max(0, m.start - 60) : m.start]
+        if _CARE_BEFORE.search(wide):
+            score -= 3.0  # where the victim was treated, not where it happened
         if _NEAR_BEFORE.search(before):
             score += 0.3  # "near Paris": the place is elsewhere, often named next
         elif _PREP_BEFORE.search(before):

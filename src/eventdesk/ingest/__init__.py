@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
-from eventdesk.ingest.readers import IngestError, read_file, read_paths, read_stdin, record_to_raw
+from eventdesk.ingest.readers import (
+    IngestError,
+    outlet_of_url,
+    read_file,
+    read_paths,
+    read_stdin,
+    record_to_raw,
+)
 
-__all__ = ["IngestError", "read_file", "read_paths", "read_stdin", "record_to_raw"]
+__all__ = ["IngestError", "outlet_of_url", "read_file", "read_paths", "read_stdin", "record_to_raw"]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urlparse
 
 from eventdesk.model import RawArticle
 
@@ -165,3 +166,15 @@ def record_to_raw(obj: Any, origin: str) -> ReadItem:
         author=obj.get("author"),
         extra={k: v for k, v in obj.items() if k not in KNOWN_KEYS},
     )
+
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The outlet's host name of an article URL, web.archive.org copies unwrapped:
+    ``http://web.archive.org/web/2016.../http://fox59.com:80/...`` -> ``fox59.com``."""
+    if not url:
+        return None
+    if "web.archive.org/web/" in url:
+        tail = url.split("web.archive.org/web/", 1)[1]
+        url = tail.split("/", 1)[1] if "/" in tail else tail
+    host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    return host.removeprefix("www.") or None
