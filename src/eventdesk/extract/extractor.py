@@ -87,6 +87,10 @@ _DATE_THIS_EVENT = re.compile(
     r"found dead|pronounced dead|struck)\b",
     re.I,
 )
+#: "died Thursday after being shot Wednesday": GVA and ACLED date the attack, not the death
+_DATE_DEATH_BEFORE = re.compile(
+    r"\b(died|dies|succumbed|passed away|pronounced dead)\s+(?:\w+\s+){0,3}$", re.I
+)
 _SAID_BEFORE = re.compile(
     r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$", re.I
 )
@@ -414,7 +418,7 @@ class RuleExtractor:
         for s in usable:
             if s.related or s.modality in ("denied", "retracted"):
                 continue
-            if s.idx > 25:
+            if s.idx > 60:
                 break
             court = bool(_COURT_RE.search(s.text))
             for dm in find_dates(s.text, pub):
@@ -424,6 +428,8 @@ class RuleExtractor:
                     sc -= 1.5  # "arrested Friday", "entered the plea Wednesday"
                 if _DATE_THIS_EVENT.search(near):
                     sc += 1.0
+                if _DATE_DEATH_BEFORE.search(s.text[max(0, dm.start - 40) : dm.start]):
+                    sc -= 1.2
                 if dm.possessive:
                     sc += 0.5  # "Thursday night's shooting" (other incidents are related)
                 sc -= 0.15 * s.idx
