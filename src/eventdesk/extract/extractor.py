@@ -280,6 +280,35 @@ def _name_key(name: str) -> str:
     return parts[-1] if parts else n.lower()
 
 
+#: Sentences whose people all share one role: "A, 19, and B, 22, were taken into custody",
+#: "Four residents - A, B, C and D - were being treated at a local hospital".
+_SENT_SUSPECT = re.compile(
+    r"\b(?:charged|arrested|custody|indicted|accused|faces?|facing|booked|jailed|suspects?|"
+    r"surrendered|turned (?:himself|herself|themselves) in)\b",
+    re.I,
+)
+_SENT_VICTIM = re.compile(
+    r"\b(?:victims?|wounded|injured|hospitali[sz]ed|hospitals?|shot|killed|dead|died|slain|"
+    r"treated)\b",
+    re.I,
+)
+_SENT_SPEAKER = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}(?:said|says|told|added)\b", re.I)
+
+
+def _sentence_role(pre: str, post: str, sent: str) -> str | None:
+    """The role a sentence gives everyone it names, when it names only one kind of role."""
+    if _SENT_SPEAKER.match(post) or OFFICIAL_TITLES.search(" ".join(pre.split()[-4:])):
+        return None
+    if POLICE_TITLES.search(pre.rstrip()) or WITNESS_RE.search(sent):
+        return None
+    sus, vic = bool(_SENT_SUSPECT.search(sent)), bool(_SENT_VICTIM.search(sent))
+    if sus and not re.search(r"\bvictims?\b|\bwounded\b|\bkilled\b", sent, re.I):
+        return "suspect"
+    if vic and not sus:
+        return "victim"
+    return None
+
+
 def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str | None]:
     """Role (and status) of a person named between ``pre`` and ``post`` in sentence ``sent``."""
     role: str | None = None
@@ -595,6 +624,15 @@ class RuleExtractor:
                     r"\b(?:arrested|charged|detained|indicted|suspects?)\b[^.]*:\s*$", lpre
                 ):
                     role = "suspect"  # "Four people were arrested ...: A, 28, B, 23, ..."
+            if (
+                role is None
+                and not s.related
+                and s.modality != "hedged"
+                and (id(m) in list_of or _AGE_AFTER.match(post))
+            ):
+                role = _sentence_role(pre, post, s.text)
+                if role == "suspect" and ARREST_RE.search(s.text):
+                    status = "arrested"
             if (
                 role is None
                 and s.incident
