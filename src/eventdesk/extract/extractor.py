@@ -199,7 +199,7 @@ _PERP_AFTER = re.compile(
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
-    r"Copyright|Associated Press)\b|\d"
+    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets)\b|\d"
 )
 _DIED_AFTER_SHOT = re.compile(
     rf"\b(?P<m>{NUMBER_RE})\s+(?:person|people|man|woman|teen|teenager|victim|of them)?\s*"
@@ -575,7 +575,7 @@ class RuleExtractor:
                 gaz_city(m.text) and _name_key(m.text) not in full_keys
             ):
                 continue
-            name = re.sub(r"['’]s$", "", m.text.strip())
+            name = re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", m.text.strip())
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
             if len(name.split()) == 1 and text[m.end : m.end + 5] == " and ":
