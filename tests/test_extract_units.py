@@ -85,12 +85,15 @@ def test_casualty_statements() -> None:
     assert _statement("No one was hurt.") == []
 
 
-def _extract(text: str, published: str | None = None) -> dict[str, list[object]]:
+def _extract(
+    text: str, published: str | None = None, url: str | None = None
+) -> dict[str, list[object]]:
     art = Article(
         id="t",
         text=text,
         raw=text,
         published=datetime.fromisoformat(published) if published else None,
+        url=url,
     )
     an = next(SpacyAnalyzer().analyze([art]))
     facts = get_extractor().extract(an).facts
@@ -150,3 +153,81 @@ def test_odd_texts_do_not_break_extraction(text: str) -> None:
     for f in af.facts:
         for e in f.evidence:
             assert text[e.start : e.end] == e.quote
+
+
+def test_a_child_who_shot_himself_is_the_one_hurt() -> None:
+    got = _extract(
+        "A 15-year-old boy accidentally shot himself in the leg at his home Wednesday morning. "
+        "The boy was transported to Marietta Memorial with non-life threatening injuries. "
+        "No one else was hurt.",
+        "2015-12-02",
+    )
+    assert got["injured/asserted"] == [1]
+    assert "killed/asserted" not in got
+
+
+def test_a_toddler_who_killed_himself_is_a_victim_not_a_perpetrator() -> None:
+    got = _extract(
+        "The toddler accidentally shot and killed himself while playing with the gun at his "
+        "grandmother's house. A 4-year-old child has died following the accidental shooting.",
+        "2015-01-08",
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_suffered_a_gunshot_wound_and_the_dead_before_they_died() -> None:
+    got = _extract(
+        "Police said a 15-year-old suffered a gunshot wound to the left side of his chest.",
+        "2015-11-12",
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "A 4-year-old child has died following an accidental shooting. TPD say the child "
+        "suffered a serious injury and was transported to the hospital for further care.",
+        "2015-01-08",
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_untagged_names_and_the_death_of() -> None:
+    got = _extract(
+        "Two 16-year-olds were shot Thursday night. 16-year-old Kristian Piazza of Buffalo was "
+        "pronounced dead and 16-year-old Terrell Lockett was treated and released.",
+        "2016-10-13",
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_outlet_names_the_state_of_a_namesake_town() -> None:
+    text = (
+        "Neighbors in Pasadena mourned Sunday after a gunman killed three people and injured "
+        "two others at a home on Orange Grove Boulevard, police said."
+    )
+    la = _extract(text, "2014-06-23", "http://www.nbclosangeles.com/news/local/shooting.html")
+    hou = _extract(text, "2014-06-23", "http://www.click2houston.com/news/shooting.html")
+    assert la["location/asserted"][0]["admin1"] == "California"  # type: ignore[index]
+    assert hou["location/asserted"][0]["admin1"] == "Texas"  # type: ignore[index]
+
+
+def test_a_hospital_town_is_not_the_place() -> None:
+    got = _extract(
+        "A 6-year-old boy shot himself in the hand Wednesday in Detroit. The mother then "
+        "privately transported the child to Oakwood Hospital in Dearborn.",
+        "2014-10-30",
+    )
+    assert got["location/asserted"][0]["name"] == "Detroit"  # type: ignore[index]
+
+
+def test_a_list_of_people_charged_are_suspects() -> None:
+    got = _extract(
+        "Four people were shot Saturday at a party in Gary. Jaqeuce Spinks, 19, and Tavarius "
+        "McKay, 17, have been charged with attempted murder.",
+        "2016-05-01",
+    )
+    roles = {
+        p["name"]: p["role"]  # type: ignore[index]
+        for p in got["participant/asserted"]
+    }
+    assert roles.get("Jaqeuce Spinks") == "suspect"
+    assert roles.get("Tavarius McKay") == "suspect"

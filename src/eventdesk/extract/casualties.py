@@ -45,9 +45,44 @@ INJ_WORDS = frozenset(
 SHOT_WORDS = frozenset(["shot", "shooting", "shoot", "shoots", "struck", "hit"])
 #: Where a bullet hits a person: "hit in the leg" is a gunshot, "hit by a car" is not.
 BODY_PARTS = frozenset(
-    "head face neck chest back leg legs arm arms hand hands foot feet shoulder stomach abdomen "
-    "torso hip thigh knee buttocks side groin wrist ankle finger jaw eye cheek elbow shin "
-    "calf rib ribs lung heart".split()
+    [
+        "head",
+        "face",
+        "neck",
+        "chest",
+        "back",
+        "leg",
+        "legs",
+        "arm",
+        "arms",
+        "hand",
+        "hands",
+        "foot",
+        "feet",
+        "shoulder",
+        "stomach",
+        "abdomen",
+        "torso",
+        "hip",
+        "thigh",
+        "knee",
+        "buttocks",
+        "side",
+        "groin",
+        "wrist",
+        "ankle",
+        "finger",
+        "jaw",
+        "eye",
+        "cheek",
+        "elbow",
+        "shin",
+        "calf",
+        "rib",
+        "ribs",
+        "lung",
+        "heart",
+    ]
 )
 #: "suffered a gunshot wound", "sustained minor injuries": the subject is hurt.
 _WOUND_NOUNS = frozenset(["wound", "wounds", "injury", "injuries", "graze"])

@@ -822,7 +822,8 @@ class RuleExtractor:
                     p.set_status("at large")
                 p.evidence.append((s, s.start + m.start(), s.start + m.end()))
                 p.first = min(p.first, s.idx)
-            if SUICIDE_RE.search(s.text):
+            if SUICIDE_RE.search(s.text) and not re.search(r"\baccident", s.text, re.I):
+                # (a child who "accidentally shot and killed himself" is the victim)
                 key = "~perpetrator:main"
                 named_perp = [p for p in people.values() if p.name and p.role == "perpetrator"]
                 p = (

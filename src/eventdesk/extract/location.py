@@ -169,8 +169,8 @@ def _outlet_states(analysis: Analysis, gaz: Gazetteer) -> Votes:
     runs = re.findall(r"[a-z]+", host.lower().rsplit(".", 1)[0])  # "abc7amarillo": abc, amarillo
     found = [(k, c) for k, c in names.items() if any(k in r for r in runs)]
     if found:
-        k, code = max(found, key=lambda kc: len(kc[0]))  # "losangeles" over "angeles"
-        votes[code] += 1.5
+        _, host_code = max(found, key=lambda kc: len(kc[0]))  # "losangeles" over "angeles"
+        votes[host_code] += 1.5
     url = art.url or ""
     if "web.archive.org/web/" in url:
         url = url.split("web.archive.org/web/", 1)[1]
@@ -228,8 +228,8 @@ def extract_location(
     aid = analysis.article.id
     by_idx = {s.idx: s for s in infos}
     states = _context_states(analysis, gaz, infos)
-    for code, v in _outlet_states(analysis, gaz).items():
-        states[code] += v
+    for outlet_code, v in _outlet_states(analysis, gaz).items():
+        states[outlet_code] += v
     countries = _country_votes(analysis, gaz, infos)
     details: list[tuple[float, str, SentInfo]] = []
     detail_spans: list[tuple[int, int]] = []
