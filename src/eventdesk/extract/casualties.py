@@ -90,7 +90,9 @@ _WOUND_VERBS = frozenset(["suffer", "sustain", "receive", "have", "recover", "tr
 #: The sentences ``statements`` can say anything about (parsed by the analyzer's workers).
 CASUALTY_RE = PARSE_RE
 _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
-_HOSPITAL_RE = re.compile(r"\b(hospital|medical center|trauma center|clinic|health center)\b", re.I)
+_HOSPITAL_RE = re.compile(
+    r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
+)
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
 _CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
@@ -154,7 +156,7 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
                 t.lower_
                 for t in words
                 if t.dep_ in ("advmod", "quantmod", "amod")
-                or t.lower_ in ("at", "least", "more", "than", "about", "nearly")
+                or t.lower_ in ("at", "least", "more", "than", "about", "nearly", "as", "many")
             )
             num = " ".join(
                 t.text
@@ -174,6 +176,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
                     "around",
                     "almost",
                     "some",
+                    "as",
+                    "many",
                 )
             )
             n = parse_number(num)
@@ -361,6 +365,8 @@ def statements(sd: Any, base: int) -> Statement:
                     tok = c
                     break
         for t in _conjuncts(tok):
+            if t.like_num and t.i > 0 and sd[t.i - 1].text == ",":
+                continue  # "Dennie Reeves, 66 and Ginger Reeves, 64": ages
             if any(c.dep_ == "neg" or c.lower_ == "no" for c in t.children) or t.lower_ in (
                 "nobody",
                 "none",
@@ -521,8 +527,15 @@ def statements(sd: Any, base: int) -> Statement:
             "airlift",
             "hospitalize",
             "fly",
+            "send",
+            "treat",
         ) and _HOSPITAL_RE.search(sd.text):
             hit = tok.tag_ == "VBN"
+            if tok.lemma_ == "send" and tok.tag_ != "VBN" and not _DEATH_RE.search(sd.text):
+                # "a shooting that sent four teens to the hospital"
+                for o in tok.children:
+                    if o.dep_ in ("dobj", "obj"):
+                        add(o, "injured")
         if hit and _DEATH_RE.search(sd.text[tok.idx :]):
             hit = False  # "taken to a hospital where he died": killed, said there
         if not hit:

@@ -897,6 +897,7 @@ class RuleExtractor:
         perp_best = {"killed": (0, []), "injured": (0, [])}  # type: dict[str, Any]
         killed_named = {p.key for p in people.values() if p.name and p.status == "killed"}
         any_killed = False
+        shot_all: tuple[int, SentInfo | None] = (0, None)
         killed_heads: set[str] = set()
         for idx, st in stmts.items():
             s = by_idx[idx]
@@ -940,7 +941,11 @@ class RuleExtractor:
                     if pt.pronoun:
                         continue
                     if any_killed and not explicit_inj:
-                        continue  # "was shot" in a report of a death: most likely the dead
+                        # "was shot" in a report of a death: most likely the dead; a group
+                        # shot ("four people had been shot") holds the dead and the wounded
+                        if pt.count >= 2 and not pt.perp and pt.count > shot_all[0]:
+                            shot_all = (pt.count, s)
+                        continue
                     status = "injured"
                 if pt.pronoun and status == "injured":
                     continue
@@ -968,6 +973,12 @@ class RuleExtractor:
                     best[f][2].append(s)
                 if ptot[f] > perp_best[f][0]:
                     perp_best[f] = (ptot[f], [s])
+        # "Upon arrival, officials found four people had been shot. ... Two people have been
+        # confirmed dead": the rest of those shot are the wounded
+        n_shot, shot_sent = shot_all
+        if shot_sent is not None and 0 < best["killed"][0] < n_shot:
+            if best["injured"][0] < n_shot - best["killed"][0]:
+                best["injured"] = (n_shot - best["killed"][0], None, [shot_sent])
         # named victims by status; a suspect who shares a killed victim's surname is most likely
         # a relative merged by name ("Juan Martinez, Jr." arrested, "Juan Martinez, Sr." killed)
         killed_victim_keys = {
