@@ -51,6 +51,7 @@ def _norm(s: str | None) -> str:
         return ""
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
+    s = re.sub(r"^the\s+", "", s)  # "The Bronx" (GeoNames) is GVA's "Bronx"
     s = re.sub(r"\bst\.?\s", "saint ", s)
     s = re.sub(r"\bft\.?\s", "fort ", s)
     s = re.sub(r"\bmt\.?\s", "mount ", s)

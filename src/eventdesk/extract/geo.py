@@ -184,6 +184,22 @@ class Gazetteer:
     def county_states(self, text: str) -> list[str]:
         return self.counties.get(norm_place(text), [])
 
+    def big_us_cities(self, min_population: int = 100_000) -> list[Place]:
+        """US places of at least ``min_population`` (computed once per gazetteer)."""
+        cached: list[Place] | None = getattr(self, "_big_us", None)
+        if cached is None:
+            cached = sorted(
+                {
+                    p
+                    for ps in self.cities.values()
+                    for p in ps
+                    if p.country == "US" and p.population >= 100_000
+                },
+                key=lambda p: -p.population,
+            )
+            self._big_us = cached
+        return [p for p in cached if p.population >= min_population]
+
     def admin1_name(self, place: Place) -> str | None:
         if place.country == "US" and place.admin1:
             return self.states.get(place.admin1, place.admin1)

@@ -3,6 +3,7 @@ geocoded offline (``geo.gazetteer``) and disambiguated by states/countries named
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -182,6 +183,34 @@ def _outlet_states(analysis: Analysis, gaz: Gazetteer) -> Votes:
             votes[code] += 1.0
             break
     return votes
+
+
+_HOOD = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?:neighbou?rhood|section|district)\b"
+)
+#: A neighbourhood belongs to the biggest city this close (km), if that city is big enough.
+HOOD_RADIUS_KM = 25.0
+HOOD_CITY_POP = 200_000
+
+
+def _neighbourhoods(text: str) -> set[str]:
+    return {norm_place(m.group("name")) for m in _HOOD.finditer(text)}
+
+
+def _city_around(p: Place, gaz: Gazetteer) -> Place | None:
+    """The big city a neighbourhood ``p`` lies in (GeoNames lists many as places of their own)."""
+    if p.country != "US" or p.population >= HOOD_CITY_POP:
+        return None
+    best: Place | None = None
+    for places in gaz.big_us_cities():
+        q = places
+        if q.admin1 != p.admin1 or q.population < HOOD_CITY_POP:
+            continue
+        dy = (q.lat - p.lat) * 111.0
+        dx = (q.lon - p.lon) * 111.0 * math.cos(math.radians(p.lat))
+        if math.hypot(dx, dy) <= HOOD_RADIUS_KM and (best is None or q.population > best.population):
+            best = q
+    return best
 
 
 def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
@@ -388,6 +417,12 @@ def extract_location(
     conf: float
     if best.kind == "city":
         p = _pick_city(best.places, states, countries)
+        if norm_place(best.text) in _neighbourhoods(text):
+            # "in the Hunting Park section", "the Austin neighborhood": the city around it
+            city = _city_around(p, gaz)
+            if city is not None:
+                detail = detail or best.text
+                p = city
         admin1 = gaz.admin1_name(p)
         value = {
             "name": p.name,
@@ -460,10 +495,9 @@ def extract_location(
         conf = 0.4
     s = best.sent
     ev = [Evidence(aid, s.start, s.end, s.text)]
-    if detail:
-        ds = next(d for d in details if d[1] == detail)[2]
-        if ds.idx != s.idx:
-            ev.append(Evidence(aid, ds.start, ds.end, ds.text))
+    dsent = next((d[2] for d in details if d[1] == detail), None) if detail else None
+    if dsent is not None and dsent.idx != s.idx:
+        ev.append(Evidence(aid, dsent.start, dsent.end, dsent.text))
     return [
         Fact("location", value, ev, confidence=conf, surface=best.text, attribution=s.attribution)
     ]
