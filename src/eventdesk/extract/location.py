@@ -178,9 +178,11 @@ def _outlet_states(analysis: Analysis, gaz: Gazetteer) -> Votes:
     path = url.split("//", 1)[-1].partition("/")[2].lower()
     segs = [x for x in re.split(r"[/?=&]", path) if x]
     for seg in segs[:-1] if len(segs) > 1 else []:  # the last segment is the headline slug
-        code = gaz.state_by_name.get(seg.replace("-", " ").replace("_", " "))
+        code = gaz.state_by_name.get(seg.replace("-", " ").replace("_", " ")) or names.get(
+            re.sub(r"[^a-z]", "", seg)
+        )
         if code and len(seg) > 3:
-            votes[code] += 1.0
+            votes[code] += 1.0  # ".../news/local/michigan/...", "dnainfo.com/chicago/..."
             break
     return votes
 
@@ -245,6 +247,9 @@ def _pick_city(places: list[Place], states: Votes, countries: Votes) -> Place:
         s += countries.get(p.country, 0) * 2
         if states and p.country == "US":
             s += 5  # a US state named anywhere: the article is about the US
+        # the bigger namesake is the likelier one (Newark, N.J. over Newark, N.Y.), by a
+        # margin one state named in the text always outweighs
+        s += 1.5 * math.log10(p.population + 10)
         return (s, p.population)
 
     return max(places, key=key)
@@ -331,9 +336,22 @@ def extract_location(
         score += 2.0 / (1 + s.idx)
         name = re.sub(r"^the\s+", "", m.text, flags=re.I)
         name = re.sub(r"['’]s$", "", name)
-        st_code = gaz.state_by_name.get(norm_place(name))
+        st_code = gaz.state_by_name.get(norm_place(name)) or (
+            gaz.ap.get(norm_place(name)) if text[m.end : m.end + 1] == "." else None
+        )
+        if st_code == "WA" and (
+            re.search(r"\b(?:north|south)(?:east|west)\s+$", before, re.I)
+            or re.match(r",?\s*D\.?\s?C\b", text[m.end : m.end + 8])
+        ):
+            st_code = "DC"  # "in southeast Washington", "Washington, D.C."
+        if st_code == "DC":
+            dc = [p for p in gaz.city("Washington") if p.country == "US" and p.admin1 == "DC"]
+            if dc:
+                states["DC"] += 2
+                cands.append(Cand(name, m.start, m.end, s, score, dc, "city"))
+            continue
         if st_code:
-            continue  # states are context, counted in ``states``
+            continue  # states are context, counted in ``states`` ("Colo." included)
         country = gaz.country(name)
         if country:
             cands.append(Cand(name, m.start, m.end, s, score - 2.0, [country], "country"))
