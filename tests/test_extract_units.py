@@ -231,3 +231,33 @@ def test_a_list_of_people_charged_are_suspects() -> None:
     }
     assert roles.get("Jaqeuce Spinks") == "suspect"
     assert roles.get("Tavarius McKay") == "suspect"
+
+
+def test_washington_dc_and_abbreviated_states() -> None:
+    got = _extract(
+        "Four people were shot during an incident in southeast Washington Saturday night, "
+        "police said.",
+        "2015-07-05",
+    )
+    loc = got["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Washington", "District of Columbia")  # type: ignore[index]
+    got = _extract(
+        "ADAMS COUNTY, Colo. -- A quadruple shooting early Sunday morning left two men dead.",
+        "2016-08-07",
+    )
+    assert got["location/asserted"][0]["admin1"] == "Colorado"  # type: ignore[index]
+
+
+def test_police_agency_and_colon_dateline_name_the_city() -> None:
+    got = _extract(
+        "Savannah Chatham Metropolitan Police responded to a shooting on the 2100 block of "
+        "Indiana Avenue after a man was shot around 1 p.m. on Saturday.",
+        "2017-01-21",
+    )
+    assert got["location/asserted"][0]["name"] == "Savannah"  # type: ignore[index]
+    got = _extract(
+        "BIRMINGHAM, Ala (WIAT): A 4 year old child accidentally shot himself while playing "
+        "with a gun, says Lt. Sean Edwards.",
+        "2017-04-09",
+    )
+    assert got["location/asserted"][0]["admin1"] == "Alabama"  # type: ignore[index]

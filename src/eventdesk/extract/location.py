@@ -28,9 +28,15 @@ _DETAIL_AFTER = re.compile(
     r"complex|high school|school|church|hotel|hospital|university|airport|museum|community)",
     re.I,
 )
+_FACILITY_AFTER = re.compile(
+    r"^\s*(?:apartments?|complex|high school|school|church|hotel|hospital|mall|park|"
+    r"area|man|woman|teen|boy|girl|family|home|house|residence|nightclub|bar|"
+    r"restaurant|gas station|store)\b",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
-    r"(?:\((?:[^)]{0,40})\))?\s*[—–-]{1,2}\s"
+    r"(?:\((?:[^)]{0,40})\))?\s*(?:[—–-]{1,2}|:)\s"
 )
 _STREET = re.compile(
     r"\b(?:(?:\d{1,5}|the \d{1,5}) block of |\d{1,5} )?(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}"
@@ -60,8 +66,8 @@ _DIRECTION = re.compile(
 )
 _DIRECTION_AFTER = re.compile(r"\s+(?:east|west|north|south)$", re.I)
 _AGENCY = re.compile(
-    r"\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:Police|police|PD|Fire|Metro Police|"
-    r"Metropolitan Police)\b(?!\s+(?:Chief|Capt|Lt|Sgt|Officer)\w*\s+[A-Z][a-z]+\s+[A-Z])"
+    r"\b(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\s+(?:Police|police|PD|Fire|Metro Police|"
+    r"Metropolitan Police|Metro Homicide|Metro Police)\b(?!\s+(?:Chief|Capt|Lt|Sgt|Officer)\w*\s+[A-Z][a-z]+\s+[A-Z])"
 )
 _STATE_CODE_AFTER = re.compile(
     r"^,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b"
@@ -210,7 +216,9 @@ def _city_around(p: Place, gaz: Gazetteer) -> Place | None:
             continue
         dy = (q.lat - p.lat) * 111.0
         dx = (q.lon - p.lon) * 111.0 * math.cos(math.radians(p.lat))
-        if math.hypot(dx, dy) <= HOOD_RADIUS_KM and (best is None or q.population > best.population):
+        if math.hypot(dx, dy) <= HOOD_RADIUS_KM and (
+            best is None or q.population > best.population
+        ):
             best = q
     return best
 
@@ -316,8 +324,11 @@ def extract_location(
         if any(a <= m.start and m.end <= b for a, b in detail_spans):
             continue
         after = text[m.end : m.end + 30]
-        if _DETAIL_AFTER.match(after):
-            continue
+        if _DETAIL_AFTER.match(after) and not (
+            _FACILITY_AFTER.match(after)
+            and any(p.population >= OUTLET_CITY_POP for p in gaz.city(m.text))
+        ):
+            continue  # "Vermont Avenue"; but "a Memphis apartment complex" is in Memphis
         before = text[max(0, m.start - 25) : m.start]
         if _SKIP_BEFORE.search(text[max(0, m.start - 40) : m.start]):
             continue  # a hospital the victim was taken to, a street corner
@@ -337,7 +348,9 @@ def extract_location(
         name = re.sub(r"^the\s+", "", m.text, flags=re.I)
         name = re.sub(r"['’]s$", "", name)
         st_code = gaz.state_by_name.get(norm_place(name)) or (
-            gaz.ap.get(norm_place(name)) if text[m.end : m.end + 1] == "." else None
+            gaz.ap.get(norm_place(name))
+            if name.endswith(".") or text[m.end : m.end + 1] == "."
+            else None
         )
         if st_code == "WA" and (
             re.search(r"\b(?:north|south)(?:east|west)\s+$", before, re.I)
@@ -384,6 +397,10 @@ def extract_location(
             if gaz.state_by_name.get(norm_place(name)):
                 continue
             places = gaz.city(name)
+            while not places and " " in name:
+                # "Savannah Chatham Metropolitan Police": the city is the first word(s)
+                name = name.rsplit(" ", 1)[0]
+                places = gaz.city(name)
             if places:
                 a = s.start + am.start("city")
                 sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.idx)
