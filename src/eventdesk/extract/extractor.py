@@ -976,9 +976,9 @@ class RuleExtractor:
         # "Upon arrival, officials found four people had been shot. ... Two people have been
         # confirmed dead": the rest of those shot are the wounded
         n_shot, shot_sent = shot_all
-        if shot_sent is not None and 0 < best["killed"][0] < n_shot:
-            if best["injured"][0] < n_shot - best["killed"][0]:
-                best["injured"] = (n_shot - best["killed"][0], None, [shot_sent])
+        n_dead = best["killed"][0]
+        if shot_sent is not None and 0 < n_dead < n_shot and best["injured"][0] < n_shot - n_dead:
+            best["injured"] = (n_shot - n_dead, None, [shot_sent])
         # named victims by status; a suspect who shares a killed victim's surname is most likely
         # a relative merged by name ("Juan Martinez, Jr." arrested, "Juan Martinez, Sr." killed)
         killed_victim_keys = {
