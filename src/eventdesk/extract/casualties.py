@@ -387,6 +387,10 @@ def statements(sd: Any, base: int) -> Statement:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children):
+            continue  # "Police were not able to say if the man had died"
+        if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue  # "he was going to kill his wife": an intent, not a casualty
         if (
             tok.dep_ == "acl"
             and tok.head.dep_ == "nsubj"

@@ -113,7 +113,7 @@ _ANCHOR = re.compile(
 
 _MONTH_YEAR = re.compile(
     r"\b(?:(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|"
-    r"rd|th)?,?\s+)?|(?:in|since|of)\s+)(?P<year>(?:19|20)\d{2})\b|^(?P<year2>(?:19|20)\d{2}):"
+    r"rd|th)?,?\s+)?|(?i:in|since|of)\s+)(?P<year>(?:19|20)\d{2})\b|^(?P<year2>(?:19|20)\d{2}):"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

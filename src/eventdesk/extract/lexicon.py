@@ -31,14 +31,19 @@ RELATED_RE = re.compile(
     # "Last month, William Anderson ... was killed", "for the second time in six months"
     r"^\W*(?:last|earlier this|earlier last|late last) (?:month|year|week|summer|fall|spring|"
     r"winter)\b|\bfor the (?:second|third|fourth|fifth|\w+th) time\b|"
-    r"\bis the (?:second|third|fourth|fifth|\w+th)\b.{0,40}\bto (?:be|die)\b)",
+    r"\bis the (?:second|third|fourth|fifth|\w+th)\b.{0,40}\bto (?:be|die)\b|"
+    # "A year earlier, Altone Finney was shot", "eight months after an innocent bystander ..."
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:days?|"
+    r"weeks?|months?|years?) (?:earlier|before|ago|after)\b|"
+    r"\b(?:killed|died) in an? (?:\w+ ){0,2}(?:car|motorcycle|traffic|vehicle|auto|highway) "
+    r"(?:crash|accident|wreck|collision)\b)",
     re.I,
 )
 #: "in 2005": a year well before the publication (checked in code).
 YEAR_RE = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b")
 
 RETRACTED_RE = re.compile(
-    r"\b(?:(?:are|is|were|was|have been|has been|proved|proven) (?:\w+ )?(?:incorrect|wrong|"
+    r"\b(?:(?:are|is|were|was|have been|has been|proved|proven) (?:\w+ ){0,2}(?:incorrect|wrong|"
     r"false|inaccurate|erroneous|untrue|mistaken)|retracted|corrected|correction:|"
     r"(?:later|since) (?:turned out|proved)|was not (?:in fact )?killed)\b",
     re.I,
