@@ -199,7 +199,8 @@ _PERP_AFTER = re.compile(
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
-    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets)\b|\d"
+    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets)\b|\d|"
+    r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
     rf"\b(?P<m>{NUMBER_RE})\s+(?:person|people|man|woman|teen|teenager|victim|of them)?\s*"
@@ -739,6 +740,10 @@ class RuleExtractor:
                 p = people[before.pop()]
                 if p.role in ("official", "witness") and p.evidence:
                     continue
+                if p.role in ("suspect", "perpetrator"):
+                    continue  # "Marshman told police Taylor had shot himself"
+                if s.attribution and p.name and _name_key(p.name) in _name_key(s.attribution):
+                    continue  # the speaker: "Biehl said ... he got shot in the head"
                 if p.role in ("other", "witness", "official"):
                     p.role = "victim"
                 p.set_status("killed" if pt.status == "killed" else "injured")
@@ -822,7 +827,10 @@ class RuleExtractor:
                     p.set_status("at large")
                 p.evidence.append((s, s.start + m.start(), s.start + m.end()))
                 p.first = min(p.first, s.idx)
-            if SUICIDE_RE.search(s.text) and not re.search(r"\baccident", s.text, re.I):
+            if SUICIDE_RE.search(s.text) and not (
+                re.search(r"\baccident", analysis.article.text, re.I)
+                and not re.search(r"murder[- ]suicide|turned the \w+ on", s.text, re.I)
+            ):
                 # (a child who "accidentally shot and killed himself" is the victim)
                 key = "~perpetrator:main"
                 named_perp = [p for p in people.values() if p.name and p.role == "perpetrator"]
@@ -1001,7 +1009,7 @@ class RuleExtractor:
             perps = [
                 p
                 for p in people.values()
-                if p.role in ("perpetrator", "suspect")
+                if (p.role == "perpetrator" or (p.role == "suspect" and f == "injured"))
                 and p.status == f
                 and _name_key(p.name or "") not in killed_victim_keys
             ]
