@@ -247,17 +247,29 @@ def _person_name(tok: Any) -> str | None:
     return doc[i:j].text
 
 
-def _untagged_name(tok: Any) -> bool:
-    """A person's name NER missed: "16-year-old Kristian Piazza", "Mekko Stumblingbear"."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "ORG", "NORP", "PERSON"):
+_NOT_PEOPLE = frozenset(
+    ["police", "authorities", "officials", "deputies", "troopers", "investigators", "detectives"]
+)
+
+
+def _untagged_name(tok: Any, patient: bool = False) -> bool:
+    """A person's name NER missed: "16-year-old Kristian Piazza", "Mekko Stumblingbear", and
+    (``patient``: the one a status word applies to) "Lackey was pronounced dead"."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ in _NOT_PEOPLE:
         return False
     kids = list(tok.children)
     aged = any(
         c.dep_ in ("amod", "nummod", "npadvmod", "compound") and c.lower_ in ("old", "year-old")
         for c in kids
     )
+    if aged and tok.ent_type_ not in ("GPE", "LOC"):
+        return True  # "5-year-old Noelle Shawver" (tagged FAC)
+    if tok.ent_type_ not in ("", "ORG", "NORP", "PERSON"):
+        return False
     named = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in kids)
-    return tok.is_title and (aged or (named and tok.ent_type_ in ("", "PERSON")))
+    return (named and tok.ent_type_ in ("", "PERSON")) or (
+        patient and tok.ent_type_ in ("", "ORG", "PERSON")
+    )
 
 
 def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False) -> Patient | None:
@@ -265,7 +277,7 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     is_person_noun = (
         bool(re.match(r"\d+-(?:year|month|week)s?-olds?$", low))
         or low == "year-olds"
-        or _untagged_name(tok)
+        or _untagged_name(tok, patient=status == "killed")
         or low in ("year-old", "old")
         or low in PERSON_NOUNS
         or tok.ent_type_ == "PERSON"
@@ -420,6 +432,8 @@ def statements(sd: Any, base: int) -> Statement:
             )
         )
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if tok.lower_ in ("died", "die", "dies", "dying", "succumbed"):
+            objs = []  # "he died a short time later": no one is the object of a death
         if (
             tok.lower_
             in (
