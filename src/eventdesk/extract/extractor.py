@@ -64,7 +64,7 @@ from eventdesk.extract.lexicon import (
 )
 from eventdesk.extract.location import extract_location
 from eventdesk.extract.numbers import NUMBER_RE, parse_number
-from eventdesk.model import Analysis, ArticleFacts, Evidence, Fact, LinkFeatures
+from eventdesk.model import Analysis, ArticleFacts, Evidence, Fact, LinkFeatures, Mention
 
 try:  # owned by the linking work; fall back to a minimal version when absent
     from eventdesk.extract.features import build_link_features as _build_link_features
@@ -310,6 +310,39 @@ def _sentence_role(pre: str, post: str, sent: str) -> str | None:
     return None
 
 
+#: Names the tagger missed but an age marks as a person's: "24-year-old Deashaun Turrentine",
+#: "Montrel Quintres Patterson, 22, of Clarksville".
+_AGED_NAME = re.compile(
+    r"\b\d{1,3}-year-old\s+(?P<a>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
+    r"|(?<![\w.])(?P<b>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}),\s+\d{1,3},"
+)
+
+
+def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
+    """PERSON mentions for aged names NER did not tag as people (overlaps are left out)."""
+    taken = [(m.start, m.end) for m in analysis.mentions if m.label == "PERSON"]
+    out: list[Mention] = []
+    for s in infos:
+        if s.junk:
+            continue
+        for m in _AGED_NAME.finditer(s.text):
+            g = "a" if m.group("a") else "b"
+            a, b = s.start + m.start(g), s.start + m.end(g)
+            name = m.group(g)
+            if _NOT_A_NAME.search(name) or name.split()[0] in _NAME_STOPWORDS:
+                continue
+            if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Mention("PERSON", a, b, name, s.idx))
+    return out
+
+
+_NAME_STOPWORDS = frozenset(
+    "The A An He She They Police Officers Authorities Officials Deputies Investigators On In "
+    "At By For And But Both Two Three Four Five Mr Mrs Ms Dr Sgt Officer Deputy Chief".split()
+)
+
+
 def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str | None]:
     """Role (and status) of a person named between ``pre`` and ``post`` in sentence ``sent``."""
     role: str | None = None
@@ -541,7 +574,10 @@ class RuleExtractor:
             # a one-word "person" that is a town ("Euharlee") is NER's mistake
             return gaz is not None and len(name.split()) == 1 and bool(gaz.city(name))
 
-        persons = [m for m in analysis.mentions if m.label == "PERSON"]
+        persons = [m for m in analysis.mentions if m.label == "PERSON"] + _aged_names(
+            analysis, infos
+        )
+        persons.sort(key=lambda m: m.start)
         # full names first so that surname mentions join them
         full_keys: dict[str, str] = {}
         for m in persons:
