@@ -194,8 +194,10 @@ def _best_count(facts: list[ArticleFacts], name: str) -> int | None:
     return max(v for v, c in vals.items() if c == top)
 
 
-def vote(facts: list[ArticleFacts]) -> dict[str, Any]:
-    """One value per field from several articles' facts (majority; ties: larger counts)."""
+def vote(facts: list[ArticleFacts], published: Iterable[str | None] = ()) -> dict[str, Any]:
+    """One value per field from several articles' facts (majority; ties: larger counts).
+    ``published``: the articles' publication dates (ISO), when known."""
+    published = [p[:10] for p in published if p]
     loc: dict[tuple[str | None, str | None], float] = defaultdict(float)
     dates: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
@@ -225,6 +227,10 @@ def vote(facts: list[ArticleFacts]) -> dict[str, Any]:
         same = [(n, c) for (n, a1), c in loc.items() if a1 == admin1 and n]
         if same:
             city = max(same, key=lambda x: x[1])[0]
+    # as the reconciler does: a date after the first report is another event's
+    pubs = [p for p in published if p]
+    if pubs and any(d <= min(pubs) for d in dates):
+        dates = defaultdict(float, {d: c for d, c in dates.items() if d <= min(pubs)})
     return {
         "killed": _best_count(facts, "killed"),
         "injured": _best_count(facts, "injured"),
@@ -386,7 +392,10 @@ def evaluate_facts(
         for aid, af in per_article.items():
             groups[mapping.get(aid, "?" + aid)].append(af)
         incident_of_article = {aid: mapping.get(aid, "?" + aid) for aid in per_article}
-        pred_values = {pid: vote(fs) for pid, fs in groups.items()}
+        pub_of = {str(a["id"]): str(a.get("published") or "") for a in arts}
+        pred_values = {
+            pid: vote(fs, [pub_of.get(f.article_id) for f in fs]) for pid, fs in groups.items()
+        }
     elapsed = time.perf_counter() - t0
     empty: dict[str, Any] = {
         "killed": None,

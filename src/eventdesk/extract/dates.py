@@ -156,9 +156,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             out.append(DateMention(m.start(), m.end(), m.group(0), val, "day", False, False, None))
             taken.append((m.start(), m.end()))
+    abs_starts = [d.start for d in out]
     for m in _REL.finditer(text):
         if not free(m.start(), m.end()):
             continue
+        if any(m.end() <= a <= m.end() + 3 for a in abs_starts):
+            continue  # "Saturday July 4, 2015", "On Monday April 10, 2017": the date says it
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
         part = None
         for p in ("morning", "afternoon", "evening", "night"):

@@ -79,7 +79,8 @@ _COURT_RE = re.compile(
 )
 _DATE_OTHER_EVENT = re.compile(
     r"\b(arrest(?:ed)?|plea|pleaded|judge|jail|court|charged|searching|search|statement|"
-    r"identified|released|booked|funeral|vigil|hearing|trial|sentenced|indicted|told|interview)\b",
+    r"identified|released|booked|funeral|vigil|hearing|trial|sentenced|indicted|told|interview|"
+    r"scheduled|arraigned|arraignment|preliminary|hearings?)\b",
     re.I,
 )
 _DATE_THIS_EVENT = re.compile(

@@ -571,12 +571,18 @@ def reconcile_date(reports: list[Report]) -> dict[str, Any]:
             "alternatives": [],
         }
 
-    def score(item: tuple[str, list[tuple[Report, Fact]]]) -> tuple[float, int]:
-        sup = item[1]
+    # the incident happened before its first report: a date after that is another event's
+    # (an arraignment, a funeral) even when more reports give it
+    pubs = [_naive(r.published).date() for r in reports if r.published is not None]
+    first_report = min(pubs).isoformat() if pubs else None
+
+    def score(item: tuple[str, list[tuple[Report, Fact]]]) -> tuple[bool, float, int]:
+        value, sup = item
         prec = max(
             PRECISION_ORDER.get((f.value or {}).get("precision", "unknown"), 0) for _, f in sup
         )
-        return (_independent(sup) + 0.1 * sum(f.confidence for _, f in sup), prec)
+        possible = first_report is None or value[:10] <= first_report
+        return (possible, _independent(sup) + 0.1 * sum(f.confidence for _, f in sup), prec)
 
     ranked = sorted(groups.items(), key=score, reverse=True)
     value, best = ranked[0]
