@@ -339,8 +339,40 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
 
 
 _NAME_STOPWORDS = frozenset(
-    "The A An He She They Police Officers Authorities Officials Deputies Investigators On In "
-    "At By For And But Both Two Three Four Five Mr Mrs Ms Dr Sgt Officer Deputy Chief".split()
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "They",
+        "Police",
+        "Officers",
+        "Authorities",
+        "Officials",
+        "Deputies",
+        "Investigators",
+        "On",
+        "In",
+        "At",
+        "By",
+        "For",
+        "And",
+        "But",
+        "Both",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sgt",
+        "Officer",
+        "Deputy",
+        "Chief",
+    ]
 )
 
 
