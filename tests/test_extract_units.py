@@ -261,3 +261,11 @@ def test_police_agency_and_colon_dateline_name_the_city() -> None:
         "2017-04-09",
     )
     assert got["location/asserted"][0]["admin1"] == "Alabama"  # type: ignore[index]
+
+
+def test_no_date_in_the_text_falls_back_to_the_publication_date() -> None:
+    got = _extract("A man was shot in the leg in Dayton, police said.", "2016-05-02")
+    assert got["date/asserted"] == [
+        {"value": "2016-05-02", "precision": "day", "time": None, "basis": "publication"}
+    ]
+    assert "date/asserted" not in _extract("A man was shot in the leg in Dayton, police said.")

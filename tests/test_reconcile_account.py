@@ -332,3 +332,32 @@ def test_named_and_unnamed_mentions_match_on_age() -> None:
     assert inc.injured["value"] == 1 and "later died" in inc.injured["derivation"]
     tanya = next(p for p in inc.participants if p["name"] == "Tanya Brooks")
     assert tanya["status"] == "killed" and tanya["gender"] == "female"
+
+
+def test_a_date_after_the_first_report_belongs_to_another_event() -> None:
+    first = make_report("a", 1, ["The girl was shot on Wednesday."], "2014-08-01")
+    add(first, "date", {"value": "2014-07-30", "precision": "day", "time": None}, "on Wednesday")
+    later = [
+        make_report(x, i, ["The couple entered the plea Wednesday."], "2015-04-30")
+        for i, x in enumerate(("b", "c"), start=2)
+    ]
+    for r in later:
+        add(r, "date", {"value": "2015-04-29", "precision": "day", "time": None}, "Wednesday")
+    inc = reconcile("i3", [first, *later])
+    # two reports against one, but the plea came months after the first report of the shooting
+    assert inc.date is not None and inc.date["value"] == "2014-07-30"
+    assert inc.date["basis"] == "text"
+    assert [a["value"] for a in inc.date["alternatives"]] == ["2015-04-29"]
+
+
+def test_a_date_the_text_gives_beats_a_publication_date() -> None:
+    a = make_report("a", 1, ["A man was shot."], "2016-05-02")
+    a.facts.append(
+        Fact("date", {"value": "2016-05-02", "precision": "day", "basis": "publication"}, [])
+    )
+    b = make_report("b", 2, ["A man was shot Sunday night."], "2016-05-03")
+    add(b, "date", {"value": "2016-05-01", "precision": "day", "time": None}, "Sunday night")
+    inc = reconcile("i4", [a, b])
+    assert inc.date is not None and (inc.date["value"], inc.date["basis"]) == ("2016-05-01", "text")
+    only = reconcile("i5", [a])
+    assert only.date is not None and only.date["basis"] == "publication"

@@ -188,7 +188,8 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
             )
 
     date = rec["date"]
-    fact("date", f"{date.get('value') or 'unknown'} ({date.get('precision')})", date)
+    basis = " — publication date, not in the text" if date.get("basis") == "publication" else ""
+    fact("date", f"{date.get('value') or 'unknown'} ({date.get('precision')}){basis}", date)
     fact(
         "place",
         _place(rec)

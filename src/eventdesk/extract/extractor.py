@@ -555,6 +555,13 @@ class RuleExtractor:
             if tms:
                 time_val, time_q, time_sent = tms[0].value, tms[0].qualifier, s
                 break
+        if best is None and pub is not None and incident:
+            # no date in the text: the report's own date stands in (ACLED codes the report date
+            # in that case); marked by ``basis`` so that any date a text gives wins over it
+            ev0 = [_ev(analysis, time_sent)] if time_sent is not None else []
+            v0 = {"value": pub.isoformat(), "precision": "day", "time": time_val}
+            v0["basis"] = "publication"
+            return [Fact("date", v0, ev0, qualifier=time_q, confidence=0.2)]
         if best is None and time_sent is None:
             return []
         ev: list[Evidence] = []

@@ -576,13 +576,21 @@ def reconcile_date(reports: list[Report]) -> dict[str, Any]:
     pubs = [_naive(r.published).date() for r in reports if r.published is not None]
     first_report = min(pubs).isoformat() if pubs else None
 
-    def score(item: tuple[str, list[tuple[Report, Fact]]]) -> tuple[bool, float, int]:
+    def from_text(sup: list[tuple[Report, Fact]]) -> bool:
+        return any((f.value or {}).get("basis") != "publication" for _, f in sup)
+
+    def score(item: tuple[str, list[tuple[Report, Fact]]]) -> tuple[bool, bool, float, int]:
         value, sup = item
         prec = max(
             PRECISION_ORDER.get((f.value or {}).get("precision", "unknown"), 0) for _, f in sup
         )
         possible = first_report is None or value[:10] <= first_report
-        return (possible, _independent(sup) + 0.1 * sum(f.confidence for _, f in sup), prec)
+        return (
+            possible,
+            from_text(sup),
+            _independent(sup) + 0.1 * sum(f.confidence for _, f in sup),
+            prec,
+        )
 
     ranked = sorted(groups.items(), key=score, reverse=True)
     value, best = ranked[0]
@@ -601,6 +609,8 @@ def reconcile_date(reports: list[Report]) -> dict[str, Any]:
         "value": value,
         "precision": top.get("precision") or "day",
         "time": Counter(times).most_common(1)[0][0] if times else None,
+        # "publication": no report's text dates it; the first report's date stands in
+        "basis": "text" if from_text(best) else "publication",
         "evidence": _ev_json(f for _, f in best),
         "alternatives": alts,
     }

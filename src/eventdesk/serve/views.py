@@ -87,11 +87,10 @@ def incident_view(rec: dict[str, Any]) -> dict[str, Any]:
     date_text = date.get("value") or "unknown"
     if date.get("time"):
         date_text += f" {date['time']}"
-    facts.append(
-        _row(
-            "Date", date_text, date.get("evidence"), outlets, f"precision: {date.get('precision')}"
-        )
-    )
+    date_note = f"precision: {date.get('precision')}"
+    if date.get("basis") == "publication":
+        date_note += " · not in the text: the first report's publication date"
+    facts.append(_row("Date", date_text, date.get("evidence"), outlets, date_note))
     loc = rec.get("location") or {}
     place_note = f"precision: {loc.get('precision')}"
     if loc.get("detail"):
