@@ -99,3 +99,37 @@ def test_refined_assignment_splits_and_follows_copies() -> None:
     assert n_ops == 1
     assert assignment["a0"] == assignment["a2"] != assignment["b0"] == assignment["b1"]
     assert assignment["b0copy"] == assignment["b0"]
+
+
+def test_facts_cache_replays_without_analysis(tmp_path: Path) -> None:
+    import json
+    import pickle
+
+    from eventdesk.eval.clustering import evaluate_clustering
+    from eventdesk.model import ArticleFacts, LinkFeatures
+
+    docs = tmp_path / "documents.jsonl"
+    texts = {
+        "1_1ecb": (
+            "1_ecb",
+            "Flood waters rose in Dunmore after the river burst its banks on Monday.",
+        ),
+        "1_2ecb": ("1_ecb", "The Dunmore flood forced hundreds from their homes on Monday."),
+        "2_1ecb": ("2_ecb", "A chess prodigy from Oslo won the national title on Sunday."),
+    }
+    with docs.open("w") as fh:
+        for i, (gold, text) in texts.items():
+            doc = {"id": i, "topic": i[0], "gold_cluster": gold, "sentences": [text]}
+            fh.write(json.dumps(doc) + "\n")
+    flood = {"flood": 2.0, "dunmore": 2.0, "river": 1.0, "home": 1.0}
+    facts = {
+        "1_1ecb": LinkFeatures(terms=flood, places=["dunmore"], date="2024-03-04"),
+        "1_2ecb": LinkFeatures(terms=flood, places=["dunmore"], date="2024-03-04"),
+        "2_1ecb": LinkFeatures(terms={"chess": 2.0, "prodigy": 2.0}, places=["oslo"]),
+    }
+    cache = tmp_path / "facts.pkl"
+    with cache.open("wb") as fh:
+        pickle.dump({i: ArticleFacts(i, [], f) for i, f in facts.items()}, fh)
+    scores = evaluate_clustering("ecbplus", docs, facts_cache=cache)
+    assert scores["n"] == 3
+    assert scores["f1"] == 1.0 and scores["pred_clusters"] == 2
