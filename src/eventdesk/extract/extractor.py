@@ -139,6 +139,7 @@ _VICTIM_BEFORE = re.compile(
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
 #: "victim was taken to hospital" is most likely the same person.
+_BARE_NUMBER = re.compile(r"^(?:one|two|three|1|2|3)$", re.I)
 _GENERIC_VICTIMS = frozenset(["victim", "child", "toddler", "juvenile"])
 _ANOTHER_RE = re.compile(r"\b(another|also|second|third|other|others|too|as well)\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
@@ -1002,6 +1003,7 @@ class RuleExtractor:
                 continue
             tot: dict[str, int] = {"killed": 0, "injured": 0}
             ptot: dict[str, int] = {"killed": 0, "injured": 0}
+            group: dict[str, int] = {"killed": 0, "injured": 0}
             qual: dict[str, str | None] = {"killed": None, "injured": None}
             explicit_inj = bool(_CONDITION_RE.search(s.text) or _INJURY_NOUN_RE.search(s.text))
             for pt in st.patients:
@@ -1036,7 +1038,14 @@ class RuleExtractor:
                 if pt.perp:
                     ptot[status] += pt.count
                 else:
+                    if (
+                        status == "injured"
+                        and _BARE_NUMBER.match(pt.text)
+                        and 0 < pt.count < group[status]
+                    ):
+                        continue  # "Four people were injured and one was left in critical ..."
                     tot[status] += pt.count
+                    group[status] = max(group[status], pt.count)
                     qual[status] = qual[status] or pt.qualifier
             m_toll = _DEATH_TOLL.search(s.text)
             if m_toll:
