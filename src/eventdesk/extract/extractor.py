@@ -139,6 +139,7 @@ _VICTIM_BEFORE = re.compile(
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
 #: "victim was taken to hospital" is most likely the same person.
+_AGE_IN = re.compile(r"\b(\d{1,3})[- ](?:year|month)s?[- ]old\b", re.I)
 _BARE_NUMBER = re.compile(r"^(?:one|two|three|1|2|3)$", re.I)
 _GENERIC_VICTIMS = frozenset(["victim", "child", "toddler", "juvenile"])
 _ANOTHER_RE = re.compile(r"\b(another|also|second|third|other|others|too|as well)\b", re.I)
@@ -984,6 +985,7 @@ class RuleExtractor:
         any_killed = False
         shot_all: tuple[int, SentInfo | None] = (0, None)
         killed_heads: set[str] = set()
+        killed_ages: set[str] = set()
         for idx, st in stmts.items():
             s = by_idx[idx]
             if s.modality in ("related", "retracted", "denied"):
@@ -993,6 +995,8 @@ class RuleExtractor:
                     any_killed = True
                     if not pt.perp:
                         killed_heads.add(pt.head)
+                        if pt.count == 1 and (am := _AGE_IN.search(pt.text)):
+                            killed_ages.add(am.group(1))
                         if pt.person:
                             killed_named.add(_name_key(pt.person))
         if any_killed:
@@ -1015,6 +1019,9 @@ class RuleExtractor:
                     # died"): the same noun or name as someone killed in this report
                     if pt.person and _name_key(pt.person) in killed_named:
                         continue
+                    age = _AGE_IN.search(pt.text)
+                    if pt.count == 1 and age and age.group(1) in killed_ages:
+                        continue  # "the unresponsive 2-year-old boy suffering from a wound"
                     if (
                         pt.count == 1
                         and pt.head in killed_heads
