@@ -1073,6 +1073,18 @@ class RuleExtractor:
                     best[f][2].append(s)
                 if ptot[f] > perp_best[f][0]:
                     perp_best[f] = (ptot[f], [s])
+        # "... he was shot in the foot" and no one else: one person hurt, whoever "he" is
+        if best["injured"][0] == 0 and not any_killed:
+            for idx, st in sorted(stmts.items()):
+                s = by_idx[idx]
+                if s.modality in ("related", "retracted", "denied"):
+                    continue
+                if any(
+                    pt.pronoun and not pt.perp and pt.status in ("injured", "shot")
+                    for pt in st.patients
+                ):
+                    best["injured"] = (1, None, [s])
+                    break
         # "Upon arrival, officials found four people had been shot. ... Two people have been
         # confirmed dead": the rest of those shot are the wounded
         n_shot, shot_sent = shot_all

@@ -12,7 +12,7 @@ INCIDENT_RE = re.compile(
     r"hurt|attack(?:ed|s)?|assailant|attacker|stabb(?:ed|ing)|stabs?|explosion|explosive|"
     r"bomb(?:ing|s)?|blast|hostages?|arrested|suspects?|victims?|manhunt|fled|"
     r"critical condition|hospital(?:ized)?|massacre|rampage|shoot-?out|ambush(?:ed)?|incident|"
-    r"happened|took place)\b",
+    r"happened|took place|bullets?|pellets?)\b",
     re.I,
 )
 
