@@ -269,3 +269,11 @@ def test_no_date_in_the_text_falls_back_to_the_publication_date() -> None:
         {"value": "2016-05-02", "precision": "day", "time": None, "basis": "publication"}
     ]
     assert "date/asserted" not in _extract("A man was shot in the leg in Dayton, police said.")
+
+
+def test_no_place_in_the_text_falls_back_to_the_outlet() -> None:
+    text = "A man was shot in the leg on the South Side Tuesday night, police said."
+    got = _extract(text, "2016-05-03", "http://chicago.suntimes.com/news/man-shot-south-side/")
+    loc = got["location/asserted"][0]
+    assert (loc["name"], loc["admin1"], loc["basis"]) == ("Chicago", "Illinois", "outlet")  # type: ignore[index]
+    assert "location/asserted" not in _extract(text, "2016-05-03", "http://example.com/x")

@@ -361,3 +361,37 @@ def test_a_date_the_text_gives_beats_a_publication_date() -> None:
     assert inc.date is not None and (inc.date["value"], inc.date["basis"]) == ("2016-05-01", "text")
     only = reconcile("i5", [a])
     assert only.date is not None and only.date["basis"] == "publication"
+
+
+def test_a_place_the_text_names_beats_the_outlets_home() -> None:
+    a = make_report("a", 1, ["A man was shot on the South Side."], "2016-05-03")
+    outlet = {
+        "name": "Chicago",
+        "admin1": "Illinois",
+        "country": "US",
+        "lat": 41.85,
+        "lon": -87.65,
+        "precision": "city",
+        "detail": None,
+        "basis": "outlet",
+    }
+    a.facts.append(Fact("location", outlet, [], confidence=0.15))
+    b = make_report("b", 2, ["The man was shot in Evanston."], "2016-05-03")
+    add(
+        b,
+        "location",
+        {
+            "name": "Evanston",
+            "admin1": "Illinois",
+            "country": "US",
+            "lat": 42.04,
+            "lon": -87.69,
+            "precision": "city",
+            "detail": None,
+        },
+        "in Evanston",
+    )
+    inc = reconcile("i6", [a, b])
+    assert (inc.location["name"], inc.location["basis"]) == ("Evanston", "text")
+    only = reconcile("i7", [a])
+    assert (only.location["name"], only.location["basis"]) == ("Chicago", "outlet")

@@ -193,7 +193,12 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
     fact(
         "place",
         _place(rec)
-        + (f" — {rec['location'].get('detail')}" if rec["location"].get("detail") else ""),
+        + (f" — {rec['location'].get('detail')}" if rec["location"].get("detail") else "")
+        + (
+            " — the outlet's home, not in the text"
+            if rec["location"].get("basis") == "outlet"
+            else ""
+        ),
         rec["location"],
     )
     out.print(

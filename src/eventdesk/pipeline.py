@@ -263,6 +263,7 @@ class Pipeline:
                 and v.get("admin1")
                 and f.confidence >= PRIOR_CONFIDENCE
                 and not v.get("candidates")
+                and v.get("basis") != "outlet"
             ):
                 self.store.count_source_place(article.source, v["admin1"])
                 return

@@ -138,59 +138,75 @@ _OUTLET_NOT_PLACE = frozenset(
 
 
 @lru_cache(maxsize=4)
-def _outlet_names(gaz: Gazetteer) -> dict[str, str]:
-    """Squashed name ("losangeles", "newjersey") -> state code, of US states and big cities.
-    A name two big cities share ("springfield") is left out unless one is far bigger."""
-    out: dict[str, str] = {}
+def _outlet_names(gaz: Gazetteer) -> dict[str, tuple[str, Place | None]]:
+    """Squashed name ("losangeles", "newjersey") -> (state code, the city or None for a state),
+    of US states and big cities.  A name two big cities share ("springfield") is left out
+    unless one is far bigger."""
+    out: dict[str, tuple[str, Place | None]] = {}
     for code, name in gaz.states.items():
-        out[name.lower().replace(" ", "")] = code
-    by_key: dict[str, dict[str, int]] = defaultdict(dict)
+        out[name.lower().replace(" ", "")] = (code, None)
+    by_key: dict[str, dict[str, Place]] = defaultdict(dict)
     for places in gaz.cities.values():
         for p in places:
             if p.country != "US" or not p.admin1 or p.population < OUTLET_CITY_POP:
                 continue
             key = re.sub(r"[^a-z]", "", p.name.lower())
-            if len(key) >= 5:
-                old = by_key[key].get(p.admin1, 0)
-                by_key[key][p.admin1] = max(old, p.population)
-    for key, pops in by_key.items():
-        ranked = sorted(pops.items(), key=lambda kv: -kv[1])
-        if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
+            if len(key) < 5:
+                continue
+            old = by_key[key].get(p.admin1)
+            if old is None or p.population > old.population:
+                by_key[key][p.admin1] = p
+    for key, by_state in by_key.items():
+        ranked = sorted(by_state.values(), key=lambda p: -p.population)
+        if len(ranked) > 1 and ranked[0].population < 3 * ranked[1].population:
             continue
-        out.setdefault(key, ranked[0][0])
+        out.setdefault(key, (ranked[0].admin1 or "", ranked[0]))
     for key in _OUTLET_NOT_PLACE:
         out.pop(key, None)
     return out
 
 
-def _outlet_states(analysis: Analysis, gaz: Gazetteer) -> Votes:
+@dataclass(slots=True)
+class OutletHint:
+    """Where an outlet's name or URL says it reports from."""
+
+    states: dict[str, float]  # state code -> vote
+    city: Place | None  # a city the outlet is named after ("chicago.suntimes.com")
+    source: str  # host or URL it was read from
+
+
+def outlet_hint(analysis: Analysis, gaz: Gazetteer) -> OutletHint:
     """States an outlet's name or URL path names: "nbclosangeles.com" (California),
     "chicago.suntimes.com", ".../news/local/michigan/detroit/...".  A local outlet reports
     local news, so this settles namesakes (Pasadena, Franklin) a text leaves open."""
-    votes: Votes = defaultdict(float)
     art = analysis.article
     host = art.source or outlet_of_url(art.url) or ""
+    hint = OutletHint({}, None, host)
     if "." not in host:
-        return votes
+        return hint
     names = _outlet_names(gaz)
     runs = re.findall(r"[a-z]+", host.lower().rsplit(".", 1)[0])  # "abc7amarillo": abc, amarillo
-    found = [(k, c) for k, c in names.items() if any(k in r for r in runs)]
+    found = [k for k in names if any(k in r for r in runs)]
     if found:
-        _, host_code = max(found, key=lambda kc: len(kc[0]))  # "losangeles" over "angeles"
-        votes[host_code] += 1.5
+        host_code, city = names[max(found, key=len)]  # "losangeles" over "angeles"
+        hint.states[host_code] = hint.states.get(host_code, 0.0) + 1.5
+        hint.city = city
     url = art.url or ""
     if "web.archive.org/web/" in url:
         url = url.split("web.archive.org/web/", 1)[1]
     path = url.split("//", 1)[-1].partition("/")[2].lower()
     segs = [x for x in re.split(r"[/?=&]", path) if x]
     for seg in segs[:-1] if len(segs) > 1 else []:  # the last segment is the headline slug
-        code = gaz.state_by_name.get(seg.replace("-", " ").replace("_", " ")) or names.get(
-            re.sub(r"[^a-z]", "", seg)
-        )
+        st = gaz.state_by_name.get(seg.replace("-", " ").replace("_", " "))
+        named = names.get(re.sub(r"[^a-z]", "", seg))
+        code = st or (named[0] if named else None)
         if code and len(seg) > 3:
-            votes[code] += 1.0  # ".../news/local/michigan/...", "dnainfo.com/chicago/..."
+            # ".../news/local/michigan/...", "dnainfo.com/chicago/..."
+            hint.states[code] = hint.states.get(code, 0.0) + 1.0
+            if named and named[1] is not None and hint.city is None:
+                hint.city = named[1]
             break
-    return votes
+    return hint
 
 
 _HOOD = re.compile(
@@ -270,7 +286,9 @@ def extract_location(
     aid = analysis.article.id
     by_idx = {s.idx: s for s in infos}
     states = _context_states(analysis, gaz, infos)
-    for outlet_code, v in _outlet_states(analysis, gaz).items():
+    text_states = dict(states)  # what the text itself says, for a region-only place
+    hint = outlet_hint(analysis, gaz)
+    for outlet_code, v in hint.states.items():
         states[outlet_code] += v
     countries = _country_votes(analysis, gaz, infos)
     details: list[tuple[float, str, SentInfo]] = []
@@ -405,8 +423,8 @@ def extract_location(
                 a = s.start + am.start("city")
                 sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.idx)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
-    if not cands and not states:
-        return []
+    if not cands and not text_states:
+        return _outlet_place(hint, gaz, incident_sents)
     # the same place named several times counts more
     tally: Counter[str] = Counter()
     for c in cands:
@@ -431,9 +449,10 @@ def extract_location(
         best = max(ctry, key=lambda c: c.score) if ctry else None
     detail = max(details, key=lambda d: d[0])[1] if details else None
     if best is None:
-        if not states:
-            return []
-        code, _ = _top(states)
+        if not text_states:
+            return _outlet_place(hint, gaz, incident_sents)
+        # a state the text names; the outlet settles between several
+        code = max(text_states, key=lambda c: states[c])
         first = next((x for x in infos if not x.junk and not x.related), None)
         if first is None or code is None:
             return []
@@ -536,6 +555,26 @@ def extract_location(
     return [
         Fact("location", value, ev, confidence=conf, surface=best.text, attribution=s.attribution)
     ]
+
+
+def _outlet_place(hint: OutletHint, gaz: Gazetteer, incident_sents: set[int]) -> list[Fact]:
+    """No place in the text of an incident report: the outlet's city or state stands in,
+    marked ``basis: "outlet"`` and without evidence (no sentence says it)."""
+    if not hint.states:
+        return []
+    code = max(hint.states, key=lambda c: hint.states[c])
+    city = hint.city if hint.city is not None and hint.city.admin1 == code else None
+    value: dict[str, Any] = {
+        "name": city.name if city else None,
+        "admin1": gaz.states.get(code),
+        "country": "US",
+        "lat": city.lat if city else None,
+        "lon": city.lon if city else None,
+        "precision": "city" if city else "region",
+        "detail": None,
+        "basis": "outlet",
+    }
+    return [Fact("location", value, [], confidence=0.15, surface=hint.source)]
 
 
 # --- the outlet prior -------------------------------------------------------------------------

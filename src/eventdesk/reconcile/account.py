@@ -473,6 +473,11 @@ def assign_voices(reports: list[Report]) -> None:
         r.voice = own.get(r.copy_of or "", r.copy_of or "") if r.copy_of else own[r.article_id]
 
 
+def _told(sup: list[tuple[Report, Fact]]) -> bool:
+    """Whether some report's text (not only its outlet) gives this place."""
+    return any((f.value or {}).get("basis") != "outlet" for _, f in sup)
+
+
 def reconcile_location(reports: list[Report]) -> dict[str, Any]:
     groups: dict[tuple[Any, Any], list[tuple[Report, Fact]]] = defaultdict(list)
     for r in reports:
@@ -480,7 +485,8 @@ def reconcile_location(reports: list[Report]) -> dict[str, Any]:
             v = f.value or {}
             if not v.get("name") and not v.get("country"):
                 continue
-            groups[(v.get("name"), v.get("country"))].append((r, f))
+            # a region-only place is told apart by its region ("Ohio" is not "Texas")
+            groups[(v.get("name") or v.get("admin1"), v.get("country"))].append((r, f))
     empty: dict[str, Any] = {
         "name": None,
         "admin1": None,
@@ -501,7 +507,9 @@ def reconcile_location(reports: list[Report]) -> dict[str, Any]:
             PRECISION_WEIGHT.get((f.value or {}).get("precision", "unknown"), 0) for _, f in sup
         )
         conf = max(f.confidence for _, f in sup)
-        return _independent(sup) * prec * (0.5 + conf) + 0.01 * len(sup)
+        # a place only the outlet's name suggests counts far less than one a text names
+        text = 1.0 if _told(sup) else 0.1
+        return text * _independent(sup) * prec * (0.5 + conf) + 0.01 * len(sup)
 
     ranked = sorted(groups.items(), key=score, reverse=True)
     (_, best) = ranked[0]
@@ -521,6 +529,8 @@ def reconcile_location(reports: list[Report]) -> dict[str, Any]:
         "lon": top.get("lon"),
         "precision": top.get("precision") or "unknown",
         "detail": "; ".join(dict.fromkeys(details)) or None,
+        # "outlet": no report's text names a place; the outlet's home stands in
+        "basis": "text" if _told(best) else "outlet",
         "evidence": _ev_json(f for _, f in best),
         "alternatives": [],
     }

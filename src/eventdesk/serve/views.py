@@ -93,6 +93,8 @@ def incident_view(rec: dict[str, Any]) -> dict[str, Any]:
     facts.append(_row("Date", date_text, date.get("evidence"), outlets, date_note))
     loc = rec.get("location") or {}
     place_note = f"precision: {loc.get('precision')}"
+    if loc.get("basis") == "outlet":
+        place_note += " · not in the text: the outlet's home"
     if loc.get("detail"):
         place_note = f"{loc['detail']} · {place_note}"
     facts.append(_row("Place", _place(loc), loc.get("evidence"), outlets, place_note))
