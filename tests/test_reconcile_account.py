@@ -395,3 +395,14 @@ def test_a_place_the_text_names_beats_the_outlets_home() -> None:
     assert (inc.location["name"], inc.location["basis"]) == ("Evanston", "text")
     only = reconcile("i7", [a])
     assert (only.location["name"], only.location["basis"]) == ("Chicago", "outlet")
+
+
+def test_name_variants_of_one_person_and_relatives_kept_apart() -> None:
+    from eventdesk.reconcile.account import _same_name
+
+    assert _same_name("Melvin Lee Edwards", "Mel Edwards")
+    assert _same_name("Ali Syed’s", "Ali Syed")
+    assert _same_name("Shareen Valentino", "Shereen Valentino")
+    assert _same_name("Parish", "Andy Parish")
+    assert not _same_name("Renee Reed", "Annette Reed")
+    assert not _same_name("Juan Manuel Martinez Jr.", "Juan Martinez Sr.")

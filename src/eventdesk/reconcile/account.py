@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from eventdesk.model import Alternative, Evidence, Fact, Incident
 
 COUNTED = ("asserted", "hedged")
@@ -293,18 +295,35 @@ def _kinds(p: dict[str, Any]) -> set[str]:
 
 
 def _name_key(name: str) -> str:
-    return re.sub(r"[^a-z ]", "", name.lower()).strip()
+    name = re.sub(r"['’]s$", "", name.strip())  # "Ali Syed’s"
+    name = re.sub(r"\b(?:jr|sr|ii|iii|iv)\.?$", "", name.lower()).strip(" ,")
+    return re.sub(r"[^a-z ]", "", name).strip()
+
+
+def _generation(name: str) -> str | None:
+    m = re.search(r"\b(jr|sr|ii|iii|iv)\.?$", name.strip().lower())
+    return m.group(1) if m else None
 
 
 def _same_name(a: str, b: str) -> bool:
+    ga, gb = _generation(a), _generation(b)
+    if ga and gb and ga != gb:
+        return False  # father and son: "Juan Martinez Jr." / "Juan Martinez Sr."
     ka, kb = _name_key(a), _name_key(b)
     if not ka or not kb:
         return False
     if ka == kb:
         return True
     ta, tb = ka.split(), kb.split()
+    if ta[-1] != tb[-1]:
+        return False
     # "Parish" vs "Andy Parish": a surname alone matches the full name.
-    return (len(ta) == 1 or len(tb) == 1) and ta[-1] == tb[-1]
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    # "Melvin Lee Edwards" / "Mel Edwards", "Ron" / "Ronald", "Shareen" / "Shereen" (a
+    # reporter's spelling); relatives share a surname, not a first name
+    fa, fb = ta[0], tb[0]
+    return fa.startswith(fb) or fb.startswith(fa) or fuzz.ratio(fa, fb) >= 80
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
