@@ -202,7 +202,7 @@ _PERP_AFTER = re.compile(
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
-    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets)\b|\d|"
+    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS)\b|\d|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
@@ -613,8 +613,13 @@ class RuleExtractor:
         gaz = gazetteer() if self.geocode else None
 
         def gaz_city(name: str) -> bool:
-            # a one-word "person" that is a town ("Euharlee") is NER's mistake
-            return gaz is not None and len(name.split()) == 1 and bool(gaz.city(name))
+            # a one-word "person" that is a town ("Euharlee") is NER's mistake, and so is a
+            # longer one that is a US place by its full name ("Broad Ripple", "Mount Oliver")
+            if gaz is None:
+                return False
+            if len(name.split()) == 1:
+                return bool(gaz.city(name))
+            return any(p.country == "US" for p in gaz.city(name))
 
         persons = [m for m in analysis.mentions if m.label == "PERSON"] + _aged_names(
             analysis, infos
@@ -651,7 +656,8 @@ class RuleExtractor:
             if s is None or s.junk:
                 continue
             if _NOT_A_NAME.search(m.text) or (
-                gaz_city(m.text) and _name_key(m.text) not in full_keys
+                gaz_city(m.text)
+                and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
             ):
                 continue
             name = re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", m.text.strip())

@@ -37,6 +37,8 @@ RELATED_RE = re.compile(
     r"weeks?|months?|years?) (?:earlier|before|ago|after)\b|"
     r"\b(?:killed|died) in an? (?:\w+ ){0,2}(?:car|motorcycle|traffic|vehicle|auto|highway) "
     r"(?:crash|accident|wreck|collision)\b|"
+    # a timeline of other events: "Aug. 23: Joseph Shuemaker, 24, is shot and killed ..."
+    r"^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}:\s|"
     # statistics: "nearly 500 Detroit children have died in homicides since 2000"
     r"\bsince (?:19|20)\d\d\b|\b(?:so far|this|last) year\b.*\b(?:homicides?|shootings?)\b)",
     re.I,
