@@ -406,3 +406,14 @@ def test_name_variants_of_one_person_and_relatives_kept_apart() -> None:
     assert _same_name("Parish", "Andy Parish")
     assert not _same_name("Renee Reed", "Annette Reed")
     assert not _same_name("Juan Manuel Martinez Jr.", "Juan Martinez Sr.")
+
+
+def test_more_sources_outweigh_the_latest_report_alone() -> None:
+    reports = []
+    for i, (aid, n) in enumerate((("a", 5), ("b", 5), ("c", 4)), start=1):
+        r = make_report(aid, i, [f"{n} people were wounded."], f"2016-05-0{i}")
+        add(r, "injured", n, f"{n} people were wounded")
+        reports.append(r)
+    inc = reconcile("i8", reports)
+    assert inc.injured["value"] == 5
+    assert [(a["value"], a["status"]) for a in inc.injured["alternatives"]] == [(4, "disputed")]

@@ -656,8 +656,7 @@ class RuleExtractor:
             if s is None or s.junk:
                 continue
             if _NOT_A_NAME.search(m.text) or (
-                gaz_city(m.text)
-                and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
+                gaz_city(m.text) and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
             ):
                 continue
             name = re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", m.text.strip())

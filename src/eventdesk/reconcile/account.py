@@ -7,14 +7,18 @@ Rules (each is one function below):
   duplicates and they never vote.
 * Counts evolve: the latest report's count is current; earlier smaller counts become
   ``superseded``; an earlier *larger* count that no later report retracts stays visible as
-  ``disputed``.  "at least N" never overrides an exact count ≥ N (they agree).
+  ``disputed``.  "at least N" never overrides an exact count ≥ N (they agree).  A figure given
+  by more independent sources than the latest one outweighs it (one outlet's slip does not
+  overturn what several reported).
 * A person counted injured and later reported dead moves from injured to killed: the injured
   count is lowered by the people whose status changed after that count was given.
 * An explicit correction ("…are incorrect") retracts the value; a denial ("…has been denied")
   denies it; both stay as alternatives with their evidence.  Values of a related incident never
   count.
 * Place, date and type are voted on by independent sources (distinct outlets); the runner-up
-  that conflicts stays as ``disputed``.
+  that conflicts stays as ``disputed``.  A date after the first report is another event's
+  (a hearing); a date or place no text gives (``basis``: publication date, the outlet's home)
+  only stands in when no report's text gives one.
 """
 
 from __future__ import annotations
@@ -189,6 +193,19 @@ def reconcile_count(
             current = CountClaim(
                 c.report, c.value, c.exact or current.exact, current.facts + c.facts
             )
+    if current is not None:
+        # more independent voices for another figure outweigh the latest report's alone
+        voices: dict[int, set[str]] = defaultdict(set)
+        for c in live:
+            voices[c.value].add(c.report.voice)
+        latest = current.value
+        top = max(voices, key=lambda v: (len(voices[v]), v == latest))
+        if len(voices[top]) > len(voices[latest]):
+            same = [c for c in live if c.value == top]
+            history.append((same[-1].report, top, f"{current.value} -> {top} (more sources)"))
+            current = CountClaim(
+                same[-1].report, top, any(c.exact for c in same), [f for c in same for f in c.facts]
+            )
     value = current.value if current else None
     facts = list(current.facts) if current else []
     qualifier = None if current is None or current.exact else (current.facts[0].qualifier or None)
@@ -213,11 +230,12 @@ def reconcile_count(
     for c in claims:
         if current is None or c.value == value or c.value in seen_alt or c.value in negated:
             continue
-        if c.report.rank > current.report.rank:
+        if c.report.rank > current.report.rank and not (c.exact and c.value < (value or 0)):
             continue  # a later weaker "at least" figure: agrees, not an alternative
         # Counts of one incident only grow: an earlier smaller figure was superseded, an earlier
         # larger one that nobody retracted is a real disagreement.
-        status = "superseded" if c.value < (current.value or 0) else "disputed"
+        later = c.report.rank > current.report.rank  # outweighed by more sources
+        status = "superseded" if c.value < (current.value or 0) and not later else "disputed"
         alternatives.append(Alternative(c.value, status, _ev(c.facts)))  # type: ignore[arg-type]
         seen_alt.add(c.value)
     for v, (status, fs) in sorted(negated.items()):
