@@ -234,8 +234,8 @@ def reconcile_count(
             continue  # a later weaker "at least" figure: agrees, not an alternative
         # Counts of one incident only grow: an earlier smaller figure was superseded, an earlier
         # larger one that nobody retracted is a real disagreement.
-        later = c.report.rank > current.report.rank  # outweighed by more sources
-        status = "superseded" if c.value < (current.value or 0) and not later else "disputed"
+        came_later = c.report.rank > current.report.rank  # outweighed by more sources
+        status = "superseded" if c.value < (current.value or 0) and not came_later else "disputed"
         alternatives.append(Alternative(c.value, status, _ev(c.facts)))  # type: ignore[arg-type]
         seen_alt.add(c.value)
     for v, (status, fs) in sorted(negated.items()):
