@@ -138,7 +138,10 @@ def _best(facts: list[Fact]) -> Fact | None:
 
 
 def _date_of(facts: list[Fact]) -> str | None:
-    f = _best([x for x in facts if isinstance(x.value, dict)])
+    # a publication date standing in for a date the text does not give is no incident date
+    f = _best(
+        [x for x in facts if isinstance(x.value, dict) and x.value.get("basis") != "publication"]
+    )
     if f is None:
         return None
     value = f.value.get("value")
@@ -206,6 +209,8 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
             _add(ents, norm_name(f.attribution))
     for f in _asserted(facts, "location"):
         v = f.value if isinstance(f.value, dict) else {}
+        if v.get("basis") == "outlet":
+            continue  # the outlet's home, not a place the text names
         for key in ("name", "admin1"):
             if v.get(key):
                 _add(places, norm_name(str(v[key])), 2.0)
