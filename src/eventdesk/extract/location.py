@@ -352,8 +352,14 @@ def extract_location(
             continue  # a hospital the victim was taken to, a street corner
         score = 1.0 if m.label in ("GPE", "LOC", "FAC") else 0.0
         wide = text[max(0, m.start - 60) : m.start]
-        if _CARE_BEFORE.search(wide):
+        if _CARE_BEFORE.search(wide) or re.match(
+            r"\s+(?:area\s+)?(?:hospital|medical center|trauma center)", after, re.I
+        ):
             score -= 3.0  # where the victim was treated, not where it happened
+        if re.match(r"\s+(?:being|was|is|who|had|has)\b", after) or re.search(
+            r"\b(?:shooting|shot|killed|killing|wounding)\s+$", before
+        ):
+            continue  # "resulted in Hall being shot", "discharged the revolver shooting Nathan"
         if _NEAR_BEFORE.search(before):
             score += 0.3  # "near Paris": the place is elsewhere, often named next
         elif _PREP_BEFORE.search(before):
