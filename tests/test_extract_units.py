@@ -277,3 +277,13 @@ def test_no_place_in_the_text_falls_back_to_the_outlet() -> None:
     loc = got["location/asserted"][0]
     assert (loc["name"], loc["admin1"], loc["basis"]) == ("Chicago", "Illinois", "outlet")  # type: ignore[index]
     assert "location/asserted" not in _extract(text, "2016-05-03", "http://example.com/x")
+
+
+def test_towns_the_tagger_misses() -> None:
+    got = _extract(
+        "A Temecula man who was accidentally shot was hospitalized Friday night, the Riverside "
+        "County Sheriff's Department said.",
+        "2017-02-25",
+    )
+    loc = got["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Temecula", "California")  # type: ignore[index]

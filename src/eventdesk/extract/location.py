@@ -34,6 +34,13 @@ _FACILITY_AFTER = re.compile(
     r"restaurant|gas station|store)\b",
     re.I,
 )
+_TOWN_OF = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:man|woman|men|women|teen|"
+    r"teenager|boy|girl|resident|family|couple|mother|father|bar|home|nightclub|club|apartment)\b"
+    r"|\b(?P<town2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s*(?P<st>Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|"
+    r"Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Va|Vt|Wash|Wis|"
+    r"Wyo)\.,"
+)
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
     r"(?:\((?:[^)]{0,40})\))?\s*(?:[—–-]{1,2}|:)\s"
@@ -411,6 +418,23 @@ def extract_location(
             cands.append(Cand(name, m.start, m.end, s, score, places, "city"))
         elif name.lower().endswith((" county", " parish")) and gaz.county_states(name):
             cands.append(Cand(name, m.start, m.end, s, score - 1.0, [], "county"))
+    # towns the tagger misses: "A Temecula man", "a Zanesville bar", "Hope, Ark., police"
+    for s in infos:
+        if s.junk or s.related:
+            continue
+        for tm in _TOWN_OF.finditer(s.text):
+            g = "town" if tm.group("town") else "town2"
+            name = tm.group(g)
+            a = s.start + tm.start(g)
+            if any(c.start <= a < c.end for c in cands) or gaz.state_by_name.get(norm_place(name)):
+                continue
+            places = [p for p in gaz.city(name) if p.country == "US"]
+            code = gaz.state_code(tm.group("st")) if tm.group("st") else None
+            if code:
+                places = [p for p in places if p.admin1 == code]
+            if places:
+                sc = 1.5 + (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.idx)
+                cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     # "Houston Police Department", "Decatur police say": the city whose police handle it
     for s in infos:
         if s.junk or s.related:
