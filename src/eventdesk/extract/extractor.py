@@ -317,7 +317,8 @@ def _sentence_role(pre: str, post: str, sent: str) -> str | None:
 #: "Montrel Quintres Patterson, 22, of Clarksville".
 _AGED_NAME = re.compile(
     r"\b\d{1,3}-year-old\s+(?P<a>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
-    r"|(?<![\w.])(?P<b>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}),\s+\d{1,3},"
+    r"|(?<![\w.])(?P<b>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}),\s+(?:age\s+)?"
+    r"\d{1,3}(?:,|\s+years?[- ]old|\s+and\b|;)"
 )
 
 
