@@ -369,7 +369,9 @@ def statements(sd: Any, base: int) -> Statement:
     seen: dict[int, Patient] = {}
     rank = {"killed": 3, "injured": 2, "shot": 1}
 
-    def add(tok: Any, status: str, reflexive_agent: bool = False) -> None:
+    def add(
+        tok: Any, status: str, reflexive_agent: bool = False, self_inflicted: bool = False
+    ) -> None:
         if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
             # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
             for c in tok.children:
@@ -389,6 +391,8 @@ def statements(sd: Any, base: int) -> Statement:
             p = _np(t, sd, base, status, reflexive_agent)
             if p is None:
                 continue
+            if self_inflicted:
+                p.perp = False  # "a suspected robber shot himself": the one hurt, counted once
             old = seen.get(t.i)
             if old is None or rank[status] > rank[old.status]:
                 seen[t.i] = p
@@ -492,7 +496,7 @@ def statements(sd: Any, base: int) -> Statement:
                             add(a, "killed")
                 elif status == "shot":
                     for a in agents or _head_subject(tok):
-                        add(a, "shot")
+                        add(a, "shot", self_inflicted=True)
             else:
                 add(o, status)
         if objs:
