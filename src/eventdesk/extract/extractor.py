@@ -671,6 +671,14 @@ class RuleExtractor:
             key = _name_key(name)
             if len(name.split()) == 1 and key not in full_keys and name.lower() in firsts:
                 key = firsts[name.lower()]
+            elif len(name.split()) >= 2 and key in full_keys:
+                # relatives share a surname: "Walesha Williams" and "Paris Williams" are two
+                # people (a bare "Williams" stays with the first one named)
+                f1 = _PERSON_TITLE_STRIP.sub("", full_keys[key]).split()[0].lower()
+                f2 = _PERSON_TITLE_STRIP.sub("", name).split()[0].lower()
+                if not (f1.startswith(f2) or f2.startswith(f1)):
+                    key = f"{key}~{f2}"
+                    full_keys.setdefault(key, name)
             p = people.get(key)
             if p is None:
                 p = people[key] = Person(key, full_keys.get(key, name))
