@@ -120,6 +120,16 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
             sts = set(gaz.county_states(m.text))
             for st in sts:
                 votes[st] += 1.0 / len(sts)
+            continue
+        # a big city with no big namesake says its state ("taken to a Knoxville hospital")
+        us = sorted(
+            (p for p in gaz.city(m.text) if p.country == "US" and p.admin1),
+            key=lambda p: -p.population,
+        )
+        if us and us[0].population >= 100_000 and (
+            len(us) == 1 or us[0].population >= 5 * us[1].population
+        ):
+            votes[us[0].admin1 or ""] += 1.0
     for rm in re.finditer(
         r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?"
         r"[A-Z][a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])",
