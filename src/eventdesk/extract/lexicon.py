@@ -40,7 +40,11 @@ RELATED_RE = re.compile(
     # a timeline of other events: "Aug. 23: Joseph Shuemaker, 24, is shot and killed ..."
     r"^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}:\s|"
     # statistics: "nearly 500 Detroit children have died in homicides since 2000"
-    r"\bsince (?:19|20)\d\d\b|\b(?:so far|this|last) year\b.*\b(?:homicides?|shootings?)\b)",
+    r"\bsince (?:19|20)\d\d\b|\b(?:so far|this|last) year\b.*\b(?:homicides?|shootings?)\b|"
+    r"\bas of\b.{0,80}\bthis year\b|\bbetween (?:\w+,? )?(?:19|20)\d\d\b|"
+    # another event the same day or nearby: "Earlier Thursday, a man was fatally shot ..."
+    r"^\W*earlier (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\b(?:just|also) last (?:week|month)\b)",
     re.I,
 )
 #: "in 2005": a year well before the publication (checked in code).
@@ -261,7 +265,7 @@ ARREST_RE = re.compile(
 SUICIDE_RE = re.compile(
     r"\b(turned the (?:gun|weapon|rifle|handgun) on (?:himself|herself)|took (?:his|her) own "
     r"life|killed (?:himself|herself)|fatally shot (?:himself|herself)|shot and killed (?:himself|"
-    r"herself)|murder-suicide|murder suicide|committed suicide)\b",
+    r"herself)|(?<!attempted )murder-suicide|(?<!attempted )murder suicide|committed suicide)\b",
     re.I,
 )
 
