@@ -417,3 +417,11 @@ def test_more_sources_outweigh_the_latest_report_alone() -> None:
     inc = reconcile("i8", reports)
     assert inc.injured["value"] == 5
     assert [(a["value"], a["status"]) for a in inc.injured["alternatives"]] == [(4, "disputed")]
+
+
+def test_first_names_and_second_surnames_join_the_full_name() -> None:
+    from eventdesk.reconcile.account import _same_name
+
+    assert _same_name("Coleton", "Coleton Lee Tarpley")
+    assert _same_name("Edgar Sanchez", "Edgar Sanchez Rios")
+    assert not _same_name("Coleton", "Amanda Tarpley Lee")

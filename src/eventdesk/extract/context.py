@@ -129,11 +129,14 @@ def _old_date(text: str, published: date | None) -> bool:
         mon = _MONTHS.index(m.group("mon").lower()[:3]) + 1 if m.group("mon") else 12
         # "On Nov. 5, 2009, ... opened fire" dates the sentence; "... opened fire on a vigil
         # for a man slain in 2014, killing one" dates only its last clause
-        if (published.year - y) * 12 + (published.month - mon) > 12 and (
-            m.start() < 0.4 * len(text)
-            or not INCIDENT_RE.search(text[: m.start()])
-            # "... was murdered while working as a bouncer at Club 502 in 2005."
-            or not INCIDENT_RE.search(text[m.end() :])
+        if (
+            (published.year - y) * 12 + (published.month - mon) > 12
+            and (
+                m.start() < 0.4 * len(text)
+                or not INCIDENT_RE.search(text[: m.start()])
+                # "... was murdered while working as a bouncer at Club 502 in 2005."
+                or not INCIDENT_RE.search(text[m.end() :])
+            )
         ):
             return True
     return False

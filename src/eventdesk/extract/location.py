@@ -126,8 +126,10 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
             (p for p in gaz.city(m.text) if p.country == "US" and p.admin1),
             key=lambda p: -p.population,
         )
-        if us and us[0].population >= 100_000 and (
-            len(us) == 1 or us[0].population >= 5 * us[1].population
+        if (
+            us
+            and us[0].population >= 100_000
+            and (len(us) == 1 or us[0].population >= 5 * us[1].population)
         ):
             votes[us[0].admin1 or ""] += 1.0
     for rm in re.finditer(

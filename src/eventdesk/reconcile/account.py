@@ -333,11 +333,14 @@ def _same_name(a: str, b: str) -> bool:
     if ka == kb:
         return True
     ta, tb = ka.split(), kb.split()
+    short, long_ = sorted((ta, tb), key=len)
+    if len(short) == 1:
+        # "Parish" vs "Andy Parish", "Coleton" vs "Coleton Lee Tarpley": one name alone
+        return short[0] in (long_[0], long_[-1])
+    if ta[0] == tb[0] and set(short) <= set(long_):
+        return True  # "Edgar Sanchez" / "Edgar Sanchez Rios" (a second surname)
     if ta[-1] != tb[-1]:
         return False
-    # "Parish" vs "Andy Parish": a surname alone matches the full name.
-    if len(ta) == 1 or len(tb) == 1:
-        return True
     # "Melvin Lee Edwards" / "Mel Edwards", "Ron" / "Ronald", "Shareen" / "Shereen" (a
     # reporter's spelling); relatives share a surname, not a first name
     fa, fb = ta[0], tb[0]
@@ -385,6 +388,10 @@ class Person:
     def values(self) -> list[dict[str, Any]]:
         return [f.value for _, f in self.mentions]
 
+    @property
+    def names(self) -> list[str]:
+        return [str(v["name"]) for v in self.values if v.get("name")]
+
     def matches(self, v: dict[str, Any]) -> bool:
         return any(same_person(v, w) for w in self.values)
 
@@ -401,8 +408,10 @@ def cluster_participants(reports: list[Report]) -> list[Person]:
             v = f.value if isinstance(f.value, dict) else {}
             match = None
             for i, p in enumerate(people):
-                if i in used:
-                    continue
+                if i in used and not (
+                    v.get("name") and any(_same_name(v["name"], n) for n in p.names)
+                ):
+                    continue  # two people in one report, unless named alike
                 if p.matches(v) and (v.get("name") or all(m[0] is not r for m in p.mentions)):
                     match = i
                     break
