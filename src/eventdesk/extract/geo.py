@@ -187,16 +187,12 @@ class Gazetteer:
     def big_us_cities(self, min_population: int = 100_000) -> list[Place]:
         """US places of at least ``min_population`` (computed once per gazetteer)."""
         cached: list[Place] | None = getattr(self, "_big_us", None)
-        if cached is None:
+        if cached is None:  # (built on first use, so older pickled gazetteers work too)
             cached = sorted(
-                {
-                    p
-                    for ps in self.cities.values()
-                    for p in ps
-                    if p.country == "US" and p.population >= 100_000
-                },
+                {p for ps in self.cities.values() for p in ps if p.country == "US"},
                 key=lambda p: -p.population,
             )
+            cached = [p for p in cached if p.population >= 100_000]
             self._big_us = cached
         return [p for p in cached if p.population >= min_population]
 

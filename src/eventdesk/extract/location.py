@@ -9,10 +9,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
+from urllib.parse import urlparse
 
 from eventdesk.extract.context import SentInfo
 from eventdesk.extract.geo import Gazetteer, Place, norm_place
-from eventdesk.ingest import outlet_of_url
+from eventdesk.ingest import original_url, outlet_of_url
 from eventdesk.model import Analysis, Evidence, Fact
 
 _PREP_BEFORE = re.compile(r"\b(in|at|on|near|outside|inside|into|across|of)\s+(?:the\s+)?$", re.I)
@@ -210,10 +211,8 @@ def outlet_hint(analysis: Analysis, gaz: Gazetteer) -> OutletHint:
         host_code, city = names[max(found, key=len)]  # "losangeles" over "angeles"
         hint.states[host_code] = hint.states.get(host_code, 0.0) + 1.5
         hint.city = city
-    url = art.url or ""
-    if "web.archive.org/web/" in url:
-        url = url.split("web.archive.org/web/", 1)[1]
-    path = url.split("//", 1)[-1].partition("/")[2].lower()
+    parts = urlparse(original_url(art.url or ""))
+    path = f"{parts.path}?{parts.query}".lower()
     segs = [x for x in re.split(r"[/?=&]", path) if x]
     for seg in segs[:-1] if len(segs) > 1 else []:  # the last segment is the headline slug
         st = gaz.state_by_name.get(seg.replace("-", " ").replace("_", " "))
@@ -245,9 +244,8 @@ def _city_around(p: Place, gaz: Gazetteer) -> Place | None:
     if p.country != "US" or p.population >= HOOD_CITY_POP:
         return None
     best: Place | None = None
-    for places in gaz.big_us_cities():
-        q = places
-        if q.admin1 != p.admin1 or q.population < HOOD_CITY_POP:
+    for q in gaz.big_us_cities(HOOD_CITY_POP):
+        if q.admin1 != p.admin1:
             continue
         dy = (q.lat - p.lat) * 111.0
         dx = (q.lon - p.lon) * 111.0 * math.cos(math.radians(p.lat))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eventdesk.ingest.readers import (
     IngestError,
+    original_url,
     outlet_of_url,
     read_file,
     read_paths,
@@ -11,4 +12,12 @@ from eventdesk.ingest.readers import (
     record_to_raw,
 )
 
-__all__ = ["IngestError", "outlet_of_url", "read_file", "read_paths", "read_stdin", "record_to_raw"]
+__all__ = [
+    "IngestError",
+    "original_url",
+    "outlet_of_url",
+    "read_file",
+    "read_paths",
+    "read_stdin",
+    "record_to_raw",
+]

@@ -168,13 +168,19 @@ def record_to_raw(obj: Any, origin: str) -> ReadItem:
     )
 
 
-def outlet_of_url(url: str | None) -> str | None:
-    """The outlet's host name of an article URL, web.archive.org copies unwrapped:
-    ``http://web.archive.org/web/2016.../http://fox59.com:80/...`` -> ``fox59.com``."""
-    if not url:
-        return None
+def original_url(url: str) -> str:
+    """An article URL with a web.archive.org wrapper removed:
+    ``http://web.archive.org/web/2016.../http://fox59.com:80/x`` -> ``http://fox59.com:80/x``."""
     if "web.archive.org/web/" in url:
         tail = url.split("web.archive.org/web/", 1)[1]
-        url = tail.split("/", 1)[1] if "/" in tail else tail
+        return tail.split("/", 1)[1] if "/" in tail else tail
+    return url
+
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The outlet's host name of an article URL (archive copies unwrapped): ``fox59.com``."""
+    if not url:
+        return None
+    url = original_url(url)
     host = urlparse(url if "//" in url else "//" + url).hostname or ""
     return host.removeprefix("www.") or None
