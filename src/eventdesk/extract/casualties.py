@@ -537,11 +537,7 @@ def statements(sd: Any, base: int) -> Statement:
             )
         ):
             # "suffered a gunshot wound to the leg", "is recovering from a gunshot wound"
-            hit = (
-                not any(c.lower_ in ("fatal", "mortal", "self-inflicted") for c in tok.subtree)
-                or tok.lemma_ != "have"
-            )
-            hit = hit and not any(c.lower_ in ("fatal", "mortal") for c in tok.subtree)
+            hit = not any(c.lower_ in ("fatal", "mortal") for c in tok.subtree)
         elif tok.lemma_ in (
             "take",
             "transport",
