@@ -102,7 +102,7 @@ _AGE_DESCRIBED = re.compile(
     r"be)\s+(?:an?\s+)?(\d{1,3})[- ]years?[- ]old",
     re.I,
 )
-_AGE_IN = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b")
+_AGE_IN = re.compile(r"\b(\d{1,3})[- ](?:year|month)s?[- ]old\b", re.I)
 _VICTIM_CUE = re.compile(
     r"\b(victims?|identified as|pronounced dead|died|killed|slain|wounded|injured|shot|hurt|"
     r"hospital|condition)\b",
@@ -139,7 +139,6 @@ _VICTIM_BEFORE = re.compile(
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
 #: "victim was taken to hospital" is most likely the same person.
-_AGE_IN = re.compile(r"\b(\d{1,3})[- ](?:year|month)s?[- ]old\b", re.I)
 _BARE_NUMBER = re.compile(r"^(?:one|two|three|1|2|3)$", re.I)
 _GENERIC_VICTIMS = frozenset(["victim", "child", "toddler", "juvenile"])
 _ANOTHER_RE = re.compile(r"\b(another|also|second|third|other|others|too|as well)\b", re.I)

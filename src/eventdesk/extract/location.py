@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from eventdesk.extract.context import SentInfo
-from eventdesk.extract.geo import Gazetteer, Place, norm_place
+from eventdesk.extract.geo import AP_STATES, Gazetteer, Place, norm_place
 from eventdesk.ingest import original_url, outlet_of_url
 from eventdesk.model import Analysis, Evidence, Fact
 
@@ -38,9 +38,10 @@ _FACILITY_AFTER = re.compile(
 _TOWN_OF = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:man|woman|men|women|teen|"
     r"teenager|boy|girl|resident|family|couple|mother|father|bar|home|nightclub|club|apartment)\b"
-    r"|\b(?P<town2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s*(?P<st>Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|"
-    r"Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Va|Vt|Wash|Wis|"
-    r"Wyo)\.,"
+    r"|\b(?P<town2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s*(?P<st>"
+    # the one-word AP state abbreviations the gazetteer knows ("Ark.", "Calif.")
+    + "|".join(sorted((k.title() for k in AP_STATES if k.isalpha()), key=len, reverse=True))
+    + r")\.,"
 )
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
