@@ -1,6 +1,9 @@
-"""The spaCy analyzer: sentences (one per line at least), mentions, selective parsing."""
+"""The spaCy analyzer: sentences (one per line at least), mentions, parsing on request; and
+analysis + extraction in worker processes (``pipeline.analyze_and_extract``)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from eventdesk.analyze import get_analyzer
 from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer, parse_sentence
@@ -44,31 +47,106 @@ def test_batches_and_processes_give_the_same_sentences() -> None:
     one = [[s.text for s in a.sentences] for a in SpacyAnalyzer(batch_size=2).analyze(arts)]
     two = [
         [s.text for s in a.sentences]
-        for a in SpacyAnalyzer(batch_size=2, n_process=2, min_articles_for_workers=0).analyze(arts)
+        for a in SpacyAnalyzer(batch_size=2, n_process=2).analyze(arts)
     ]
     assert one == two
     assert [a for a in one] and all(len(x) == 3 for x in one)
 
 
-def test_parses_made_in_worker_processes_come_back() -> None:
-    from eventdesk.extract import get_extractor
+class _FailsOn:
+    """An extractor that raises on one article (a rule bug), to check the run goes on."""
+
+    def __init__(self, bad: str) -> None:
+        from eventdesk.extract import get_extractor
+
+        self.bad = bad
+        self.real = get_extractor()
+
+    def extract(self, analysis: Any) -> Any:
+        if analysis.article.id == self.bad:
+            raise IndexError("list index out of range")
+        return self.real.extract(analysis)
+
+
+def test_worker_processes_give_the_facts_of_one_process_and_name_failures() -> None:
+    from eventdesk.pipeline import Components, analyze_and_extract
 
     text = (
         "A man was shot and killed Monday night.\nThe weather was fine.\n"
         "Two other people were wounded, police said.\n"
     )
-    arts = [Article(id=str(i), text=text, raw=text) for i in range(3)]
-    ex = get_extractor()
-    one = [ex.extract(a) for a in SpacyAnalyzer(n_process=1).analyze(arts)]
-    two_an = list(
-        SpacyAnalyzer(n_process=2, batch_size=1, min_articles_for_workers=0).analyze(arts)
-    )
-    stored = [k for k in two_an[0].doc.user_data if str(k).startswith("eventdesk_parse:")]
-    assert len(stored) == 2  # the two casualty sentences, not the weather
-    sd = parse_sentence(two_an[0].doc, 0, 39)
-    assert sd.has_annotation("DEP") and sd.user_data["eventdesk_base"] == 0
-    two = [ex.extract(a) for a in two_an]
-    assert [[f.to_json() for f in x.facts] for x in one] == [
-        [f.to_json() for f in x.facts] for x in two
+    arts = [
+        Article(id=str(i), text=text.replace("man", f"man, {20 + i},"), raw=text) for i in range(7)
     ]
-    assert any(f.field == "killed" and f.value == 1 for f in one[0].facts)
+    c = Components.default()
+    c.extractor = _FailsOn("3")
+    one = list(analyze_and_extract(c, arts, processes=1))
+    two = list(analyze_and_extract(c, arts, processes=2, min_articles_for_workers=2))
+    assert [x if isinstance(x, str) else [f.to_json() for f in x.facts] for x in one] == [
+        x if isinstance(x, str) else [f.to_json() for f in x.facts] for x in two
+    ]
+    assert [x.article_id for x in two if not isinstance(x, str)] == ["0", "1", "2", "4", "5", "6"]
+    assert two[3] == "extraction failed: IndexError: list index out of range"
+    first = two[0]
+    assert not isinstance(first, str)
+    assert any(f.field == "killed" and f.value == 1 for f in first.facts)
+    assert any(f.field == "injured" and f.value == 2 for f in first.facts)
+
+
+def test_fast_rule_components_match_spacys_own() -> None:
+    """``fast_rules`` replaces spaCy's attribute ruler and lemmatizer: same output, faster."""
+    from eventdesk.analyze.spacy_analyzer import load_nlp
+
+    fast, own = load_nlp(tags="all"), load_nlp(attributes="ruler", tags="all")
+    assert "eventdesk_attribute_table" in fast.pipe_names
+    assert "attribute_ruler" in own.pipe_names
+    texts = [
+        "Police said two men were shot and killed late Saturday; a third wasn't hurt.\n"
+        "Y'all gonna see it, c'm on, ain't nothin' to it, let's go, it's got ta be.\n\n"
+        "She had been taken to the hospital, where she died. Don't. I'd say he gets it.",
+        "The 19-year-old suspect, who was arrested Tuesday, is being held on $50,000 bail.  \t",
+    ]
+    for a, b in zip(fast.pipe(texts), own.pipe(texts), strict=True):
+        got = [(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in a]
+        want = [(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in b]
+        assert got == want
+
+
+def test_entities_only_where_worth_it_and_at_the_right_offsets() -> None:
+    from eventdesk.analyze.spacy_analyzer import NER_LEAD
+
+    lead = ["A store was robbed in Dayton, Ohio, on Friday."]
+    lead += ["The street was quiet again."] * (NER_LEAD - 1)
+    late = [
+        "The weather in Chicago was mild that week.",  # nothing about people: skipped
+        "The victim was identified as Maria Lopez, 34, of Toledo.",
+        "Interior Minister Bernard Cazeneuve visited the scene.",
+    ]
+    text = "\n".join(lead + late)
+    an = next(SpacyAnalyzer().analyze([Article(id="n", text=text, raw=text)]))
+    found = {(m.text, m.label) for m in an.mentions}
+    for m in an.mentions:
+        assert text[m.start : m.end] == m.text
+    assert ("Dayton", "GPE") in found
+    assert ("Maria Lopez", "PERSON") in found and ("Toledo", "GPE") in found
+    assert ("Bernard Cazeneuve", "PERSON") in found
+    assert not any(m.text == "Chicago" for m in an.mentions)
+    full = load_full_ner_mentions(text)
+    assert ("Chicago", "GPE") in full  # the full recogniser would have found it
+
+
+def load_full_ner_mentions(text: str) -> set[tuple[str, str]]:
+    from eventdesk.analyze.spacy_analyzer import load_nlp
+
+    return {(e.text, e.label_) for e in load_nlp(ner="full")(text).ents}
+
+
+def test_parsed_sentences_are_tagged_though_the_doc_is_not() -> None:
+    text = "The weather was fine.\nPolice said two men were shot and killed on Main Street.\n"
+    an = next(SpacyAnalyzer().analyze([Article(id="t", text=text, raw=text)]))
+    assert not an.doc.has_annotation("TAG")  # words are tagged only where parsed
+    s = an.sentences[1]
+    sd = parse_sentence(an.doc, s.start, s.end)
+    assert sd.has_annotation("TAG") and sd.has_annotation("DEP")
+    assert {t.text: t.lemma_ for t in sd}["killed"] == "kill"
+    assert {t.text: t.pos_ for t in sd}["men"] == "NOUN"

@@ -21,17 +21,23 @@ class Desk:
     """One eventdesk database: ingest articles, read incidents, apply human decisions."""
 
     def __init__(
-        self, path: str | Path | None = None, components: Components | None = None
+        self,
+        path: str | Path | None = None,
+        components: Components | None = None,
+        processes: int | None = None,
     ) -> None:
+        """``processes``: worker processes for analysis and extraction during ingest (None:
+        one per core, at most 2; 1: everything in this process)."""
         self.path = str(path if path is not None else default_db_path())
         self.store = Store(self.path)
         self._components = components
+        self._processes = processes
         self._pipeline: Pipeline | None = None
 
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = Pipeline(self.store, self._components)
+            self._pipeline = Pipeline(self.store, self._components, processes=self._processes)
         return self._pipeline
 
     def close(self) -> None:

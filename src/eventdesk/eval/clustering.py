@@ -306,7 +306,12 @@ def evaluate_clustering(
     refined: dict[str, Any] | None = None
     try:
         cache = FactsCache(facts_cache) if facts_cache is not None else None
-        desk = Desk(str(db_path), cache.components() if cache is not None else None)
+        desk = Desk(
+            str(db_path),
+            cache.components() if cache is not None else None,
+            # a cache being built records facts as they are extracted: in this process
+            processes=1 if cache is not None and not cache.replaying else None,
+        )
         try:
             report = desk.ingest(_iter(records))
             if cache is not None:

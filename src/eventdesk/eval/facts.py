@@ -158,10 +158,11 @@ def extract_articles(
     from eventdesk.clean import CleanError, get_cleaner
     from eventdesk.extract import get_extractor
     from eventdesk.ingest import record_to_raw
+    from eventdesk.link import get_linker
     from eventdesk.model import RawArticle
+    from eventdesk.pipeline import Components, analyze_and_extract
 
     cleaner = get_cleaner()
-    extractor = get_extractor()
     articles = []
     for i, rec in enumerate(records):
         raw = record_to_raw(rec, f"<eval>:{i + 1}")
@@ -172,9 +173,10 @@ def extract_articles(
         except CleanError:
             continue
     out: dict[str, ArticleFacts] = {}
-    analyzer = SpacyAnalyzer(batch_size=batch_size, n_process=n_process)
-    for analysis in analyzer.analyze(articles):
-        out[analysis.article.id] = extractor.extract(analysis)
+    c = Components(cleaner, SpacyAnalyzer(batch_size=batch_size), get_extractor(), get_linker())
+    for article, facts in zip(articles, analyze_and_extract(c, articles, n_process), strict=True):
+        if isinstance(facts, ArticleFacts):
+            out[article.id] = facts
     return out
 
 

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdesk.analyze.spacy_analyzer import PARSE_RE
 from eventdesk.extract.lexicon import PERP_NOUNS, PERSON_NOUNS
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
@@ -87,8 +86,14 @@ BODY_PARTS = frozenset(
 #: "suffered a gunshot wound", "sustained minor injuries": the subject is hurt.
 _WOUND_NOUNS = frozenset(["wound", "wounds", "injury", "injuries", "graze"])
 _WOUND_VERBS = frozenset(["suffer", "sustain", "receive", "have", "recover", "treat"])
-#: The sentences ``statements`` can say anything about (parsed by the analyzer's workers).
-CASUALTY_RE = PARSE_RE
+#: The sentences ``statements`` can say anything about: only these are parsed.
+CASUALTY_RE = re.compile(
+    r"\b(killed|kill|kills|killing|dead|died|dies|die|dying|slain|murdered|fatally|wounded|"
+    r"wounding|injured|injuring|hurt|hospitali[sz]ed|grazed|succumbed|executed|shot|shoot|shoots|"
+    r"shooting|struck|hit|condition|hospital|medical center|trauma center|rushed|transported|"
+    r"airlifted|suffered|sustained|suffering|injuries|injury|wounds?|recovering|death|deceased)\b",
+    re.I,
+)
 _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I

@@ -426,6 +426,11 @@ class RuleExtractor:
         self.parse = parse
         self.geocode = geocode
 
+    def warm_up(self) -> None:
+        """Load the gazetteer now (before worker processes fork, so that they share it)."""
+        if self.geocode:
+            gazetteer()
+
     # -- entry point -----------------------------------------------------------------------
     def extract(self, analysis: Analysis) -> ArticleFacts:
         pub = _published(analysis)
@@ -459,12 +464,15 @@ class RuleExtractor:
         doc = analysis.doc
         if doc is None or not self.parse:
             return out
-        from eventdesk.analyze.spacy_analyzer import parse_sentence
+        from eventdesk.analyze.spacy_analyzer import parse_sentences
 
-        for s in usable:
-            if not s.incident or not CASUALTY_RE.search(s.text) or len(s.text) > 600:
-                continue
-            sd = parse_sentence(doc, s.start, s.end)
+        wanted = [
+            s
+            for s in usable
+            if s.incident and CASUALTY_RE.search(s.text) and len(s.text) <= 600
+        ]
+        parses = parse_sentences(doc, [(s.start, s.end) for s in wanted])
+        for s, sd in zip(wanted, parses, strict=True):
             if sd is None:
                 continue
             base = int(sd.user_data.get("eventdesk_base", s.start))

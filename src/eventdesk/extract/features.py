@@ -3,8 +3,8 @@
 ``build_link_features(analysis, facts)`` is called by the extractor once per article.  It keeps
 only what linking needs, in a compact JSON-able form (stored per article):
 
-* ``terms``: content lemmas (nouns, proper nouns, verbs, adjectives, numbers written as words
-  are dropped) with a sublinear term frequency ``1 + log(tf)``; words of the headline and of the
+* ``terms``: lemmas of the words that are not stop words (of nouns, proper nouns, verbs and
+  adjectives when the doc is tagged; numbers written as words are dropped) with a sublinear term frequency ``1 + log(tf)``; words of the headline and of the
   lead sentences count more, because they name the incident, the rest of an article often
   tells background.  No IDF here: document frequencies live in the store's link index and are
   applied at comparison time, so stored features never go stale.
@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from eventdesk.model import Analysis, Fact, LinkFeatures
@@ -96,23 +97,44 @@ def _add(counter: dict[str, float], key: str | None, w: float = 1.0) -> None:
         counter[key] += w
 
 
+@lru_cache(maxsize=100_000)
+def lemma_of(word: str) -> str:
+    """A word's dictionary lemma, without a part-of-speech tag (simplemma's English tables:
+    "shootings" -> "shooting", "killed" -> "kill"), lower-cased."""
+    from simplemma import lemmatize
+
+    return str(lemmatize(word, lang="en")).lower()
+
+
 def _terms_from_doc(doc: Any, lead_end: int) -> dict[str, float]:
+    # The analyzer tags words only where it must (``analyze.spacy_analyzer.load_nlp``): on an
+    # untagged doc, every word that is not a stop word counts, by its dictionary lemma.
+    tagged = doc.has_annotation("TAG")
     tf: dict[str, float] = defaultdict(float)
     for tok in doc:
         boost = 1.0 + (LEAD_BOOST if tok.idx < lead_end else 0.0)
-        if NUMBERS and tok.text[:1].isdigit() and len(tok.text) >= 2 and tok.is_digit is not None:
+        text = tok.text
+        if NUMBERS and text[:1].isdigit() and len(text) >= 2:
             # figures are an incident's signature (a 31-24 score, magnitude 6.1, 23 pirates,
             # the year): kept as written
-            num = tok.text.replace(",", "")
+            num = text.replace(",", "")
             if _NUM.match(num):
                 tf["#" + num] += boost
             continue
-        if tok.pos_ not in _CONTENT_POS or tok.is_stop or not tok.is_alpha:
+        if tok.is_stop or not tok.is_alpha:
             continue
-        lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else norm_name(tok.text)
-        if len(lemma) < 2 or lemma in _STOP:
+        if tagged:
+            pos = tok.pos_
+            if pos not in _CONTENT_POS:
+                continue
+            term = tok.lemma_.lower() if pos != "PROPN" else norm_name(text)
+        else:
+            term = lemma_of(tok.lower_ if text.isascii() else norm_name(text))
+            if len(term) < 3:
+                continue
+        if len(term) < 2 or term in _STOP:
             continue
-        tf[lemma] += boost
+        tf[term] += boost
     return tf
 
 
@@ -181,7 +203,7 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
         tf = _terms_from_text(article.text, lead_end)
     if article.title:
         for match in _WORD.finditer(article.title):
-            w = norm_name(match.group(0))
+            w = lemma_of(norm_name(match.group(0)))
             if len(w) >= 3 and w not in _STOP:
                 tf[w] += TITLE_BOOST
     terms = {

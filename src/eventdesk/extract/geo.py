@@ -11,13 +11,14 @@ import os
 import pickle
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
+    """One gazetteer entry (a named tuple: ~200k of them unpickle 4x faster than records)."""
+
     name: str
     country: str  # ISO2
     admin1: str | None  # US: state code; elsewhere GeoNames admin1 code
@@ -203,7 +204,7 @@ class Gazetteer:
 
 
 #: Bump when the index layout changes.
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def _cache_path() -> Path | None:
