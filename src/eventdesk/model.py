@@ -27,6 +27,7 @@ def plain(value: Any) -> Any:
         return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
     return value
 
+
 # --- vocabularies (kept in sync with schema/incident.schema.json) -------------------------
 
 EVENT_TYPES = (

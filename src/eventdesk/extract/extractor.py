@@ -467,9 +467,7 @@ class RuleExtractor:
         from eventdesk.analyze.spacy_analyzer import parse_sentences
 
         wanted = [
-            s
-            for s in usable
-            if s.incident and CASUALTY_RE.search(s.text) and len(s.text) <= 600
+            s for s in usable if s.incident and CASUALTY_RE.search(s.text) and len(s.text) <= 600
         ]
         parses = parse_sentences(doc, [(s.start, s.end) for s in wanted])
         for s, sd in zip(wanted, parses, strict=True):
