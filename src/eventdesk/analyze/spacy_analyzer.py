@@ -125,7 +125,6 @@ def make_cached_lemmatizer(nlp: Any, name: str) -> CachedLemmatizer:
 TAGGING = ("tok2vec", "tagger", "eventdesk_attribute_table", "eventdesk_cached_lemmatizer")
 
 
-@lru_cache(maxsize=4)
 def load_nlp(
     model: str = MODEL,
     parse: str = "selective",
@@ -133,13 +132,18 @@ def load_nlp(
     ner: str = "selective",
     tags: str = "parsed",
 ) -> Any:
-    """The pipeline, loaded once per process.
+    """The pipeline, loaded once per process (per set of options).
 
     ``parse``: "selective" (``parse_sentences``) | "full"; ``attributes``: "table"
     (``fast_rules``) | "ruler" (spaCy's own components, to compare); ``ner``: "selective"
     (``SelectiveNer``) | "full"; ``tags``: "parsed" (part of speech and lemmas only for the
     sentences parsed) | "all".
     """
+    return _load_nlp(model, parse, attributes, ner, tags)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str, parse: str, attributes: str, ner: str, tags: str) -> Any:
     import spacy
 
     nlp = spacy.load(model)

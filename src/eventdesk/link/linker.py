@@ -156,7 +156,24 @@ def day_number(s: str | None) -> int | None:
         return None
 
 
-def _cos_terms(a: Mapping[str, float], b: Mapping[str, float], idf: Idf) -> float:
+def _norm(v: Mapping[str, float], idf: Idf, norms: dict[int, float] | None) -> float:
+    key = id(v)
+    if norms is not None and key in norms:
+        return norms[key]
+    n = math.sqrt(sum((w * idf.get(t, 1.0)) ** 2 for t, w in v.items()))
+    if norms is not None:
+        norms[key] = n
+    return n
+
+
+def _cos_terms(
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    idf: Idf,
+    norms: dict[int, float] | None = None,
+) -> float:
+    """IDF-weighted cosine; ``norms`` caches each vector's norm over one ``idf`` (a link
+    compares one article with dozens of candidates)."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
@@ -169,8 +186,7 @@ def _cos_terms(a: Mapping[str, float], b: Mapping[str, float], idf: Idf) -> floa
             dot += w * v * i * i
     if dot == 0.0:
         return 0.0
-    na = math.sqrt(sum((w * idf.get(t, 1.0)) ** 2 for t, w in a.items()))
-    nb = math.sqrt(sum((w * idf.get(t, 1.0)) ** 2 for t, w in b.items()))
+    na, nb = _norm(a, idf, norms), _norm(b, idf, norms)
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -243,9 +259,15 @@ class DefaultLinker:
         return {}
 
     def components(
-        self, a: LinkFeatures, b: LinkFeatures, idf: Idf, n_articles: int = 1
+        self,
+        a: LinkFeatures,
+        b: LinkFeatures,
+        idf: Idf,
+        n_articles: int = 1,
+        norms: dict[int, float] | None = None,
     ) -> dict[str, float]:
-        """Each signal separately (for measuring their value, and for the reason string)."""
+        """Each signal separately (for measuring their value, and for the reason string).
+        ``norms``: a cache of term-vector norms, for many comparisons under one ``idf``."""
         days, resolved = _date_gap(a, b)
         rdays = days if resolved else None
         pdays = None if resolved else days
@@ -262,7 +284,7 @@ class DefaultLinker:
                 killed_match = 1.0
             elif hi - lo > max(2, lo):  # tolls grow as reports come in; only a big gap counts
                 killed_mis = 1.0
-        text = _cos_terms(a.terms, b.terms, idf)
+        text = _cos_terms(a.terms, b.terms, idf, norms)
         ent_r = _cos_ranked(a.entities, b.entities, ENT_PREFIX, idf)
         return {
             "text": text,
@@ -309,8 +331,9 @@ class DefaultLinker:
         idf = self.idf_for(index, f, *(c.features for c in cands))
         best: Candidate | None = None
         best_s, best_c = -1e9, {}
+        norms: dict[int, float] = {}
         for cand in cands:
-            comp = self.components(f, cand.features, idf, cand.n_articles)
+            comp = self.components(f, cand.features, idf, cand.n_articles, norms)
             s = self.combine(comp)
             if s > best_s:
                 best, best_s, best_c = cand, s, comp
