@@ -462,7 +462,10 @@ class RuleExtractor:
         from eventdesk.analyze.spacy_analyzer import parse_sentence
 
         for s in usable:
-            if not s.incident or not CASUALTY_RE.search(s.text) or len(s.text) > 600:
+            # every casualty sentence, not only those with an incident word: "A teenager was
+            # hit in the leg", "The boy was transported to Children's Medical Center" are the
+            # whole casualty report of many articles (the status words are the filter)
+            if not CASUALTY_RE.search(s.text) or len(s.text) > 600:
                 continue
             sd = parse_sentence(doc, s.start, s.end)
             if sd is None:

@@ -1,0 +1,23 @@
+"""Casualty-count rules of the extractor, each with short made-up sentences."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+from eventdesk.extract import get_extractor
+from eventdesk.model import Article
+
+
+def _extract(text: str, published: str = "2016-05-08") -> dict[str, list[object]]:
+    art = Article(id="t", text=text, raw=text, published=datetime.fromisoformat(published))
+    an = next(SpacyAnalyzer().analyze([art]))
+    out: dict[str, list[object]] = {}
+    for f in get_extractor().extract(an).facts:
+        out.setdefault(f"{f.field}/{f.modality}", []).append(f.value)
+    return out
+
+
+def test_a_casualty_sentence_without_an_incident_word_counts() -> None:
+    got = _extract("Police were called to Elm Street on Friday. A teenager was hit in the leg.")
+    assert got["injured/asserted"] == [1]
