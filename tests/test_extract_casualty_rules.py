@@ -21,3 +21,13 @@ def _extract(text: str, published: str = "2016-05-08") -> dict[str, list[object]
 def test_a_casualty_sentence_without_an_incident_word_counts() -> None:
     got = _extract("Police were called to Elm Street on Friday. A teenager was hit in the leg.")
     assert got["injured/asserted"] == [1]
+
+
+def test_who_shot_himself_is_one_person_hurt_not_a_shooter_too() -> None:
+    got = _extract(
+        "A police officer accidentally shot himself in the hand on Tuesday in Springfield. "
+        "Sergeant Paul Tamworth shot himself while holstering his weapon, police said."
+    )
+    assert got["injured/asserted"] == [1]
+    people = [p for p in got["participant/asserted"] if isinstance(p, dict)]
+    assert all(p["role"] != "perpetrator" for p in people)

@@ -499,7 +499,10 @@ def statements(sd: Any, base: int) -> Statement:
                         add(a, "shot", self_inflicted=True)
             else:
                 add(o, status)
-        if objs:
+        # "shot himself": one person hurt, not a shooter and a victim (self-inflicted wounds are
+        # counted once, as an injury)
+        self_shot = status == "shot" and all(o.lower_ in ("himself", "herself") for o in objs)
+        if objs and not self_shot:
             for a in agents:
                 if a.pos_ in ("PROPN", "NOUN", "PRON") and status in ("killed", "shot"):
                     a0, b0 = _subtree_span(
