@@ -31,3 +31,13 @@ def test_who_shot_himself_is_one_person_hurt_not_a_shooter_too() -> None:
     assert got["injured/asserted"] == [1]
     people = [p for p in got["participant/asserted"] if isinstance(p, dict)]
     assert all(p["role"] != "perpetrator" for p in people)
+
+
+def test_a_child_who_killed_herself_with_a_found_gun_is_the_one_victim() -> None:
+    got = _extract(
+        "A family in Riverton is grieving after a shooting on Sunday. Police said the "
+        "little girl picked up a loaded gun and killed herself while playing with it."
+    )
+    assert got["killed/asserted"] == [1]
+    people = [p for p in got.get("participant/asserted", []) if isinstance(p, dict)]
+    assert all(p["role"] != "perpetrator" for p in people)

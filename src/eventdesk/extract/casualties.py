@@ -117,6 +117,7 @@ class Patient:
     ordinal: int | None = None
     pronoun: bool = False
     proper: bool = False  # a proper name NER did not tag PERSON ("Marcus Hale" as ORG)
+    self_inflicted: bool = False  # "shot himself", "the toddler ... killed himself"
 
 
 @dataclass(slots=True)
@@ -321,6 +322,17 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     )
 
 
+def _is_person(tok: Any) -> bool:
+    """Whether a noun phrase head names people ("his wife", "Ann Lee", "two men")."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in PERSON_NOUNS
+        or tok.lemma_.lower() in PERSON_NOUNS
+        or tok.lower_ in _PRONOUNS
+        or _untagged_name(tok)
+    )
+
+
 def _status_of(tok: Any) -> str | None:
     low = tok.lower_
     kids = {c.lower_ for c in tok.children}
@@ -393,6 +405,7 @@ def statements(sd: Any, base: int) -> Statement:
                 continue
             if self_inflicted:
                 p.perp = False  # "a suspected robber shot himself": the one hurt, counted once
+                p.self_inflicted = True
             old = seen.get(t.i)
             if old is None or rank[status] > rank[old.status]:
                 seen[t.i] = p
@@ -485,7 +498,11 @@ def statements(sd: Any, base: int) -> Statement:
                     if any(
                         a.lower_ in PERP_NOUNS or a.lemma_.lower() in PERP_NOUNS for a in subs
                     ) or any(
-                        c.dep_ in ("dobj", "obj") and c.lower_ not in ("himself", "herself")
+                        # someone else shot first ("shot his wife, then himself"); "picked up
+                        # a gun and killed herself" names no other victim
+                        c.dep_ in ("dobj", "obj")
+                        and c.lower_ not in ("himself", "herself")
+                        and _is_person(c)
                         for h in (tok, tok.head)
                         for c in h.children
                     ):
@@ -493,7 +510,7 @@ def statements(sd: Any, base: int) -> Statement:
                     else:
                         # "The toddler accidentally shot and killed himself": the victim
                         for a in subs:
-                            add(a, "killed")
+                            add(a, "killed", self_inflicted=True)
                 elif status == "shot":
                     for a in agents or _head_subject(tok):
                         add(a, "shot", self_inflicted=True)

@@ -921,11 +921,26 @@ class RuleExtractor:
                     p.set_status("at large")
                 p.evidence.append((s, s.start + m.start(), s.start + m.end()))
                 p.first = min(p.first, s.idx)
-            if SUICIDE_RE.search(s.text) and not (
-                re.search(r"\baccident", analysis.article.text, re.I)
-                and not re.search(r"murder[- ]suicide|turned the \w+ on", s.text, re.I)
+            # "her son found a gun and fatally shot himself": the one dead is the victim, not a
+            # shooter who took his own life after shooting others ("he killed himself", "struck
+            # a friend, then fatally shot himself")
+            victim_self = (
+                st is not None
+                and len(st.patients) == 1
+                and st.patients[0].self_inflicted
+                and st.patients[0].status == "killed"
+                and not st.patients[0].pronoun
+            )
+            if (
+                SUICIDE_RE.search(s.text)
+                and not victim_self
+                and not (
+                    re.search(r"\baccident", analysis.article.text, re.I)
+                    and not re.search(r"murder[- ]suicide|turned the \w+ on", s.text, re.I)
+                )
             ):
-                # (a child who "accidentally shot and killed himself" is the victim)
+                # (a child who "accidentally shot and killed himself" is the victim, and so is
+                # one the parse makes the victim of a death by their own hand)
                 key = "~perpetrator:main"
                 named_perp = [p for p in people.values() if p.name and p.role == "perpetrator"]
                 p = (
