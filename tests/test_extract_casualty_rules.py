@@ -41,3 +41,13 @@ def test_a_child_who_killed_herself_with_a_found_gun_is_the_one_victim() -> None
     assert got["killed/asserted"] == [1]
     people = [p for p in got.get("participant/asserted", []) if isinstance(p, dict)]
     assert all(p["role"] != "perpetrator" for p in people)
+
+
+def test_a_capitalised_headline_noun_is_no_name() -> None:
+    got = _extract(
+        "A Portsmouth Man Has Died Of A Gunshot Wound.\n"
+        "Police said Amos Rudd, 57, died of a gunshot wound on Saturday."
+    )
+    assert got["killed/asserted"] == [1]
+    names = [p["name"] for p in got["participant/asserted"] if isinstance(p, dict)]
+    assert "Amos Rudd" in names and not any(n and n.endswith("Man") for n in names)

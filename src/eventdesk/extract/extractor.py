@@ -54,6 +54,7 @@ from eventdesk.extract.lexicon import (
     MALE_WORDS,
     OFFICIAL_TITLES,
     PEOPLE_PLURAL,
+    PERSON_NOUNS,
     POLICE_TITLES,
     SUICIDE_RE,
     SUSPECT_GROUP_RE,
@@ -806,9 +807,14 @@ class RuleExtractor:
             for pt in st.patients:
                 if not pt.proper or pt.person or pt.count != 1:
                     continue
-                name = re.sub(r"^(?:(?:an?|the)\s+)?(?:\d{1,3}-year-old\s+)?", "", pt.text).strip()
+                name = re.sub(
+                    r"^(?:(?:an?|the)\s+)?(?:\d{1,3}-year-old\s+)?", "", pt.text, flags=re.I
+                ).strip()
                 if len(name.split()) < 2 or _NOT_A_NAME.search(name) or gaz_city(name):
                     continue
+                if name.split()[-1].lower() in PERSON_NOUNS:
+                    continue  # a headline's capitals: "A Portsmouth Man Has Died"
+
                 key = _name_key(name)
                 p = people.get(key) or Person(key, full_keys.get(key, name))
                 people[key] = p
