@@ -51,3 +51,11 @@ def test_a_capitalised_headline_noun_is_no_name() -> None:
     assert got["killed/asserted"] == [1]
     names = [p["name"] for p in got["participant/asserted"] if isinstance(p, dict)]
     assert "Amos Rudd" in names and not any(n and n.endswith("Man") for n in names)
+
+
+def test_the_victims_take_the_number_of_their_last_counted_mention() -> None:
+    got = _extract(
+        "A man opened fire on Friday at a house where the three victims were sitting on the "
+        "porch. The victims were airlifted to local hospitals."
+    )
+    assert got["injured/asserted"] == [3]

@@ -412,6 +412,25 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     return role, status
 
 
+_DEFINITE_GROUP = re.compile(r"^(?:all\s+)?(?:the|those|these|all)\s+(?P<noun>[a-z]+s)$", re.I)
+
+
+def _antecedent_count(np_text: str, before: str) -> int | None:
+    """The number of a definite group from its last counted mention: "the victims were
+    airlifted to hospitals" after "the four victims were sitting on a porch" is four."""
+    m = _DEFINITE_GROUP.match(np_text.strip())
+    if m is None:
+        return None
+    noun = re.escape(m.group("noun"))
+    for a in reversed(
+        list(re.finditer(rf"\b({NUMBER_RE})\s+(?:[\w-]+\s+)?{noun}\b", before, re.I))
+    ):
+        n = parse_number(a.group(1))
+        if n is not None and 1 < n < 100:
+            return n
+    return None
+
+
 _LIST_GAP = re.compile(
     r"^(?:,?\s*(?:an?\s+)?\d{1,3}(?:-year-old)?)?(?:,?\s*(?:of|from)\s+[A-Z][\w .]*?(?:,\s*[A-Z]{2}|"
     r",\s*[A-Z][a-z]+\.?)?)?\s*(?:,|;|,?\s*and|,?\s*as well as)\s*(?:(?:an?\s+)?\d{1,3}-year-old\s+)?"
@@ -472,7 +491,11 @@ class RuleExtractor:
             if sd is None:
                 continue
             base = int(sd.user_data.get("eventdesk_base", s.start))
-            out[s.idx] = statements(sd, base)
+            st = statements(sd, base)
+            for pt in st.patients:
+                if pt.count is None:
+                    pt.count = _antecedent_count(pt.text, analysis.article.text[: s.start])
+            out[s.idx] = st
         return out
 
     # -- event type ------------------------------------------------------------------------
