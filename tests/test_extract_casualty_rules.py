@@ -59,3 +59,12 @@ def test_the_victims_take_the_number_of_their_last_counted_mention() -> None:
         "porch. The victims were airlifted to local hospitals."
     )
     assert got["injured/asserted"] == [3]
+
+
+def test_others_shot_in_a_report_of_a_death_are_the_wounded() -> None:
+    got = _extract(
+        "A man was shot dead on Main Street in Gary on Friday night. Three other people were "
+        "also shot, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]

@@ -143,6 +143,7 @@ _VICTIM_BEFORE = re.compile(
 _BARE_NUMBER = re.compile(r"^(?:one|two|three|1|2|3)$", re.I)
 _GENERIC_VICTIMS = frozenset(["victim", "child", "toddler", "juvenile"])
 _ANOTHER_RE = re.compile(r"\b(another|also|second|third|other|others|too|as well)\b", re.I)
+_OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
     r"\b(?:no one|nobody|no other|none of the \w+|no (?:one else|officers?|other people))\s+(?:"
@@ -1093,9 +1094,10 @@ class RuleExtractor:
                 if status == "shot":
                     if pt.pronoun:
                         continue
-                    if any_killed and not explicit_inj:
+                    if any_killed and not explicit_inj and not _OTHERS_NP.search(pt.text):
                         # "was shot" in a report of a death: most likely the dead; a group
-                        # shot ("four people had been shot") holds the dead and the wounded
+                        # shot ("four people had been shot") holds the dead and the wounded;
+                        # "three others were also shot" are not the dead
                         if pt.count >= 2 and not pt.perp and pt.count > shot_all[0]:
                             shot_all = (pt.count, s)
                         continue
