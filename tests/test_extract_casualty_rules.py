@@ -68,3 +68,13 @@ def test_others_shot_in_a_report_of_a_death_are_the_wounded() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert got["injured/asserted"] == [3]
+
+
+def test_a_quadruple_shooting_shot_four() -> None:
+    got = _extract(
+        "A teenager was killed in a quadruple shooting in Dayton on Tuesday night, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]
+    got = _extract("Police are investigating a double shooting on the north side on Friday.")
+    assert got["injured/asserted"] == [2]

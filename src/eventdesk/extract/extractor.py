@@ -143,6 +143,29 @@ _VICTIM_BEFORE = re.compile(
 _BARE_NUMBER = re.compile(r"^(?:one|two|three|1|2|3)$", re.I)
 _GENERIC_VICTIMS = frozenset(["victim", "child", "toddler", "juvenile"])
 _ANOTHER_RE = re.compile(r"\b(another|also|second|third|other|others|too|as well)\b", re.I)
+_MULTIPLE_SHOOTING = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[- ](?:shooting|homicide shooting)s?\b", re.I
+)
+_MULTIPLE_N = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+
+def _multiple_shooting(usable: list[SentInfo]) -> tuple[int, SentInfo | None]:
+    """How many a "double/triple/quadruple shooting" shot, and the first sentence that says
+    so (a report of several such shootings is left alone)."""
+    found: dict[int, SentInfo] = {}
+    for s in usable:
+        if s.related or s.modality in ("retracted", "denied"):
+            continue
+        for m in _MULTIPLE_SHOOTING.finditer(s.text):
+            if re.search(r"\bshootings\b", m.group(0), re.I):
+                return 0, None
+            found.setdefault(_MULTIPLE_N[m.group("n").lower()], s)
+    if len(found) != 1:
+        return 0, None
+    n, s = next(iter(found.items()))
+    return n, s
+
+
 _OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
@@ -1153,6 +1176,12 @@ class RuleExtractor:
         n_dead = best["killed"][0]
         if shot_sent is not None and 0 < n_dead < n_shot and best["injured"][0] < n_shot - n_dead:
             best["injured"] = (n_shot - n_dead, None, [shot_sent])
+        # "a teenager was killed in a quadruple shooting": four shot, the rest wounded
+        # (a shooter who killed himself is one of those shot)
+        n_multi, multi_sent = _multiple_shooting(usable)
+        n_all_dead = n_dead + perp_best["killed"][0]
+        if multi_sent is not None and best["injured"][0] < n_multi - n_all_dead:
+            best["injured"] = (n_multi - n_all_dead, None, [multi_sent])
         # named victims by status; a suspect who shares a killed victim's surname is most likely
         # a relative merged by name ("Juan Martinez, Jr." arrested, "Juan Martinez, Sr." killed)
         killed_victim_keys = {
