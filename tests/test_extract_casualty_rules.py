@@ -78,3 +78,11 @@ def test_a_quadruple_shooting_shot_four() -> None:
     assert got["injured/asserted"] == [3]
     got = _extract("Police are investigating a double shooting on the north side on Friday.")
     assert got["injured/asserted"] == [2]
+
+
+def test_the_dead_of_a_murder_suicide_include_the_one_who_killed_himself() -> None:
+    got = _extract(
+        "Police in Ashford found a man and his daughter dead on Sunday in what investigators "
+        "called a murder-suicide."
+    )
+    assert got["killed/asserted"] == [2]

@@ -166,6 +166,7 @@ def _multiple_shooting(usable: list[SentInfo]) -> tuple[int, SentInfo | None]:
     return n, s
 
 
+_MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
 _OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
@@ -1213,6 +1214,10 @@ class RuleExtractor:
         for f in ("killed", "injured"):
             v, q, sents = best[f]
             pv, psents = perp_best[f]
+            if f == "killed" and v >= 2 and any(_MURDER_SUICIDE.search(s.text) for s in sents):
+                # "a mother and daughter died in a murder-suicide": the dead named there
+                # include the one who killed herself
+                pv, psents = 0, []
             total = v + pv
             if total == 0 and not sents and not psents:
                 continue
