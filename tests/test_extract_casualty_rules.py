@@ -86,3 +86,12 @@ def test_the_dead_of_a_murder_suicide_include_the_one_who_killed_himself() -> No
         "called a murder-suicide."
     )
     assert got["killed/asserted"] == [2]
+
+
+def test_a_capitalised_plural_in_a_headline_has_no_count() -> None:
+    from eventdesk.analyze.spacy_analyzer import load_nlp, parse_sentence
+    from eventdesk.extract.casualties import statements
+
+    text = "Multiple People Shot, 2 Killed In Southeast DC Park Shooting"
+    sd = parse_sentence(load_nlp()(text), 0, len(text))
+    assert [(p.count, p.status) for p in statements(sd, 0).patients] == [(None, "killed")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdesk.analyze.spacy_analyzer import PARSE_RE
-from eventdesk.extract.lexicon import PERP_NOUNS, PERSON_NOUNS
+from eventdesk.extract.lexicon import PEOPLE_PLURAL, PERP_NOUNS, PERSON_NOUNS
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
@@ -144,6 +144,9 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+_PLURAL_PEOPLE = frozenset(w for w in PEOPLE_PLURAL.split("|") if " " not in w)
+
+
 def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     """(count, qualifier, ordinal) of a noun phrase headed by ``tok``."""
     ordinal = None
@@ -197,6 +200,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     if tok.ent_type_ == "PERSON":
         return 1, None, ordinal
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")]
+    if low in _PLURAL_PEOPLE:
+        return None, None, ordinal  # "Multiple People Shot" (a headline's capitals): no count
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "PROPN"):
         if (
             any(
