@@ -95,3 +95,31 @@ def test_a_capitalised_plural_in_a_headline_has_no_count() -> None:
     text = "Multiple People Shot, 2 Killed In Southeast DC Park Shooting"
     sd = parse_sentence(load_nlp()(text), 0, len(text))
     assert [(p.count, p.status) for p in statements(sd, 0).patients] == [(None, "killed")]
+
+
+def test_one_also_shot_in_a_report_of_a_death_is_wounded() -> None:
+    got = _extract(
+        "A 15-year-old boy was killed in a shooting on Elm Street on Monday. His mother was "
+        "also shot, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_wounded_teen_of_another_age_is_not_the_dead_one() -> None:
+    got = _extract(
+        "A 17-year-old was shot and killed on Emma Avenue on Monday. "
+        "The 16-year-old was hospitalized in stable condition."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [1]
+
+
+def test_taken_to_hospital_uninjured_is_not_hurt() -> None:
+    got = _extract(
+        "Four people were found shot to death in a home on Tuesday. The 3-year-old girl was "
+        "found alive and uninjured in the home and was transported to the hospital as a "
+        "precaution."
+    )
+    assert got["killed/asserted"] == [4]
+    assert "injured/asserted" not in got

@@ -93,6 +93,9 @@ _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
+_UNHURT_RE = re.compile(
+    r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution)\b", re.I
+)
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
 _CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
@@ -118,6 +121,7 @@ class Patient:
     pronoun: bool = False
     proper: bool = False  # a proper name NER did not tag PERSON ("Marcus Hale" as ORG)
     self_inflicted: bool = False  # "shot himself", "the toddler ... killed himself"
+    also: bool = False  # "was also shot": someone besides those already named
 
 
 @dataclass(slots=True)
@@ -387,7 +391,11 @@ def statements(sd: Any, base: int) -> Statement:
     rank = {"killed": 3, "injured": 2, "shot": 1}
 
     def add(
-        tok: Any, status: str, reflexive_agent: bool = False, self_inflicted: bool = False
+        tok: Any,
+        status: str,
+        reflexive_agent: bool = False,
+        self_inflicted: bool = False,
+        also: bool = False,
     ) -> None:
         if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
             # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
@@ -411,6 +419,7 @@ def statements(sd: Any, base: int) -> Statement:
             if self_inflicted:
                 p.perp = False  # "a suspected robber shot himself": the one hurt, counted once
                 p.self_inflicted = True
+            p.also = also
             old = seen.get(t.i)
             if old is None or rank[status] > rank[old.status]:
                 seen[t.i] = p
@@ -486,8 +495,9 @@ def statements(sd: Any, base: int) -> Statement:
                 add(tok.head, status)
             continue
         if passive:
+            also = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children)
             for s in _head_subject(tok):
-                add(s, status)
+                add(s, status, also=also)
             continue
         # active: "killing 12 people", "shot and killed two men", "leaving two officers injured"
         agents = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -581,6 +591,8 @@ def statements(sd: Any, base: int) -> Statement:
                         add(o, "injured")
         if hit and _DEATH_RE.search(sd.text[tok.idx :]):
             hit = False  # "taken to a hospital where he died": killed, said there
+        if hit and _UNHURT_RE.search(sd.text):
+            hit = False  # "found alive and uninjured and taken to the hospital as a precaution"
         if not hit:
             continue
         verb = tok

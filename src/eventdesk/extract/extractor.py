@@ -1105,12 +1105,14 @@ class RuleExtractor:
                     if pt.person and _name_key(pt.person) in killed_named:
                         continue
                     age = _AGE_IN.search(pt.text)
-                    if pt.count == 1 and age and age.group(1) in killed_ages:
+                    if pt.count == 1 and age and age.group(1) in killed_ages and not pt.proper:
                         continue  # "the unresponsive 2-year-old boy suffering from a wound"
                     if (
                         pt.count == 1
                         and pt.head in killed_heads
                         and not pt.person
+                        # "The 16-year-old was hospitalized" after "a 17-year-old was killed"
+                        and not (killed_ages and age and age.group(1) not in killed_ages)
                         and not any(q.status == "killed" for q in st.patients)
                         and not _ANOTHER_RE.search(s.text)
                     ):
@@ -1118,10 +1120,15 @@ class RuleExtractor:
                 if status == "shot":
                     if pt.pronoun:
                         continue
-                    if any_killed and not explicit_inj and not _OTHERS_NP.search(pt.text):
+                    if (
+                        any_killed
+                        and not explicit_inj
+                        and not pt.also
+                        and not _OTHERS_NP.search(pt.text)
+                    ):
                         # "was shot" in a report of a death: most likely the dead; a group
                         # shot ("four people had been shot") holds the dead and the wounded;
-                        # "three others were also shot" are not the dead
+                        # "three others were (also) shot" are not the dead
                         if pt.count >= 2 and not pt.perp and pt.count > shot_all[0]:
                             shot_all = (pt.count, s)
                         continue
