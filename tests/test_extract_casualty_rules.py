@@ -123,3 +123,11 @@ def test_taken_to_hospital_uninjured_is_not_hurt() -> None:
     )
     assert got["killed/asserted"] == [4]
     assert "injured/asserted" not in got
+
+
+def test_a_list_of_names_the_parser_read_as_an_apposition_counts_each() -> None:
+    got = _extract(
+        "Police said Marcus Bellamy, Tyrell Jones and Ann Smith were killed in a shooting on "
+        "Friday."
+    )
+    assert got["killed/asserted"] == [3]

@@ -145,7 +145,22 @@ def _conjuncts(tok: Any) -> list[Any]:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             out.extend(_conjuncts(c))
+        elif c.dep_ == "appos" and _a_name(tok) and _a_name(c):
+            # "Angelina Benton, 19-year-old Raynord Daniel and Joseph McDonald were killed":
+            # one person's name is no apposition of another's; it is a list the parser missed
+            out.extend(_conjuncts(c))
     return out
+
+
+def _a_name(tok: Any) -> bool:
+    """A full name (given name and surname), not a possessive ("Luis Eduardo's ex-wife")."""
+    kids = list(tok.children)
+    return (
+        tok.pos_ == "PROPN"
+        and (tok.ent_type_ == "PERSON" or _untagged_name(tok, patient=True))
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in kids)
+        and not any(c.dep_ == "case" for c in kids)
+    )
 
 
 _PLURAL_PEOPLE = frozenset(w for w in PEOPLE_PLURAL.split("|") if " " not in w)
