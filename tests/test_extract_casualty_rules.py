@@ -131,3 +131,17 @@ def test_a_list_of_names_the_parser_read_as_an_apposition_counts_each() -> None:
         "Friday."
     )
     assert got["killed/asserted"] == [3]
+
+
+def test_those_found_with_gunshot_wounds_include_the_dead() -> None:
+    got = _extract(
+        "When officers arrived on Friday, they found four people suffering from gunshot wounds. "
+        "One man was pronounced dead at the scene, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]
+    # a wound said to be minor is an injury whatever else the report says
+    got = _extract(
+        "A man was killed on Friday. A woman suffered a minor gunshot wound to the leg, police said."
+    )
+    assert got["injured/asserted"] == [1]

@@ -100,7 +100,7 @@ _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
 _CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
 _INJURY_NOUN_RE = re.compile(
-    r"\b(?:non-?life[- ]threatening|life[- ]threatening|gunshot|minor|serious|critical)\s+"
+    r"\b(?:non-?life[- ]threatening|life[- ]threatening|minor|serious|critical)\s+"
     r"(?:injuries|injury|wounds?)\b|\bsurvived\b|\btreated (?:and released )?(?:at|for)\b",
     re.I,
 )
@@ -381,6 +381,33 @@ def _status_of(tok: Any) -> str | None:
     return None
 
 
+#: Words of a wound that say nothing of how bad it is ("a single gunshot wound").
+_PLAIN_WOUND_WORDS = frozenset(
+    ["gunshot", "bullet", "gun", "shotgun", "single", "multiple", "several", "apparent", "possible"]
+)
+
+
+def _plain_gunshot_wound(verb: Any) -> bool:
+    """``verb`` ("suffering", "sustained") takes a gunshot wound with no word of its severity
+    ("minor", "non-life-threatening", "critical" say the victim lived)."""
+    wounds = [
+        w
+        for c in verb.children
+        if c.dep_ in ("dobj", "obj", "prep")
+        for w in [c, *(g for g in c.children if g.dep_ == "pobj")]
+        if w.lower_ in ("wound", "wounds")
+    ]
+    if not wounds:
+        return False
+    for w in wounds:
+        mods = [c for c in w.children if c.dep_ in ("amod", "compound", "nmod")]
+        if not any(c.lower_ in ("gunshot", "bullet", "gun", "shotgun") for c in mods):
+            return False
+        if any(c.lower_ not in _PLAIN_WOUND_WORDS for c in mods):
+            return False
+    return True
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -571,6 +598,7 @@ def statements(sd: Any, base: int) -> Statement:
     for tok in sd:
         low = tok.lower_
         hit = False
+        status = "injured"
         if low == "condition" and any(
             c.lower_ in ("critical", "serious", "stable", "fair", "grave", "good")
             for c in tok.children
@@ -588,6 +616,9 @@ def statements(sd: Any, base: int) -> Statement:
         ):
             # "suffered a gunshot wound to the leg", "is recovering from a gunshot wound"
             hit = not any(c.lower_ in ("fatal", "mortal") for c in tok.subtree)
+            if tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
+                # "found suffering from gunshot wounds": shot, which the dead were too
+                status = "shot"
         elif tok.lemma_ in (
             "take",
             "transport",
@@ -617,7 +648,7 @@ def statements(sd: Any, base: int) -> Statement:
             verb = verb.head
         for sub in _head_subject(verb):
             if sub.i not in seen:
-                add(sub, "injured")
+                add(sub, status)
     # "leaving two officers injured": the object of leave/leaving with an injured complement
     for tok in sd:
         if tok.lemma_ == "leave":
