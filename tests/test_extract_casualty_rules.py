@@ -145,3 +145,12 @@ def test_those_found_with_gunshot_wounds_include_the_dead() -> None:
         "A man was killed on Friday. A woman suffered a minor gunshot wound to the leg, police said."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_figures_summed_over_several_shootings_are_not_this_incidents() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street on Saturday night, police said. Four people "
+        "were killed and 11 others were wounded in separate shootings across the city."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got

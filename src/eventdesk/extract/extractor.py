@@ -166,6 +166,12 @@ def _multiple_shooting(usable: list[SentInfo]) -> tuple[int, SentInfo | None]:
     return n, s
 
 
+#: Figures summed over several incidents: a city's night, weekend or year of shootings.
+_ROUNDUP = re.compile(
+    r"\b(?:separate|different|several|multiple|(?:two|three|four|five|six|\d+)(?: separate)?)\s+"
+    r"(?:shootings|incidents)\b|\bin shootings\b|\bcitywide\b|\bacross the city\b",
+    re.I,
+)
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
 _OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
@@ -1090,6 +1096,8 @@ class RuleExtractor:
             s = by_idx[idx]
             if s.modality in ("related", "retracted", "denied"):
                 continue
+            if _ROUNDUP.search(s.text):
+                continue  # "six people were wounded in separate shootings across the city"
             tot: dict[str, int] = {"killed": 0, "injured": 0}
             ptot: dict[str, int] = {"killed": 0, "injured": 0}
             group: dict[str, int] = {"killed": 0, "injured": 0}
