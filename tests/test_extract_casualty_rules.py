@@ -154,3 +154,12 @@ def test_figures_summed_over_several_shootings_are_not_this_incidents() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert "injured/asserted" not in got
+
+
+def test_a_citys_figures_for_the_year_are_not_this_incidents() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street on Saturday night, police said. So far this "
+        "year, 47 people have been killed and 210 wounded in Chicago."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got

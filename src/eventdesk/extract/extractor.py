@@ -169,7 +169,10 @@ def _multiple_shooting(usable: list[SentInfo]) -> tuple[int, SentInfo | None]:
 #: Figures summed over several incidents: a city's night, weekend or year of shootings.
 _ROUNDUP = re.compile(
     r"\b(?:separate|different|several|multiple|(?:two|three|four|five|six|\d+)(?: separate)?)\s+"
-    r"(?:shootings|incidents)\b|\bin shootings\b|\bcitywide\b|\bacross the city\b",
+    r"(?:shootings|incidents)\b|\b(?:in|city|weekend|overnight) shootings\b|\bcitywide\b|"
+    r"\bacross the city\b|\b(?:so far |earlier )?this year\b|\bso far in \d{4}\b|"
+    r"\bin the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b|"
+    r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b",
     re.I,
 )
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
