@@ -163,3 +163,14 @@ def test_a_citys_figures_for_the_year_are_not_this_incidents() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert "injured/asserted" not in got
+
+
+def test_a_part_of_a_group_is_not_counted_beside_the_group() -> None:
+    got = _extract(
+        "Six people were shot at a party on Elm Street on Sunday. Five of the six hospitalized "
+        "victims are listed in stable condition."
+    )
+    assert got["injured/asserted"] == [6]
+    got = _extract("One of four women wounded in a shooting in Lexington on Friday has died.")
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]

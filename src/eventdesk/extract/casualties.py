@@ -661,5 +661,15 @@ def statements(sd: Any, base: int) -> Statement:
                     for cc in c.children:
                         if cc.dep_ in ("amod", "acomp", "oprd") and _status_of(cc):
                             add(c, _status_of(cc) or "shot")
+    # "Two of the three victims died": the group after "of" is not counted again; "one of
+    # four women wounded has died": the four are all those shot, the dead among them
+    for i in list(seen):
+        t = sd[i]
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i in seen:
+            part = seen[t.head.head.i]
+            if seen[i].status == part.status:
+                del seen[i]
+            elif part.status == "killed":
+                seen[i].status = "shot"
     st.patients = sorted(seen.values(), key=lambda p: p.start)
     return st
