@@ -174,3 +174,10 @@ def test_a_part_of_a_group_is_not_counted_beside_the_group() -> None:
     got = _extract("One of four women wounded in a shooting in Lexington on Friday has died.")
     assert got["killed/asserted"] == [1]
     assert got["injured/asserted"] == [3]
+
+
+def test_a_days_shooting_is_this_incident() -> None:
+    got = _extract(
+        "The boy died at Metro Hospital, where he had been flown following Saturday's shooting."
+    )
+    assert got["killed/asserted"] == [1]
