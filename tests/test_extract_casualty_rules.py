@@ -181,3 +181,12 @@ def test_a_days_shooting_is_this_incident() -> None:
         "The boy died at Metro Hospital, where he had been flown following Saturday's shooting."
     )
     assert got["killed/asserted"] == [1]
+
+
+def test_the_speaker_of_a_quoted_casualty_is_not_the_casualty() -> None:
+    got = _extract(
+        "A teenager was killed near a festival on Sunday. “The victim was trying to drive away "
+        "was shot once in the back of the head,” said Kettering Police Chief Christopher Lamb."
+    )
+    people = {p["name"]: p for p in got["participant/asserted"] if isinstance(p, dict)}
+    assert people["Christopher Lamb"]["role"] == "official"

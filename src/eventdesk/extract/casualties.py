@@ -408,6 +408,11 @@ def _plain_gunshot_wound(verb: Any) -> bool:
     return True
 
 
+_SPEECH_VERBS = frozenset(
+    ["say", "tell", "report", "state", "confirm", "add", "announce", "explain", "testify", "write"]
+)
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -418,6 +423,8 @@ def _head_subject(tok: Any) -> list[Any]:
         if cur.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp", "advcl") and cur.head is not cur:
             if cur.dep_ == "advcl" and cur.tag_ != "VBN":
                 return []
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in _SPEECH_VERBS:
+                return []  # '"... was shot once," said Chief Ann Lee': the speaker was not
             cur = cur.head
             continue
         if cur.dep_ in ("acl", "amod") and cur.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
