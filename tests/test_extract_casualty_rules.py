@@ -190,3 +190,11 @@ def test_the_speaker_of_a_quoted_casualty_is_not_the_casualty() -> None:
     )
     people = {p["name"]: p for p in got["participant/asserted"] if isinstance(p, dict)}
     assert people["Christopher Lamb"]["role"] == "official"
+
+
+def test_a_tagged_name_is_cleaned_of_what_the_tagger_took_along() -> None:
+    from eventdesk.extract.extractor import _clean_name
+
+    assert _clean_name("Cedric Anders of Riverside") == "Cedric Anders"
+    assert _clean_name("Brittany Powers's") == "Brittany Powers"
+    assert _clean_name("Iris Rodrigo\n\n") == "Iris Rodrigo"

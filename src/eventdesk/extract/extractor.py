@@ -311,6 +311,14 @@ def _gender(words: str) -> str | None:
     return None
 
 
+def _clean_name(text: str) -> str:
+    """A tagged name without what the tagger took along: line breaks, a possessive, a home
+    town ("Cedric Anderson of Riverside"), a trailing preposition."""
+    n = " ".join(text.split())
+    n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
+    return re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", n)
+
+
 def _name_key(name: str) -> str:
     n = _PERSON_TITLE_STRIP.sub("", name.strip())
     n = re.sub(r"['’]s$", "", n)
@@ -690,7 +698,7 @@ class RuleExtractor:
         full_keys: dict[str, str] = {}
         for m in persons:
             if len(m.text.split()) >= 2:
-                full_keys.setdefault(_name_key(m.text), m.text)
+                full_keys.setdefault(_name_key(m.text), _clean_name(m.text))
         firsts: dict[str, str] = {}
         for k, n in full_keys.items():
             firsts.setdefault(n.split()[0].lower(), k)
@@ -720,7 +728,7 @@ class RuleExtractor:
                 gaz_city(m.text) and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
             ):
                 continue
-            name = re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", m.text.strip())
+            name = _clean_name(m.text)
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
             if len(name.split()) == 1 and text[m.end : m.end + 5] == " and ":
