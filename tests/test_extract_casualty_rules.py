@@ -198,3 +198,31 @@ def test_a_tagged_name_is_cleaned_of_what_the_tagger_took_along() -> None:
     assert _clean_name("Cedric Anders of Riverside") == "Cedric Anders"
     assert _clean_name("Brittany Powers's") == "Brittany Powers"
     assert _clean_name("Iris Rodrigo\n\n") == "Iris Rodrigo"
+
+
+def _roles(got: dict[str, list[object]]) -> dict[str, tuple[str, str]]:
+    return {
+        p["name"]: (p["role"], p["status"])
+        for p in got.get("participant/asserted", [])
+        if isinstance(p, dict) and p["name"]
+    }
+
+
+def test_roles_from_the_words_around_a_name() -> None:
+    got = _extract(
+        "A man was shot on Elm Street in Dayton on Friday. Marcus Deloach, 22, of Clarksville, "
+        "was found dead at the scene. A fourth person, Evan Roberts, had gunshot wounds to the "
+        "head. The suspects were identified as Mowayne McCall, 33, and Diego Reid, 25."
+    )
+    roles = _roles(got)
+    assert roles["Marcus Deloach"] == ("victim", "killed")
+    assert roles["Evan Roberts"][0] == "victim"
+    assert roles["Diego Reid"][0] == "suspect"
+
+
+def test_a_name_in_apposition_to_the_boy_is_the_victims() -> None:
+    got = _extract(
+        "A 7-year-old boy was shot in Hartford on Friday. The boy, Nathan Mayes, was home "
+        "alone with his brother when the two found a loaded gun."
+    )
+    assert _roles(got)["Nathan Mayes"][0] == "victim"

@@ -109,9 +109,16 @@ _VICTIM_CUE = re.compile(
     r"hospital|condition)\b",
     re.I,
 )
+#: A name in apposition to the plain noun a shooting report uses for the one shot.
+_PERSON_APPOS_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+(?:\d{1,3}-year-old\s+)?(?:boy|girl|man|woman|teen|teenager|child|toddler|"
+    r"infant|baby|youth)\s*,\s*$",
+    re.I,
+)
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
-    r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged))\s*,?\s*"
+    r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
+    r"(?:suspects|shooters|gunmen) (?:were|have been) identified as)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -123,12 +130,13 @@ _SUSPECT_AFTER = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?\s*(?:who\s+)?"
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
     r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
-    r"\s*(?:died|dies|later died|suffered|sustained|was hit)",
+    r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?)",
     re.I,
 )
 _VICTIM_BEFORE = re.compile(
@@ -451,6 +459,8 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
         return "victim", status
     if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:40]):
         role = "witness"
+    elif _PERSON_APPOS_BEFORE.search(pre[-40:]) and post.lstrip().startswith(","):
+        role = "victim"  # "The boy, Nathan Majors, was home alone with his brother when ..."
     return role, status
 
 
