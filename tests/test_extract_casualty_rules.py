@@ -226,3 +226,11 @@ def test_a_name_in_apposition_to_the_boy_is_the_victims() -> None:
         "alone with his brother when the two found a loaded gun."
     )
     assert _roles(got)["Nathan Mayes"][0] == "victim"
+
+
+def test_one_arrested_on_other_charges_is_no_suspect_of_the_shooting() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street in Gary on Friday. Kalie Mayer, 18, was "
+        "arrested on suspicion of interfering with officers guarding the scene."
+    )
+    assert "Kalie Mayer" not in _roles(got)

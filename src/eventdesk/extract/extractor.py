@@ -109,6 +109,18 @@ _VICTIM_CUE = re.compile(
     r"hospital|condition)\b",
     re.I,
 )
+#: Charges that are not for the shooting itself (a drug count, an old warrant).
+_OTHER_CHARGE = re.compile(
+    r"\b(?:interfering with (?:police|officers?)|possession of (?:a |an )?(?:controlled|schedule|"
+    r"marijuana|cocaine|heroin|drug)|drug charges?|hit-and-run|(?:outstanding|default) warrants?|"
+    r"probation violation|traffic stop)\b",
+    re.I,
+)
+_SHOOTING_CHARGE = re.compile(
+    r"\b(?:murder|homicide|manslaughter|assault|shooting|shot|attempted|killing|battery|"
+    r"discharg\w+|firing|wounding)\b",
+    re.I,
+)
 #: A name in apposition to the plain noun a shooting report uses for the one shot.
 _PERSON_APPOS_BEFORE = re.compile(
     r"\b(?:the|a|an)\s+(?:\d{1,3}-year-old\s+)?(?:boy|girl|man|woman|teen|teenager|child|toddler|"
@@ -815,6 +827,14 @@ class RuleExtractor:
                 # a victim unless another mention says otherwise
                 role = "other"
                 tentative.add(key)
+            if (
+                role == "suspect"
+                and _OTHER_CHARGE.search(s.text)
+                and not _SHOOTING_CHARGE.search(s.text)
+            ):
+                # "was arrested on outstanding warrants": arrested, but not for the shooting;
+                # not one of its participants (a parent charged over a child's shooting is)
+                continue
             if role in ("suspect", "perpetrator"):
                 if ARREST_RE.search(s.text):
                     status = status or "arrested"
