@@ -234,3 +234,12 @@ def test_one_arrested_on_other_charges_is_no_suspect_of_the_shooting() -> None:
         "arrested on suspicion of interfering with officers guarding the scene."
     )
     assert "Kalie Mayer" not in _roles(got)
+
+
+def test_places_and_suffixes_are_no_names() -> None:
+    got = _extract(
+        "A young man was found shot on Carole Lane in Dayton on Friday night. Freddie Rodgers, "
+        "Jr. was shot in the abdomen."
+    )
+    names = set(_roles(got))
+    assert "Carole Lane" not in names and "Jr." not in names

@@ -130,7 +130,7 @@ _PERSON_APPOS_BEFORE = re.compile(
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
-    r"(?:suspects|shooters|gunmen) (?:were|have been) identified as)\s*,?\s*"
+    r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -256,8 +256,9 @@ _PERP_AFTER = re.compile(
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
-    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS)\b|\d|"
-    r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr)\.?$"
+    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS|Lane|Drive|"
+    r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza)\b|\d|"
+    r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
     rf"\b(?P<m>{NUMBER_RE})\s+(?:person|people|man|woman|teen|teenager|victim|of them)?\s*"
