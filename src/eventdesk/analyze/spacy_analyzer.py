@@ -47,11 +47,13 @@ def line_breaks(doc: Any) -> Any:
 #: the incident's when and where) and, after them, only in sentences that may name the people
 #: hurt, held or sought, a figure, or an official (who come with a title: "Interior Minister
 #: Bernard Cazeneuve", "Sgt. Ann Lee"): ~30% of a news article's tokens are in neither, and the
-#: entity recogniser costs more than the rest of the pipeline together.
+#: entity recogniser costs more than the rest of the pipeline together.  (The casualty words
+#: include all those of ``extract.casualties.CASUALTY_RE``: the sentences the extractor parses.)
 NER_LEAD = 8
 NER_WORTHY = re.compile(
     r"\b(kill\w*|dead|died|dies|die|dying|slain|murder\w*|fatal\w*|wound\w*|injur\w*|hurt|"
     r"hospital\w*|grazed|succumbed|shot|shoot\w*|struck|hit|condition|suffer\w*|sustain\w*|"
+    r"executed|rushed|transported|airlifted|recover\w*|medical|trauma|"
     r"death|deceased|victims?|identified|named|year-old|suspects?|arrest\w*|charged|custody|"
     r"gunman|gunmen|shooter|attacker|spokes\w+|minister|mayor|governor|president|chief|"
     r"sheriff|sgt|lt|capt|det|lieutenant|sergeant|detective|captain|officer|commissioner|"

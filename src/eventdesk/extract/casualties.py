@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdesk.extract.lexicon import PERP_NOUNS, PERSON_NOUNS
+from eventdesk.extract.lexicon import PEOPLE_PLURAL, PERP_NOUNS, PERSON_NOUNS
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
@@ -98,11 +98,14 @@ _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
+_UNHURT_RE = re.compile(
+    r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution)\b", re.I
+)
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
 _CONDITION_RE = re.compile(r"\b(critical|serious|stable|fair|grave|good) condition\b", re.I)
 _INJURY_NOUN_RE = re.compile(
-    r"\b(?:non-?life[- ]threatening|life[- ]threatening|gunshot|minor|serious|critical)\s+"
+    r"\b(?:non-?life[- ]threatening|life[- ]threatening|minor|serious|critical)\s+"
     r"(?:injuries|injury|wounds?)\b|\bsurvived\b|\btreated (?:and released )?(?:at|for)\b",
     re.I,
 )
@@ -122,6 +125,8 @@ class Patient:
     ordinal: int | None = None
     pronoun: bool = False
     proper: bool = False  # a proper name NER did not tag PERSON ("Marcus Hale" as ORG)
+    self_inflicted: bool = False  # "shot himself", "the toddler ... killed himself"
+    also: bool = False  # "was also shot": someone besides those already named
 
 
 @dataclass(slots=True)
@@ -145,7 +150,25 @@ def _conjuncts(tok: Any) -> list[Any]:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             out.extend(_conjuncts(c))
+        elif c.dep_ == "appos" and _a_name(tok) and _a_name(c):
+            # "Angelina Benton, 19-year-old Raynord Daniel and Joseph McDonald were killed":
+            # one person's name is no apposition of another's; it is a list the parser missed
+            out.extend(_conjuncts(c))
     return out
+
+
+def _a_name(tok: Any) -> bool:
+    """A full name (given name and surname), not a possessive ("Luis Eduardo's ex-wife")."""
+    kids = list(tok.children)
+    return (
+        tok.pos_ == "PROPN"
+        and (tok.ent_type_ == "PERSON" or _untagged_name(tok, patient=True))
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in kids)
+        and not any(c.dep_ == "case" for c in kids)
+    )
+
+
+_PLURAL_PEOPLE = frozenset(w for w in PEOPLE_PLURAL.split("|") if " " not in w)
 
 
 def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
@@ -201,6 +224,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     if tok.ent_type_ == "PERSON":
         return 1, None, ordinal
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")]
+    if low in _PLURAL_PEOPLE:
+        return None, None, ordinal  # "Multiple People Shot" (a headline's capitals): no count
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "PROPN"):
         if (
             any(
@@ -326,6 +351,17 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     )
 
 
+def _is_person(tok: Any) -> bool:
+    """Whether a noun phrase head names people ("his wife", "Ann Lee", "two men")."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in PERSON_NOUNS
+        or tok.lemma_.lower() in PERSON_NOUNS
+        or tok.lower_ in _PRONOUNS
+        or _untagged_name(tok)
+    )
+
+
 def _status_of(tok: Any) -> str | None:
     low = tok.lower_
     kids = {c.lower_ for c in tok.children}
@@ -350,6 +386,38 @@ def _status_of(tok: Any) -> str | None:
     return None
 
 
+#: Words of a wound that say nothing of how bad it is ("a single gunshot wound").
+_PLAIN_WOUND_WORDS = frozenset(
+    ["gunshot", "bullet", "gun", "shotgun", "single", "multiple", "several", "apparent", "possible"]
+)
+
+
+def _plain_gunshot_wound(verb: Any) -> bool:
+    """``verb`` ("suffering", "sustained") takes a gunshot wound with no word of its severity
+    ("minor", "non-life-threatening", "critical" say the victim lived)."""
+    wounds = [
+        w
+        for c in verb.children
+        if c.dep_ in ("dobj", "obj", "prep")
+        for w in [c, *(g for g in c.children if g.dep_ == "pobj")]
+        if w.lower_ in ("wound", "wounds")
+    ]
+    if not wounds:
+        return False
+    for w in wounds:
+        mods = [c for c in w.children if c.dep_ in ("amod", "compound", "nmod")]
+        if not any(c.lower_ in ("gunshot", "bullet", "gun", "shotgun") for c in mods):
+            return False
+        if any(c.lower_ not in _PLAIN_WOUND_WORDS for c in mods):
+            return False
+    return True
+
+
+_SPEECH_VERBS = frozenset(
+    ["say", "tell", "report", "state", "confirm", "add", "announce", "explain", "testify", "write"]
+)
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -360,6 +428,8 @@ def _head_subject(tok: Any) -> list[Any]:
         if cur.dep_ in ("conj", "xcomp", "oprd", "acomp", "ccomp", "advcl") and cur.head is not cur:
             if cur.dep_ == "advcl" and cur.tag_ != "VBN":
                 return []
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in _SPEECH_VERBS:
+                return []  # '"... was shot once," said Chief Ann Lee': the speaker was not
             cur = cur.head
             continue
         if cur.dep_ in ("acl", "amod") and cur.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -375,7 +445,11 @@ def statements(sd: Any, base: int) -> Statement:
     rank = {"killed": 3, "injured": 2, "shot": 1}
 
     def add(
-        tok: Any, status: str, reflexive_agent: bool = False, self_inflicted: bool = False
+        tok: Any,
+        status: str,
+        reflexive_agent: bool = False,
+        self_inflicted: bool = False,
+        also: bool = False,
     ) -> None:
         if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
             # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
@@ -398,6 +472,8 @@ def statements(sd: Any, base: int) -> Statement:
                 continue
             if self_inflicted:
                 p.perp = False  # "a suspected robber shot himself": the one hurt, counted once
+                p.self_inflicted = True
+            p.also = also
             old = seen.get(t.i)
             if old is None or rank[status] > rank[old.status]:
                 seen[t.i] = p
@@ -473,8 +549,9 @@ def statements(sd: Any, base: int) -> Statement:
                 add(tok.head, status)
             continue
         if passive:
+            also = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children)
             for s in _head_subject(tok):
-                add(s, status)
+                add(s, status, also=also)
             continue
         # active: "killing 12 people", "shot and killed two men", "leaving two officers injured"
         agents = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -490,7 +567,11 @@ def statements(sd: Any, base: int) -> Statement:
                     if any(
                         a.lower_ in PERP_NOUNS or a.lemma_.lower() in PERP_NOUNS for a in subs
                     ) or any(
-                        c.dep_ in ("dobj", "obj") and c.lower_ not in ("himself", "herself")
+                        # someone else shot first ("shot his wife, then himself"); "picked up
+                        # a gun and killed herself" names no other victim
+                        c.dep_ in ("dobj", "obj")
+                        and c.lower_ not in ("himself", "herself")
+                        and _is_person(c)
                         for h in (tok, tok.head)
                         for c in h.children
                     ):
@@ -498,13 +579,16 @@ def statements(sd: Any, base: int) -> Statement:
                     else:
                         # "The toddler accidentally shot and killed himself": the victim
                         for a in subs:
-                            add(a, "killed")
+                            add(a, "killed", self_inflicted=True)
                 elif status == "shot":
                     for a in agents or _head_subject(tok):
                         add(a, "shot", self_inflicted=True)
             else:
                 add(o, status)
-        if objs:
+        # "shot himself": one person hurt, not a shooter and a victim (self-inflicted wounds are
+        # counted once, as an injury)
+        self_shot = status == "shot" and all(o.lower_ in ("himself", "herself") for o in objs)
+        if objs and not self_shot:
             for a in agents:
                 if a.pos_ in ("PROPN", "NOUN", "PRON") and status in ("killed", "shot"):
                     a0, b0 = _subtree_span(
@@ -526,6 +610,7 @@ def statements(sd: Any, base: int) -> Statement:
     for tok in sd:
         low = tok.lower_
         hit = False
+        status = "injured"
         if low == "condition" and any(
             c.lower_ in ("critical", "serious", "stable", "fair", "grave", "good")
             for c in tok.children
@@ -543,6 +628,9 @@ def statements(sd: Any, base: int) -> Statement:
         ):
             # "suffered a gunshot wound to the leg", "is recovering from a gunshot wound"
             hit = not any(c.lower_ in ("fatal", "mortal") for c in tok.subtree)
+            if tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
+                # "found suffering from gunshot wounds": shot, which the dead were too
+                status = "shot"
         elif tok.lemma_ in (
             "take",
             "transport",
@@ -561,6 +649,8 @@ def statements(sd: Any, base: int) -> Statement:
                         add(o, "injured")
         if hit and _DEATH_RE.search(sd.text[tok.idx :]):
             hit = False  # "taken to a hospital where he died": killed, said there
+        if hit and _UNHURT_RE.search(sd.text):
+            hit = False  # "found alive and uninjured and taken to the hospital as a precaution"
         if not hit:
             continue
         verb = tok
@@ -570,7 +660,7 @@ def statements(sd: Any, base: int) -> Statement:
             verb = verb.head
         for sub in _head_subject(verb):
             if sub.i not in seen:
-                add(sub, "injured")
+                add(sub, status)
     # "leaving two officers injured": the object of leave/leaving with an injured complement
     for tok in sd:
         if tok.lemma_ == "leave":
@@ -583,5 +673,15 @@ def statements(sd: Any, base: int) -> Statement:
                     for cc in c.children:
                         if cc.dep_ in ("amod", "acomp", "oprd") and _status_of(cc):
                             add(c, _status_of(cc) or "shot")
+    # "Two of the three victims died": the group after "of" is not counted again; "one of
+    # four women wounded has died": the four are all those shot, the dead among them
+    for i in list(seen):
+        t = sd[i]
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i in seen:
+            part = seen[t.head.head.i]
+            if seen[i].status == part.status:
+                del seen[i]
+            elif part.status == "killed":
+                seen[i].status = "shot"
     st.patients = sorted(seen.values(), key=lambda p: p.start)
     return st

@@ -54,6 +54,7 @@ from eventdesk.extract.lexicon import (
     MALE_WORDS,
     OFFICIAL_TITLES,
     PEOPLE_PLURAL,
+    PERSON_NOUNS,
     POLICE_TITLES,
     SUICIDE_RE,
     SUSPECT_GROUP_RE,
@@ -108,9 +109,28 @@ _VICTIM_CUE = re.compile(
     r"hospital|condition)\b",
     re.I,
 )
+#: Charges that are not for the shooting itself (a drug count, an old warrant).
+_OTHER_CHARGE = re.compile(
+    r"\b(?:interfering with (?:police|officers?)|possession of (?:a |an )?(?:controlled|schedule|"
+    r"marijuana|cocaine|heroin|drug)|drug charges?|hit-and-run|(?:outstanding|default) warrants?|"
+    r"probation violation|traffic stop)\b",
+    re.I,
+)
+_SHOOTING_CHARGE = re.compile(
+    r"\b(?:murder|homicide|manslaughter|assault|shooting|shot|attempted|killing|battery|"
+    r"discharg\w+|firing|wounding)\b",
+    re.I,
+)
+#: A name in apposition to the plain noun a shooting report uses for the one shot.
+_PERSON_APPOS_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+(?:\d{1,3}-year-old\s+)?(?:boy|girl|man|woman|teen|teenager|child|toddler|"
+    r"infant|baby|youth)\s*,\s*$",
+    re.I,
+)
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
-    r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged))\s*,?\s*"
+    r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
+    r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -122,12 +142,13 @@ _SUSPECT_AFTER = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?\s*(?:who\s+)?"
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
     r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
-    r"\s*(?:died|dies|later died|suffered|sustained|was hit)",
+    r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?)",
     re.I,
 )
 _VICTIM_BEFORE = re.compile(
@@ -142,6 +163,40 @@ _VICTIM_BEFORE = re.compile(
 _BARE_NUMBER = re.compile(r"^(?:one|two|three|1|2|3)$", re.I)
 _GENERIC_VICTIMS = frozenset(["victim", "child", "toddler", "juvenile"])
 _ANOTHER_RE = re.compile(r"\b(another|also|second|third|other|others|too|as well)\b", re.I)
+_MULTIPLE_SHOOTING = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[- ](?:shooting|homicide shooting)s?\b", re.I
+)
+_MULTIPLE_N = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+
+def _multiple_shooting(usable: list[SentInfo]) -> tuple[int, SentInfo | None]:
+    """How many a "double/triple/quadruple shooting" shot, and the first sentence that says
+    so (a report of several such shootings is left alone)."""
+    found: dict[int, SentInfo] = {}
+    for s in usable:
+        if s.related or s.modality in ("retracted", "denied"):
+            continue
+        for m in _MULTIPLE_SHOOTING.finditer(s.text):
+            if re.search(r"\bshootings\b", m.group(0), re.I):
+                return 0, None
+            found.setdefault(_MULTIPLE_N[m.group("n").lower()], s)
+    if len(found) != 1:
+        return 0, None
+    n, s = next(iter(found.items()))
+    return n, s
+
+
+#: Figures summed over several incidents: a city's night, weekend or year of shootings.
+_ROUNDUP = re.compile(
+    r"\b(?:separate|different|several|multiple|(?:two|three|four|five|six|\d+)(?: separate)?)\s+"
+    r"(?:shootings|incidents)\b|\b(?:in|city|weekend|overnight) shootings\b|\bcitywide\b|"
+    r"\bacross the city\b|\b(?:so far |earlier )?this year\b|\bso far in \d{4}\b|"
+    r"\bin the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b|"
+    r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b",
+    re.I,
+)
+_MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
+_OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
     r"\b(?:no one|nobody|no other|none of the \w+|no (?:one else|officers?|other people))\s+(?:"
@@ -201,8 +256,9 @@ _PERP_AFTER = re.compile(
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
-    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS)\b|\d|"
-    r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr)\.?$"
+    r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS|Lane|Drive|"
+    r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza)\b|\d|"
+    r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
     rf"\b(?P<m>{NUMBER_RE})\s+(?:person|people|man|woman|teen|teenager|victim|of them)?\s*"
@@ -274,6 +330,14 @@ def _gender(words: str) -> str | None:
     if m > f:
         return "male"
     return None
+
+
+def _clean_name(text: str) -> str:
+    """A tagged name without what the tagger took along: line breaks, a possessive, a home
+    town ("Cedric Anderson of Riverside"), a trailing preposition."""
+    n = " ".join(text.split())
+    n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
+    return re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", n)
 
 
 def _name_key(name: str) -> str:
@@ -408,7 +472,28 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
         return "victim", status
     if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:40]):
         role = "witness"
+    elif _PERSON_APPOS_BEFORE.search(pre[-40:]) and post.lstrip().startswith(","):
+        role = "victim"  # "The boy, Nathan Majors, was home alone with his brother when ..."
     return role, status
+
+
+_DEFINITE_GROUP = re.compile(r"^(?:all\s+)?(?:the|those|these|all)\s+(?P<noun>[a-z]+s)$", re.I)
+
+
+def _antecedent_count(np_text: str, before: str) -> int | None:
+    """The number of a definite group from its last counted mention: "the victims were
+    airlifted to hospitals" after "the four victims were sitting on a porch" is four."""
+    m = _DEFINITE_GROUP.match(np_text.strip())
+    if m is None:
+        return None
+    noun = re.escape(m.group("noun"))
+    for a in reversed(
+        list(re.finditer(rf"\b({NUMBER_RE})\s+(?:[\w-]+\s+)?{noun}\b", before, re.I))
+    ):
+        n = parse_number(a.group(1))
+        if n is not None and 1 < n < 100:
+            return n
+    return None
 
 
 _LIST_GAP = re.compile(
@@ -466,15 +551,20 @@ class RuleExtractor:
             return out
         from eventdesk.analyze.spacy_analyzer import parse_sentences
 
-        wanted = [
-            s for s in usable if s.incident and CASUALTY_RE.search(s.text) and len(s.text) <= 600
-        ]
+        # every casualty sentence, not only those with an incident word: "A teenager was hit in
+        # the leg", "The boy was transported to Children's Medical Center" are the whole
+        # casualty report of many articles (the status words are the filter)
+        wanted = [s for s in usable if CASUALTY_RE.search(s.text) and len(s.text) <= 600]
         parses = parse_sentences(doc, [(s.start, s.end) for s in wanted])
         for s, sd in zip(wanted, parses, strict=True):
             if sd is None:
                 continue
             base = int(sd.user_data.get("eventdesk_base", s.start))
-            out[s.idx] = statements(sd, base)
+            st = statements(sd, base)
+            for pt in st.patients:
+                if pt.count is None:
+                    pt.count = _antecedent_count(pt.text, analysis.article.text[: s.start])
+            out[s.idx] = st
         return out
 
     # -- event type ------------------------------------------------------------------------
@@ -635,7 +725,7 @@ class RuleExtractor:
         full_keys: dict[str, str] = {}
         for m in persons:
             if len(m.text.split()) >= 2:
-                full_keys.setdefault(_name_key(m.text), m.text)
+                full_keys.setdefault(_name_key(m.text), _clean_name(m.text))
         firsts: dict[str, str] = {}
         for k, n in full_keys.items():
             firsts.setdefault(n.split()[0].lower(), k)
@@ -665,7 +755,7 @@ class RuleExtractor:
                 gaz_city(m.text) and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
             ):
                 continue
-            name = re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", m.text.strip())
+            name = _clean_name(m.text)
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
             if len(name.split()) == 1 and text[m.end : m.end + 5] == " and ":
@@ -742,6 +832,14 @@ class RuleExtractor:
                 # a victim unless another mention says otherwise
                 role = "other"
                 tentative.add(key)
+            if (
+                role == "suspect"
+                and _OTHER_CHARGE.search(s.text)
+                and not _SHOOTING_CHARGE.search(s.text)
+            ):
+                # "was arrested on outstanding warrants": arrested, but not for the shooting;
+                # not one of its participants (a parent charged over a child's shooting is)
+                continue
             if role in ("suspect", "perpetrator"):
                 if ARREST_RE.search(s.text):
                     status = status or "arrested"
@@ -809,9 +907,14 @@ class RuleExtractor:
             for pt in st.patients:
                 if not pt.proper or pt.person or pt.count != 1:
                     continue
-                name = re.sub(r"^(?:(?:an?|the)\s+)?(?:\d{1,3}-year-old\s+)?", "", pt.text).strip()
+                name = re.sub(
+                    r"^(?:(?:an?|the)\s+)?(?:\d{1,3}-year-old\s+)?", "", pt.text, flags=re.I
+                ).strip()
                 if len(name.split()) < 2 or _NOT_A_NAME.search(name) or gaz_city(name):
                     continue
+                if name.split()[-1].lower() in PERSON_NOUNS:
+                    continue  # a headline's capitals: "A Portsmouth Man Has Died"
+
                 key = _name_key(name)
                 p = people.get(key) or Person(key, full_keys.get(key, name))
                 people[key] = p
@@ -924,11 +1027,26 @@ class RuleExtractor:
                     p.set_status("at large")
                 p.evidence.append((s, s.start + m.start(), s.start + m.end()))
                 p.first = min(p.first, s.idx)
-            if SUICIDE_RE.search(s.text) and not (
-                re.search(r"\baccident", analysis.article.text, re.I)
-                and not re.search(r"murder[- ]suicide|turned the \w+ on", s.text, re.I)
+            # "her son found a gun and fatally shot himself": the one dead is the victim, not a
+            # shooter who took his own life after shooting others ("he killed himself", "struck
+            # a friend, then fatally shot himself")
+            victim_self = (
+                st is not None
+                and len(st.patients) == 1
+                and st.patients[0].self_inflicted
+                and st.patients[0].status == "killed"
+                and not st.patients[0].pronoun
+            )
+            if (
+                SUICIDE_RE.search(s.text)
+                and not victim_self
+                and not (
+                    re.search(r"\baccident", analysis.article.text, re.I)
+                    and not re.search(r"murder[- ]suicide|turned the \w+ on", s.text, re.I)
+                )
             ):
-                # (a child who "accidentally shot and killed himself" is the victim)
+                # (a child who "accidentally shot and killed himself" is the victim, and so is
+                # one the parse makes the victim of a death by their own hand)
                 key = "~perpetrator:main"
                 named_perp = [p for p in people.values() if p.name and p.role == "perpetrator"]
                 p = (
@@ -1024,6 +1142,8 @@ class RuleExtractor:
             s = by_idx[idx]
             if s.modality in ("related", "retracted", "denied"):
                 continue
+            if _ROUNDUP.search(s.text):
+                continue  # "six people were wounded in separate shootings across the city"
             tot: dict[str, int] = {"killed": 0, "injured": 0}
             ptot: dict[str, int] = {"killed": 0, "injured": 0}
             group: dict[str, int] = {"killed": 0, "injured": 0}
@@ -1039,12 +1159,14 @@ class RuleExtractor:
                     if pt.person and _name_key(pt.person) in killed_named:
                         continue
                     age = _AGE_IN.search(pt.text)
-                    if pt.count == 1 and age and age.group(1) in killed_ages:
+                    if pt.count == 1 and age and age.group(1) in killed_ages and not pt.proper:
                         continue  # "the unresponsive 2-year-old boy suffering from a wound"
                     if (
                         pt.count == 1
                         and pt.head in killed_heads
                         and not pt.person
+                        # "The 16-year-old was hospitalized" after "a 17-year-old was killed"
+                        and not (killed_ages and age and age.group(1) not in killed_ages)
                         and not any(q.status == "killed" for q in st.patients)
                         and not _ANOTHER_RE.search(s.text)
                     ):
@@ -1052,9 +1174,15 @@ class RuleExtractor:
                 if status == "shot":
                     if pt.pronoun:
                         continue
-                    if any_killed and not explicit_inj:
+                    if (
+                        any_killed
+                        and not explicit_inj
+                        and not pt.also
+                        and not _OTHERS_NP.search(pt.text)
+                    ):
                         # "was shot" in a report of a death: most likely the dead; a group
-                        # shot ("four people had been shot") holds the dead and the wounded
+                        # shot ("four people had been shot") holds the dead and the wounded;
+                        # "three others were (also) shot" are not the dead
                         if pt.count >= 2 and not pt.perp and pt.count > shot_all[0]:
                             shot_all = (pt.count, s)
                         continue
@@ -1110,6 +1238,12 @@ class RuleExtractor:
         n_dead = best["killed"][0]
         if shot_sent is not None and 0 < n_dead < n_shot and best["injured"][0] < n_shot - n_dead:
             best["injured"] = (n_shot - n_dead, None, [shot_sent])
+        # "a teenager was killed in a quadruple shooting": four shot, the rest wounded
+        # (a shooter who killed himself is one of those shot)
+        n_multi, multi_sent = _multiple_shooting(usable)
+        n_all_dead = n_dead + perp_best["killed"][0]
+        if multi_sent is not None and best["injured"][0] < n_multi - n_all_dead:
+            best["injured"] = (n_multi - n_all_dead, None, [multi_sent])
         # named victims by status; a suspect who shares a killed victim's surname is most likely
         # a relative merged by name ("Juan Martinez, Jr." arrested, "Juan Martinez, Sr." killed)
         killed_victim_keys = {
@@ -1141,6 +1275,10 @@ class RuleExtractor:
         for f in ("killed", "injured"):
             v, q, sents = best[f]
             pv, psents = perp_best[f]
+            if f == "killed" and v >= 2 and any(_MURDER_SUICIDE.search(s.text) for s in sents):
+                # "a mother and daughter died in a murder-suicide": the dead named there
+                # include the one who killed herself
+                pv, psents = 0, []
             total = v + pv
             if total == 0 and not sents and not psents:
                 continue

@@ -20,7 +20,7 @@ INCIDENT_RE = re.compile(
 RELATED_RE = re.compile(
     r"\b(in (?:a|an|another) (?:separate|unrelated|different|similar|earlier|previous) "
     r"(?:incident|shooting|attack|case)|separate (?:\w+ )?incidents|unrelated (?:incident|shooting)|"
-    r"(?:yesterday|last \w+|\w+day)['’]s (?:massacre|attack|shooting|killings?|bombing)|"
+    r"(?:yesterday|last \w+|\w+day)['’]s (?:massacre|attack|killings?|bombing)|"
     r"the (?:killings|massacre|attack|shooting|bombing) at the [A-Z]|"
     r"(?:previous|earlier|prior|last) (?:attacks?|shootings?|incidents?|massacres?)|"
     r"(?:this|last|earlier this|so far this) (?:year|month)['’]?s?\b.*\b(?:homicides?|shootings?"

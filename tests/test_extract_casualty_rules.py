@@ -1,0 +1,245 @@
+"""Casualty-count rules of the extractor, each with short made-up sentences."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+from eventdesk.extract import get_extractor
+from eventdesk.model import Article
+
+
+def _extract(text: str, published: str = "2016-05-08") -> dict[str, list[object]]:
+    art = Article(id="t", text=text, raw=text, published=datetime.fromisoformat(published))
+    an = next(SpacyAnalyzer().analyze([art]))
+    out: dict[str, list[object]] = {}
+    for f in get_extractor().extract(an).facts:
+        out.setdefault(f"{f.field}/{f.modality}", []).append(f.value)
+    return out
+
+
+def test_a_casualty_sentence_without_an_incident_word_counts() -> None:
+    got = _extract("Police were called to Elm Street on Friday. A teenager was hit in the leg.")
+    assert got["injured/asserted"] == [1]
+
+
+def test_who_shot_himself_is_one_person_hurt_not_a_shooter_too() -> None:
+    got = _extract(
+        "A police officer accidentally shot himself in the hand on Tuesday in Springfield. "
+        "Sergeant Paul Tamworth shot himself while holstering his weapon, police said."
+    )
+    assert got["injured/asserted"] == [1]
+    people = [p for p in got["participant/asserted"] if isinstance(p, dict)]
+    assert all(p["role"] != "perpetrator" for p in people)
+
+
+def test_a_child_who_killed_herself_with_a_found_gun_is_the_one_victim() -> None:
+    got = _extract(
+        "A family in Riverton is grieving after a shooting on Sunday. Police said the "
+        "little girl picked up a loaded gun and killed herself while playing with it."
+    )
+    assert got["killed/asserted"] == [1]
+    people = [p for p in got.get("participant/asserted", []) if isinstance(p, dict)]
+    assert all(p["role"] != "perpetrator" for p in people)
+
+
+def test_a_capitalised_headline_noun_is_no_name() -> None:
+    got = _extract(
+        "A Portsmouth Man Has Died Of A Gunshot Wound.\n"
+        "Police said Amos Rudd, 57, died of a gunshot wound on Saturday."
+    )
+    assert got["killed/asserted"] == [1]
+    names = [p["name"] for p in got["participant/asserted"] if isinstance(p, dict)]
+    assert "Amos Rudd" in names and not any(n and n.endswith("Man") for n in names)
+
+
+def test_the_victims_take_the_number_of_their_last_counted_mention() -> None:
+    got = _extract(
+        "A man opened fire on Friday at a house where the three victims were sitting on the "
+        "porch. The victims were airlifted to local hospitals."
+    )
+    assert got["injured/asserted"] == [3]
+
+
+def test_others_shot_in_a_report_of_a_death_are_the_wounded() -> None:
+    got = _extract(
+        "A man was shot dead on Main Street in Gary on Friday night. Three other people were "
+        "also shot, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]
+
+
+def test_a_quadruple_shooting_shot_four() -> None:
+    got = _extract(
+        "A teenager was killed in a quadruple shooting in Dayton on Tuesday night, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]
+    got = _extract("Police are investigating a double shooting on the north side on Friday.")
+    assert got["injured/asserted"] == [2]
+
+
+def test_the_dead_of_a_murder_suicide_include_the_one_who_killed_himself() -> None:
+    got = _extract(
+        "Police in Ashford found a man and his daughter dead on Sunday in what investigators "
+        "called a murder-suicide."
+    )
+    assert got["killed/asserted"] == [2]
+
+
+def test_a_capitalised_plural_in_a_headline_has_no_count() -> None:
+    from eventdesk.analyze.spacy_analyzer import load_nlp, parse_sentence
+    from eventdesk.extract.casualties import statements
+
+    text = "Multiple People Shot, 2 Killed In Southeast DC Park Shooting"
+    sd = parse_sentence(load_nlp()(text), 0, len(text))
+    assert [(p.count, p.status) for p in statements(sd, 0).patients] == [(None, "killed")]
+
+
+def test_one_also_shot_in_a_report_of_a_death_is_wounded() -> None:
+    got = _extract(
+        "A 15-year-old boy was killed in a shooting on Elm Street on Monday. His mother was "
+        "also shot, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_wounded_teen_of_another_age_is_not_the_dead_one() -> None:
+    got = _extract(
+        "A 17-year-old was shot and killed on Emma Avenue on Monday. "
+        "The 16-year-old was hospitalized in stable condition."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [1]
+
+
+def test_taken_to_hospital_uninjured_is_not_hurt() -> None:
+    got = _extract(
+        "Four people were found shot to death in a home on Tuesday. The 3-year-old girl was "
+        "found alive and uninjured in the home and was transported to the hospital as a "
+        "precaution."
+    )
+    assert got["killed/asserted"] == [4]
+    assert "injured/asserted" not in got
+
+
+def test_a_list_of_names_the_parser_read_as_an_apposition_counts_each() -> None:
+    got = _extract(
+        "Police said Marcus Bellamy, Tyrell Jones and Ann Smith were killed in a shooting on "
+        "Friday."
+    )
+    assert got["killed/asserted"] == [3]
+
+
+def test_those_found_with_gunshot_wounds_include_the_dead() -> None:
+    got = _extract(
+        "When officers arrived on Friday, they found four people suffering from gunshot wounds. "
+        "One man was pronounced dead at the scene, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]
+    # a wound said to be minor is an injury whatever else the report says
+    got = _extract(
+        "A man was killed on Friday. A woman suffered a minor gunshot wound to the leg, police said."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_figures_summed_over_several_shootings_are_not_this_incidents() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street on Saturday night, police said. Four people "
+        "were killed and 11 others were wounded in separate shootings across the city."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_a_citys_figures_for_the_year_are_not_this_incidents() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street on Saturday night, police said. So far this "
+        "year, 47 people have been killed and 210 wounded in Chicago."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_a_part_of_a_group_is_not_counted_beside_the_group() -> None:
+    got = _extract(
+        "Six people were shot at a party on Elm Street on Sunday. Five of the six hospitalized "
+        "victims are listed in stable condition."
+    )
+    assert got["injured/asserted"] == [6]
+    got = _extract("One of four women wounded in a shooting in Lexington on Friday has died.")
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]
+
+
+def test_a_days_shooting_is_this_incident() -> None:
+    got = _extract(
+        "The boy died at Metro Hospital, where he had been flown following Saturday's shooting."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_the_speaker_of_a_quoted_casualty_is_not_the_casualty() -> None:
+    got = _extract(
+        "A teenager was killed near a festival on Sunday. “The victim was trying to drive away "
+        "was shot once in the back of the head,” said Kettering Police Chief Christopher Lamb."
+    )
+    people = {p["name"]: p for p in got["participant/asserted"] if isinstance(p, dict)}
+    assert people["Christopher Lamb"]["role"] == "official"
+
+
+def test_a_tagged_name_is_cleaned_of_what_the_tagger_took_along() -> None:
+    from eventdesk.extract.extractor import _clean_name
+
+    assert _clean_name("Cedric Anders of Riverside") == "Cedric Anders"
+    assert _clean_name("Brittany Powers's") == "Brittany Powers"
+    assert _clean_name("Iris Rodrigo\n\n") == "Iris Rodrigo"
+
+
+def _roles(got: dict[str, list[object]]) -> dict[str, tuple[str, str]]:
+    return {
+        p["name"]: (p["role"], p["status"])
+        for p in got.get("participant/asserted", [])
+        if isinstance(p, dict) and p["name"]
+    }
+
+
+def test_roles_from_the_words_around_a_name() -> None:
+    got = _extract(
+        "A man was shot on Elm Street in Dayton on Friday. Marcus Deloach, 22, of Clarksville, "
+        "was found dead at the scene. A fourth person, Evan Roberts, had gunshot wounds to the "
+        "head. The suspects were identified as Mowayne McCall, 33, and Diego Reid, 25."
+    )
+    roles = _roles(got)
+    assert roles["Marcus Deloach"] == ("victim", "killed")
+    assert roles["Evan Roberts"][0] == "victim"
+    assert roles["Diego Reid"][0] == "suspect"
+
+
+def test_a_name_in_apposition_to_the_boy_is_the_victims() -> None:
+    got = _extract(
+        "A 7-year-old boy was shot in Hartford on Friday. The boy, Nathan Mayes, was home "
+        "alone with his brother when the two found a loaded gun."
+    )
+    assert _roles(got)["Nathan Mayes"][0] == "victim"
+
+
+def test_one_arrested_on_other_charges_is_no_suspect_of_the_shooting() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street in Gary on Friday. Kalie Mayer, 18, was "
+        "arrested on suspicion of interfering with officers guarding the scene."
+    )
+    assert "Kalie Mayer" not in _roles(got)
+
+
+def test_places_and_suffixes_are_no_names() -> None:
+    got = _extract(
+        "A young man was found shot on Carole Lane in Dayton on Friday night. Freddie Rodgers, "
+        "Jr. was shot in the abdomen."
+    )
+    names = set(_roles(got))
+    assert "Carole Lane" not in names and "Jr." not in names
