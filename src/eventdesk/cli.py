@@ -59,12 +59,24 @@ def main() -> None:
 @click.option(
     "--no-refine", is_flag=True, help="Skip the merge/split pass over the incidents touched."
 )
-def ingest(paths: tuple[str, ...], db: str, quiet: bool, no_refine: bool) -> None:
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    envvar="EVENTDESK_PROCESSES",
+    default=None,
+    help="Worker processes for analysis and extraction (or $EVENTDESK_PROCESSES; "
+    "default: one per core, at most 2; runs under 64 articles stay in one process).",
+)
+def ingest(
+    paths: tuple[str, ...], db: str, quiet: bool, no_refine: bool, processes: int | None
+) -> None:
     """Ingest .txt, .html, .jsonl(.gz) files or directories; "-" reads JSONL from stdin."""
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    desk = _desk(db, must_exist=False)
+    from eventdesk.api import Desk
+
+    desk = Desk(db, processes=processes)
 
     def on_error(message: str) -> None:
         # One line per bad item, plain (no markup interpretation of untrusted names).

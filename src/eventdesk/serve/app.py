@@ -171,9 +171,11 @@ class Ingester:
     def ingest(self, items: list[dict[str, Any]]) -> dict[str, Any]:
         with self.lock:
             if self._desk is None:
-                import eventdesk
+                from eventdesk.api import Desk
 
-                self._desk = eventdesk.open(self.path)
+                # in this process: forking analysis workers from a threaded server is unsafe,
+                # and a POST carries a few articles (bulk loads go through `eventdesk ingest`)
+                self._desk = Desk(self.path, processes=1)
             errors: list[str] = []
             report = self._desk.ingest(items, on_error=errors.append)
         return {
