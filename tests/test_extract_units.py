@@ -287,3 +287,32 @@ def test_towns_the_tagger_misses() -> None:
     )
     loc = got["location/asserted"][0]
     assert (loc["name"], loc["admin1"]) == ("Temecula", "California")  # type: ignore[index]
+
+
+def test_a_dateline_town_too_small_for_the_gazetteer_is_kept_by_name() -> None:
+    got = _extract(
+        "BRAMBLEFORD, Ga. (WXYZ) – A toddler was airlifted to a Macon hospital Monday after "
+        "being shot at home.\nDeputies said the child was in another room.",
+        "2015-11-02",
+    )
+    loc = got["location/asserted"][0]
+    assert loc["name"] == "Brambleford" and loc["admin1"] == "Georgia"  # type: ignore[index]
+    assert loc["lat"] is None  # no coordinates rather than a namesake's  # type: ignore[index]
+
+
+def test_a_headline_word_in_caps_is_no_dateline_town() -> None:
+    got = _extract(
+        "UPDATE — A man was shot and wounded Friday in Dayton, Ohio, police said.",
+        "2015-11-02",
+    )
+    assert got["location/asserted"][0]["name"] == "Dayton"  # type: ignore[index]
+
+
+def test_a_county_named_like_a_state_does_not_vote_for_the_state() -> None:
+    got = _extract(
+        "SMICKSBURG — A man died Thursday in an accidental shooting.\n"
+        "Indiana County Coroner Ann Lee identified the victim. State police in Pennsylvania "
+        "are investigating.",
+        "2015-08-21",
+    )
+    assert got["location/asserted"][0]["admin1"] == "Pennsylvania"  # type: ignore[index]

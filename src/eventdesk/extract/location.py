@@ -115,8 +115,10 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
             continue
         code = gaz.state_by_name.get(norm_place(m.text))
         if code:
-            if not _DETAIL_AFTER.match(analysis.article.text[m.end : m.end + 30]):
-                votes[code] += 2  # "Vermont Avenue" is a street in Los Angeles
+            after = text[m.end : m.end + 30]
+            # "Vermont Avenue" is a street in Los Angeles; "Indiana County" is in Pennsylvania
+            if not _DETAIL_AFTER.match(after) and not re.match(r"\s+(?:County|Parish)\b", after):
+                votes[code] += 2
             continue
         if m.text.lower().endswith((" county", " parish")):
             sts = set(gaz.county_states(m.text))
@@ -345,6 +347,20 @@ def extract_location(
                         "city",
                     )
                 )
+            elif _unknown_town(dm, city, gaz):
+                # "RHINE, Georgia (41NBC) –", "SMICKSBURG —": a town too small for the
+                # gazetteer; kept by name, in the state the text names, without coordinates
+                cands.append(
+                    Cand(
+                        dm.group("city").strip(),
+                        off + dm.start("city"),
+                        off + dm.end("city"),
+                        s0,
+                        5.0,
+                        [],
+                        "town",
+                    )
+                )
             break
     for m in analysis.mentions:
         if m.label not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
@@ -473,9 +489,12 @@ def extract_location(
     for c in cands:
         c.score += 0.5 * (tally[norm_place(c.text)] - 1)
     top_state, top_votes = _top(states)
-    city_cands = [c for c in cands if c.kind == "city"]
+    # a town the gazetteer lacks only counts in a state the text (or outlet) names
+    city_cands = [c for c in cands if c.kind == "city" or (c.kind == "town" and top_state)]
     if top_votes >= 2:
         for c in city_cands:
+            if not c.places:
+                continue
             p0 = _pick_city(c.places, states, countries)
             if p0.country == "US" and p0.admin1 == top_state:
                 c.score += 1.5
@@ -510,7 +529,18 @@ def extract_location(
         return [Fact("location", region, [Evidence(aid, s.start, s.end, s.text)], confidence=0.4)]
     value: dict[str, Any]
     conf: float
-    if best.kind == "city":
+    if best.kind == "town":
+        value = {
+            "name": best.text.strip().title(),
+            "admin1": gaz.states.get(top_state) if top_state else None,
+            "country": "US" if top_state else None,
+            "lat": None,
+            "lon": None,
+            "precision": "city",
+            "detail": detail,
+        }
+        conf = 0.5
+    elif best.kind == "city":
         p = _pick_city(best.places, states, countries)
         if norm_place(best.text) in _neighbourhoods(text):
             # "in the Hunting Park section", "the Austin neighborhood": the city around it
@@ -596,6 +626,28 @@ def extract_location(
     return [
         Fact("location", value, ev, confidence=conf, surface=best.text, attribution=s.attribution)
     ]
+
+
+_AREA_WORDS = re.compile(r"\b(?:co|county|parish|township|twp|borough|city)\b\.?", re.I)
+#: Words of a dateline that are no town ("UPDATE —", "BREAKING NEWS:"): common English words.
+_TOWN_MAX_ZIPF = 3.5
+
+
+def _unknown_town(dm: re.Match[str], city: str, gaz: Gazetteer) -> bool:
+    """A dateline whose place the gazetteer does not know is a town when the dateline names
+    its state or the outlet ("TOONE, Tenn. —", "FORT RILEY (KSNT) –"), or when its words are
+    rare in English ("SMICKSBURG —", not "UPDATE —")."""
+    if gaz.state_by_name.get(norm_place(city)) or gaz.country(city) or gaz.county_states(city):
+        return False
+    if _AREA_WORDS.search(city) or _DIRECTION.match(city):
+        return False  # "Floyd Co.", "Kochville Township", "Southwest Miami-Dade": no town
+    if dm.group("state") and gaz.state_code(dm.group("state")):
+        return True
+    if "(" in dm.group(0):
+        return True
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(w, "en") < _TOWN_MAX_ZIPF for w in city.lower().split())
 
 
 def _outlet_place(hint: OutletHint, gaz: Gazetteer, incident_sents: set[int]) -> list[Fact]:
