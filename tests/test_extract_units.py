@@ -326,3 +326,12 @@ def test_a_county_named_like_a_state_does_not_vote_for_the_state() -> None:
     )
     votes = _context_states(an, gazetteer(), sentence_infos(an, None))
     assert votes.get("IN", 0) < 1 and votes.get("PA", 0) > 0
+
+
+def test_a_place_before_the_main_verb_is_still_the_place() -> None:
+    got = _extract(
+        "One of four women wounded in a late night shooting in Lexington has died.\n"
+        "The coroner says Jane Roe, 18, of Nicholasville, died Tuesday at a hospital.",
+        "2014-07-01",
+    )
+    assert got["location/asserted"][0]["name"] == "Lexington"  # type: ignore[index]

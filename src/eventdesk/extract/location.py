@@ -390,10 +390,14 @@ def extract_location(
             r"\s+(?:area\s+)?(?:hospital|medical center|trauma center)", after, re.I
         ):
             score -= 3.0  # where the victim was treated, not where it happened
-        if re.match(r"\s+(?:being|was|is|who|had|has)\b", after) or re.search(
-            r"\b(?:shooting|shot|killed|killing|wounding)\s+$", before
+        if (
+            re.match(r"\s+(?:being|who)\b", after)
+            or (re.match(r"\s+(?:was|is|had|has)\b", after) and not gaz.city(m.text))
+            or re.search(r"\b(?:shooting|shot|killed|killing|wounding)\s+$", before)
         ):
-            continue  # "resulted in Hall being shot", "discharged the revolver shooting Nathan"
+            # "resulted in Hall being shot", "discharged the revolver shooting Nathan"; but
+            # "One of four women wounded in a shooting in Lexington has died"
+            continue
         if _NEAR_BEFORE.search(before):
             score += 0.3  # "near Paris": the place is elsewhere, often named next
         elif _PREP_BEFORE.search(before):
