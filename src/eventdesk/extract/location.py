@@ -121,7 +121,7 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
                 votes[code] += 2
             continue
         if m.text.lower().endswith((" county", " parish")):
-            sts = set(gaz.county_states(m.text))
+            sts = sorted(set(gaz.county_states(m.text)))  # sorted: ties break the same every run
             for st in sts:
                 votes[st] += 1.0 / len(sts)
             continue
@@ -146,7 +146,7 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
         if code:
             votes[code] += 2
     for cm in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+County\b", text):
-        sts = set(gaz.county_states(cm.group(1) + " County"))
+        sts = sorted(set(gaz.county_states(cm.group(1) + " County")))
         for st in sts:
             votes[st] += 1.0 / len(sts)
     return votes
@@ -599,7 +599,7 @@ def extract_location(
             ]
     elif best.kind == "county":
         sts = gaz.county_states(best.text)
-        code = max(set(sts), key=lambda x: states.get(x, 0)) if sts else None
+        code = max(sorted(set(sts)), key=lambda x: states.get(x, 0)) if sts else None
         value = {
             "name": best.text,
             "admin1": gaz.states.get(code) if code else None,
