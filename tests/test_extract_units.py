@@ -335,3 +335,21 @@ def test_a_place_before_the_main_verb_is_still_the_place() -> None:
         "2014-07-01",
     )
     assert got["location/asserted"][0]["name"] == "Lexington"  # type: ignore[index]
+
+
+def test_a_town_after_in_that_the_tagger_missed() -> None:
+    from eventdesk.model import Analysis, Sentence
+
+    lines = [
+        "Police are investigating a shooting that occurred in Frontenac Monday night.",
+        "A young man was found shot on Carole Lane around 7 p.m. in March.",
+    ]
+    text = "\n".join(lines)
+    second = len(lines[0]) + 1
+    an = Analysis(  # no entities at all: the rule must find the town by itself
+        Article(id="f", text=text, raw=text, published=datetime(2017, 3, 28)),
+        [Sentence(0, len(lines[0]), lines[0]), Sentence(second, len(text), lines[1])],
+        [],
+    )
+    locs = [f.value for f in get_extractor().extract(an).facts if f.field == "location"]
+    assert locs and locs[0]["name"] == "Frontenac"  # type: ignore[index]

@@ -43,6 +43,49 @@ _TOWN_OF = re.compile(
     + "|".join(sorted((k.title() for k in AP_STATES if k.isalpha()), key=len, reverse=True))
     + r")\.,"
 )
+_IN_TOWN = re.compile(r"\bin\s+(?P<town>[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)")
+#: Capitalised words after "in" that are no town (GeoNames has a "March" and a "Police").
+_NOT_TOWNS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "police",
+        "court",
+        "custody",
+        "critical",
+        "serious",
+        "stable",
+        "good",
+        "fair",
+        "county",
+        "city",
+        "state",
+        "north",
+        "south",
+        "east",
+        "west",
+        "the",
+        "this",
+        "that",
+    ]
+)
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
     r"(?:\((?:[^)]{0,40})\))?\s*(?:[—–-]{1,2}|:)\s"
@@ -465,6 +508,27 @@ def extract_location(
                 places = [p for p in places if p.admin1 == code]
             if places:
                 sc = 1.5 + (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.idx)
+                cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
+    # "a shooting that occurred in Frontenac Monday night": a town the tagger did not mark,
+    # after "in", that the gazetteer knows (not a month, day or person's title)
+    for s in infos:
+        if s.junk or s.related:
+            continue
+        for im in _IN_TOWN.finditer(s.text):
+            a = s.start + im.start("town")
+            words = im.group("town").split()
+            if (
+                any(c.start <= a < c.end for c in cands)
+                or any(m.start <= a < m.end for m in analysis.mentions)
+                or words[0].lower() in _NOT_TOWNS
+            ):
+                continue
+            if len(words) > 1 and words[1].lower() in _NOT_TOWNS:
+                words = words[:1]  # "in Frontenac Monday night"
+            name = " ".join(words)
+            places = gaz.city(name)
+            if places and not gaz.state_by_name.get(norm_place(name)):
+                sc = 1.0 + (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.idx)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     # "Houston Police Department", "Decatur police say": the city whose police handle it
     for s in infos:
