@@ -243,3 +243,8 @@ def test_places_and_suffixes_are_no_names() -> None:
     )
     names = set(_roles(got))
     assert "Carole Lane" not in names and "Jr." not in names
+
+
+def test_those_recovering_after_a_shooting_are_wounded() -> None:
+    got = _extract("Four people are recovering after a shooting outside a restaurant on Friday.")
+    assert got["injured/asserted"] == [4]

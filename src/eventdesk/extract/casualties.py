@@ -93,6 +93,7 @@ _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
+_SHOT_TEXT_RE = re.compile(r"\b(?:shot|shooting|gunshot|gunfire|bullets?|wounds?)\b", re.I)
 _UNHURT_RE = re.compile(
     r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution)\b", re.I
 )
@@ -626,6 +627,13 @@ def statements(sd: Any, base: int) -> Statement:
             if tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
                 # "found suffering from gunshot wounds": shot, which the dead were too
                 status = "shot"
+        elif (
+            tok.lemma_ == "recover"
+            and tok.pos_ == "VERB"
+            and _SHOT_TEXT_RE.search(sd.text)
+            and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+        ):
+            hit = True  # "Four people are recovering at hospitals after being shot"
         elif tok.lemma_ in (
             "take",
             "transport",
