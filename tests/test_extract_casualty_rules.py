@@ -248,3 +248,16 @@ def test_places_and_suffixes_are_no_names() -> None:
 def test_those_recovering_after_a_shooting_are_wounded() -> None:
     got = _extract("Four people are recovering after a shooting outside a restaurant on Friday.")
     assert got["injured/asserted"] == [4]
+
+
+def test_victims_who_went_to_hospital_themselves_are_wounded() -> None:
+    got = _extract(
+        "One man was shot outside a bar on Elm Street on Saturday. Police later learned two "
+        "other victims drove themselves to Northeast Baptist hospital."
+    )
+    assert got["injured/asserted"] == [2]  # the largest figure one sentence gives
+    got = _extract(
+        "A man was shot outside a bar on Elm Street on Saturday. A friend drove him to the "
+        "hospital, where he was treated and released."
+    )
+    assert got["injured/asserted"] == [1]

@@ -93,6 +93,7 @@ _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
+_REFLEXIVES = frozenset(["himself", "herself", "themselves"])
 _SHOT_TEXT_RE = re.compile(r"\b(?:shot|shooting|gunshot|gunfire|bullets?|wounds?)\b", re.I)
 _UNHURT_RE = re.compile(
     r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution)\b", re.I
@@ -634,6 +635,25 @@ def statements(sd: Any, base: int) -> Statement:
             and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
         ):
             hit = True  # "Four people are recovering at hospitals after being shot"
+        elif (
+            (
+                tok.lemma_ in ("go", "arrive", "walk", "show")
+                or (
+                    tok.lemma_ == "drive"
+                    and any(c.lower_ in _REFLEXIVES for c in tok.children if c.dep_ == "dobj")
+                )
+            )
+            and tok.tag_ != "VBN"
+            and _HOSPITAL_RE.search(" ".join(t.text for t in tok.subtree))
+            and not any(
+                c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" for g in c.children)
+                for c in tok.children
+            )
+        ):
+            # "two other victims drove themselves to the hospital", "went to the hospital"
+            # (not "went to the hospital to see him": a visit; not "drove him to the hospital",
+            # said by the one who drove)
+            hit = True
         elif tok.lemma_ in (
             "take",
             "transport",
