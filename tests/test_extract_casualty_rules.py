@@ -261,3 +261,18 @@ def test_victims_who_went_to_hospital_themselves_are_wounded() -> None:
         "hospital, where he was treated and released."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_group_words_that_give_a_number() -> None:
+    got = _extract("A family of five died in an apparent murder-suicide in their home on Sunday.")
+    assert got["killed/asserted"] == [5]
+    got = _extract(
+        "A man and a woman were shot on Elm Street in Gary on Friday. They both died of their "
+        "injuries at the hospital."
+    )
+    assert got["killed/asserted"] == [2]
+    got = _extract(
+        "On Elm Street on Friday, police said, four people were shot, two of whom are deceased."
+    )
+    assert got["killed/asserted"] == [2]
+    assert got["injured/asserted"] == [2]

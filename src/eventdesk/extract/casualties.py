@@ -299,6 +299,23 @@ def _untagged_name(tok: Any, patient: bool = False) -> bool:
     )
 
 
+def _group_size(tok: Any) -> int | None:
+    """The number of "a family of five", "a group of three"."""
+    if tok.lower_ not in ("family", "group"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.like_num:
+                    return parse_number(o.text)
+    return None
+
+
+def _both(tok: Any) -> bool:
+    """'they both', 'them both': a pronoun that says it is two people."""
+    return tok.lower_ in ("they", "them") and any(c.lower_ == "both" for c in tok.children)
+
+
 def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False) -> Patient | None:
     low = tok.lower_
     is_person_noun = (
@@ -312,12 +329,18 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
         or tok.like_num
         or low in ("one", "another", "both")
         or tok.lemma_.lower() in PERSON_NOUNS
+        or _group_size(tok) is not None
+        or _both(tok)
     )
     if not is_person_noun:
         return None
-    if low in ("it", "they", "them", "who", "that", "which"):
+    if low in ("it", "they", "them", "who", "that", "which") and not _both(tok):
         return None
     count, qual, ordinal = _count(tok)
+    if _both(tok):
+        count = 2  # "They both died of their injuries"
+    elif _group_size(tok) is not None:
+        count = _group_size(tok)  # "a family of five died"
     a, b = _subtree_span(tok, {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl"})
     span = sd[a:b]
     start = base + span.start_char
@@ -455,8 +478,13 @@ def statements(sd: Any, base: int) -> Statement:
                     tok = c
                     break
         for t in _conjuncts(tok):
-            if t.like_num and t.i > 0 and sd[t.i - 1].text == ",":
-                continue  # "Dennie Reeves, 66 and Ginger Reeves, 64": ages
+            if (
+                t.like_num
+                and t.i > 0
+                and sd[t.i - 1].text == ","
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+            ):
+                continue  # "Dennie Reeves, 66 and Ginger Reeves, 64": ages ("two of whom": no)
             if any(c.dep_ == "neg" or c.lower_ == "no" for c in t.children) or t.lower_ in (
                 "nobody",
                 "none",

@@ -243,7 +243,8 @@ _ARREST_NP = re.compile(
 _SHOT_SPLIT = re.compile(
     rf"\b(?P<n>{NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PEOPLE_PLURAL})?\s*(?:were|have been|had been|"
     rf"are)?\s*(?:shot|wounded|hit),?\s+(?:and\s+|including\s+)?(?P<m>{NUMBER_RE})\s+(?:of them\s+|"
-    rf"of whom\s+)?(?:fatally|died|were killed|killed|dead|have died|mortally)",
+    rf"of whom\s+)?(?:fatally|died|were killed|killed|dead|have died|mortally|are dead|"
+    rf"are deceased|were pronounced dead)",
     re.I,
 )
 _PERP_AFTER = re.compile(
