@@ -276,3 +276,13 @@ def test_group_words_that_give_a_number() -> None:
     )
     assert got["killed/asserted"] == [2]
     assert got["injured/asserted"] == [2]
+
+
+def test_an_age_is_no_count_and_an_unborn_child_is_not_counted() -> None:
+    got = _extract(
+        "He was arrested in connection with the shooting death of 15 year-old Sam Jackson "
+        "at a home on Elm Street."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract("The gunman killed five adults and an unborn child in the attack on Friday.")
+    assert got["killed/asserted"] == [5]

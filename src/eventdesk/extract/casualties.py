@@ -176,6 +176,9 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         if c.dep_ == "amod" and low in ORDINALS:
             ordinal = ORDINALS[low]
         if c.dep_ == "nummod":
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):
+                continue  # "15 year-old Senquez Jackson": an age, not a count
             words = [t for t in c.subtree]
             qtext = " ".join(
                 t.lower_
@@ -334,6 +337,8 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     )
     if not is_person_noun:
         return None
+    if any(c.lower_ == "unborn" for c in tok.children):
+        return None  # "five adults and an unborn child": the count is of people shot
     if low in ("it", "they", "them", "who", "that", "which") and not _both(tok):
         return None
     count, qual, ordinal = _count(tok)
