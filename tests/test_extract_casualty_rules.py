@@ -286,3 +286,8 @@ def test_an_age_is_no_count_and_an_unborn_child_is_not_counted() -> None:
     assert got["killed/asserted"] == [1]
     got = _extract("The gunman killed five adults and an unborn child in the attack on Friday.")
     assert got["killed/asserted"] == [5]
+
+
+def test_a_pronoun_after_the_one_it_stands_for_is_not_another_casualty() -> None:
+    got = _extract("A pregnant teen is dead after she was shot to death on the north side.")
+    assert got["killed/asserted"] == [1]

@@ -1186,6 +1186,11 @@ class RuleExtractor:
                     status = "injured"
                 if pt.pronoun and status == "injured":
                     continue
+                if pt.pronoun and any(
+                    q.start < pt.start and not q.pronoun and q.status == pt.status
+                    for q in st.patients
+                ):
+                    continue  # "A pregnant teen is dead after she was shot to death": one
                 if pt.perp:
                     ptot[status] += pt.count
                 else:
