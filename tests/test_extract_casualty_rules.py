@@ -291,3 +291,16 @@ def test_an_age_is_no_count_and_an_unborn_child_is_not_counted() -> None:
 def test_a_pronoun_after_the_one_it_stands_for_is_not_another_casualty() -> None:
     got = _extract("A pregnant teen is dead after she was shot to death on the north side.")
     assert got["killed/asserted"] == [1]
+
+
+def test_identified_as_and_charging_give_roles() -> None:
+    got = _extract(
+        "A 12-year-old boy was shot and killed in Hudson on Monday. The coroner identified the "
+        "12-year-old as Jeremy Alfred. Police identified the other victims: 14-year-old Lana "
+        "Benton and 15-year-old Nia Butler. Authorities are charging 20-year-old Tyrell Wells "
+        "with murder."
+    )
+    roles = _roles(got)
+    assert roles["Jeremy Alfred"][0] == "victim"
+    assert roles["Lana Benton"][0] == "victim"
+    assert roles["Tyrell Wells"][0] == "suspect"

@@ -129,6 +129,8 @@ _PERSON_APPOS_BEFORE = re.compile(
 )
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
+    r"charging|booked|"
+    r""
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
     r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
@@ -155,7 +157,9 @@ _VICTIM_BEFORE = re.compile(
     r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|identified (?:the "
     r"(?:victims?|man|woman|teen|boy|girl|deceased|dead man) )?as|killing|wounding|injuring|"
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
-    r"murder of|shooting of)\s*,?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
+    r"murder of|shooting of|"
+    # "He identified the 12-year-old as", "The teen was identified Wednesday as"
+    r"identified (?:[\w-]+\s+){1,3}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
