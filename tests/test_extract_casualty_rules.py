@@ -304,3 +304,13 @@ def test_identified_as_and_charging_give_roles() -> None:
     assert roles["Jeremy Alfred"][0] == "victim"
     assert roles["Lana Benton"][0] == "victim"
     assert roles["Tyrell Wells"][0] == "suspect"
+
+
+def test_more_words_after_a_name_that_make_a_victim() -> None:
+    got = _extract(
+        "Six people were shot at a cafe in Macon on Friday. Derrick Jonas, 38, underwent "
+        "emergency surgery. Two of the survivors, Odalys Luna and Gina Watts, spoke to reporters."
+    )
+    roles = _roles(got)
+    assert roles["Derrick Jonas"] == ("victim", "injured")
+    assert roles["Odalys Luna"][0] == "victim"

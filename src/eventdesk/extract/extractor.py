@@ -144,17 +144,19 @@ _SUSPECT_AFTER = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?"
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,90},)?"
     r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
     r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
-    r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?)",
+    r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
+    r"underwent (?:\w+ )?surgery|was found (?:\w+ )?(?:with|suffering))",
     re.I,
 )
 _VICTIM_BEFORE = re.compile(
-    r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|identified (?:the "
+    r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|survivors?|"
+    r"identified (?:the "
     r"(?:victims?|man|woman|teen|boy|girl|deceased|dead man) )?as|killing|wounding|injuring|"
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
     r"murder of|shooting of|"
