@@ -314,3 +314,13 @@ def test_more_words_after_a_name_that_make_a_victim() -> None:
     roles = _roles(got)
     assert roles["Derrick Jonas"] == ("victim", "injured")
     assert roles["Odalys Luna"][0] == "victim"
+
+
+def test_a_title_before_a_name_the_report_is_about_is_no_officials() -> None:
+    got = _extract(
+        "Two police officers were shot in Dallas on Thursday night. The two injured officers "
+        "were identified as Officer David McKenna, 33, and Officer Jesse Hemming, 31."
+    )
+    roles = _roles(got)
+    assert roles["David McKenna"][0] == "victim"
+    assert roles["Jesse Hemming"][0] == "victim"

@@ -96,7 +96,9 @@ _DATE_DEATH_BEFORE = re.compile(
 _SAID_BEFORE = re.compile(
     r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$", re.I
 )
-_AGE_AFTER = re.compile(r"^,?\s*(?:an?\s+)?(?:age\s+)?(\d{1,3})(?:-year-old|,|\)|\s+years?\s+old)")
+_AGE_AFTER = re.compile(
+    r"^,?\s*(?:an?\s+)?(?:age\s+)?(\d{1,3})(?:-year-old|,|\)|\s+years?\s+old|\.(?:\s|$)|$)"
+)
 _AGE_BEFORE = re.compile(r"(\d{1,3})[- ]year[- ]old\s+(?:[\w-]+\s+){0,3}$")
 _AGE_DESCRIBED = re.compile(
     r"^(?:he|she)\s+(?:was|is)\s+(?:described as|identified as|said to "
@@ -454,14 +456,17 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     role: str | None = None
     status: str | None = None
     title_words = " ".join(pre.split()[-4:])
-    if OFFICIAL_TITLES.search(title_words) or re.match(
+    # "Officer Jesse Hempen, 31," "Davon Jones, 17, of Orange, was shot": an age or a fate
+    # after the name says the person is one the report is about, whatever title precedes
+    about = bool(_AGE_AFTER.match(post) or _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post))
+    if (OFFICIAL_TITLES.search(title_words) and not about) or re.match(
         r"^,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:spokes\w+|chief|sheriff|mayor|"
         r"minister|coroner|prosecutor|attorney|commissioner|president|official)\b",
         post,
         re.I,
     ):
         return "official", None
-    if POLICE_TITLES.search(pre.rstrip()):
+    if POLICE_TITLES.search(pre.rstrip()) and not about:
         return "official", None
     if _SUSPECT_BEFORE.search(pre[-60:]) or _SUSPECT_AFTER.match(post):
         return "suspect", None
