@@ -324,3 +324,12 @@ def test_a_title_before_a_name_the_report_is_about_is_no_officials() -> None:
     roles = _roles(got)
     assert roles["David McKenna"][0] == "victim"
     assert roles["Jesse Hemming"][0] == "victim"
+
+
+def test_a_surname_with_a_suffix_is_the_same_person() -> None:
+    got = _extract(
+        "Police said Malik Casey Jr. was shot while sitting in a car on Murray Hill in Detroit "
+        "on Friday. Casey Jr. was struck in the head by a bullet."
+    )
+    assert got["injured/asserted"] == [1]
+    assert list(_roles(got)) == ["Malik Casey Jr."]

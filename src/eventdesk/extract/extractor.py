@@ -779,7 +779,8 @@ class RuleExtractor:
                 # people (a bare "Williams" stays with the first one named)
                 f1 = _PERSON_TITLE_STRIP.sub("", full_keys[key]).split()[0].lower()
                 f2 = _PERSON_TITLE_STRIP.sub("", name).split()[0].lower()
-                if not (f1.startswith(f2) or f2.startswith(f1)):
+                # ("Cosey Jr." is the surname again, not a relative)
+                if not (f1.startswith(f2) or f2.startswith(f1) or f2 == key):
                     key = f"{key}~{f2}"
                     full_keys.setdefault(key, name)
             p = people.get(key)
