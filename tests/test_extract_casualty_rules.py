@@ -333,3 +333,13 @@ def test_a_surname_with_a_suffix_is_the_same_person() -> None:
     )
     assert got["injured/asserted"] == [1]
     assert list(_roles(got)) == ["Malik Casey Jr."]
+
+
+def test_the_date_right_after_the_shooting_is_its_date() -> None:
+    got = _extract(
+        "Police said a 7-year-old boy remains in the hospital Monday after an accidental "
+        "shooting on Sunday.",
+        "2015-06-02",
+    )
+    date = got["date/asserted"][0]
+    assert isinstance(date, dict) and date["value"] == "2015-05-31"

@@ -89,6 +89,12 @@ _DATE_THIS_EVENT = re.compile(
     r"found dead|pronounced dead|struck)\b",
     re.I,
 )
+#: A date right after the words for the attack ("a shooting on Sunday", "was shot Friday").
+_DATE_OF_EVENT = re.compile(
+    r"\b(?:shooting|shot|gunfire|opened fire|fired|wounded|killed)\s+(?:[\w,]+\s+){0,3}?"
+    r"(?:on\s+|early\s+|late\s+)?$",
+    re.I,
+)
 #: "died Thursday after being shot Wednesday": GVA and ACLED date the attack, not the death
 _DATE_DEATH_BEFORE = re.compile(
     r"\b(died|dies|succumbed|passed away|pronounced dead)\s+(?:\w+\s+){0,3}$", re.I
@@ -630,6 +636,8 @@ class RuleExtractor:
                     sc -= 1.5  # "arrested Friday", "entered the plea Wednesday"
                 if _DATE_THIS_EVENT.search(near):
                     sc += 1.0
+                if _DATE_OF_EVENT.search(s.text[max(0, dm.start - 40) : dm.start]):
+                    sc += 0.5  # "remains in hospital Monday after a shooting on Sunday": Sunday
                 if _DATE_DEATH_BEFORE.search(s.text[max(0, dm.start - 40) : dm.start]):
                     sc -= 1.2
                 if dm.possessive:
