@@ -343,3 +343,14 @@ def test_the_date_right_after_the_shooting_is_its_date() -> None:
     )
     date = got["date/asserted"][0]
     assert isinstance(date, dict) and date["value"] == "2015-05-31"
+
+
+def test_wanted_and_accused_of_make_suspects() -> None:
+    got = _extract(
+        "A 5-year-old boy was shot and killed in Greensboro on Monday. Police are searching for "
+        "Murad Weavers, 22, in connection with the shooting. Mikeal Carter is wanted in "
+        "connection to the shooting."
+    )
+    roles = _roles(got)
+    assert roles["Murad Weavers"][0] == "suspect"
+    assert roles["Mikeal Carter"][0] == "suspect"

@@ -137,8 +137,7 @@ _PERSON_APPOS_BEFORE = re.compile(
 )
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
-    r"charging|booked|"
-    r""
+    r"charging|booked|arrest of|searching for|looking for|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
     r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
@@ -147,8 +146,8 @@ _SUSPECT_BEFORE = re.compile(
 _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*\d{1,3},)?\s*(?:who\s+)?(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
-    r"held)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
-    r"surrendered|pleaded|allegedly)",
+    r"held|wanted)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
+    r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly)",
     re.I,
 )
 _VICTIM_AFTER = re.compile(
