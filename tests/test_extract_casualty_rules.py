@@ -354,3 +354,11 @@ def test_wanted_and_accused_of_make_suspects() -> None:
     roles = _roles(got)
     assert roles["Murad Weavers"][0] == "suspect"
     assert roles["Mikeal Carter"][0] == "suspect"
+
+
+def test_the_dead_man_who_was_the_suspect_is_counted_once() -> None:
+    got = _extract(
+        "Officers heard a gunshot and found a man who had shot himself in the head, killing "
+        "himself. Investigators believe the dead man was the suspect in the shooting."
+    )
+    assert got["killed/asserted"] == [1]

@@ -351,6 +351,12 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     start = base + span.start_char
     end = base + span.end_char
     perp = low in PERP_NOUNS or tok.lemma_.lower() in PERP_NOUNS or reflexive_agent
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        # "the dead man was the suspect in the shooting": what he is said to be
+        perp = perp or any(
+            c.dep_ == "attr" and (c.lower_ in PERP_NOUNS or c.lemma_.lower() in PERP_NOUNS)
+            for c in tok.head.children
+        )
     if low in ("one",):
         # "one of the men": look at the object of "of"
         for c in tok.children:

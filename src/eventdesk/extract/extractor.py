@@ -1206,10 +1206,17 @@ class RuleExtractor:
                 if pt.pronoun and status == "injured":
                     continue
                 if pt.pronoun and any(
-                    q.start < pt.start and not q.pronoun and q.status == pt.status
+                    (
+                        q.start < pt.start
+                        or (pt.text.lower() in ("his", "her") and q.start == pt.end + 1)
+                    )
+                    and not q.pronoun
+                    and q.status == pt.status
                     for q in st.patients
                 ):
-                    continue  # "A pregnant teen is dead after she was shot to death": one
+                    # "A pregnant teen is dead after she was shot to death": one; "shooting her
+                    # older brother" read as two objects: "her" is his
+                    continue
                 if pt.perp:
                     ptot[status] += pt.count
                 else:
