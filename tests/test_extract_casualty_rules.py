@@ -362,3 +362,10 @@ def test_the_dead_man_who_was_the_suspect_is_counted_once() -> None:
         "himself. Investigators believe the dead man was the suspect in the shooting."
     )
     assert got["killed/asserted"] == [1]
+
+
+def test_a_possessive_read_as_an_object_is_not_another_casualty() -> None:
+    got = _extract(
+        "A teen accused of fatally shooting her older brother was back in court Thursday."
+    )
+    assert got["killed/asserted"] == [1]
