@@ -369,3 +369,11 @@ def test_a_possessive_read_as_an_object_is_not_another_casualty() -> None:
         "A teen accused of fatally shooting her older brother was back in court Thursday."
     )
     assert got["killed/asserted"] == [1]
+
+
+def test_one_left_in_the_hospital_is_wounded() -> None:
+    got = _extract(
+        "Two men were arrested in connection with a shooting that left a 16-year-old boy in "
+        "the hospital on Thursday."
+    )
+    assert got["injured/asserted"] == [1]

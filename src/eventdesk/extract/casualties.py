@@ -449,6 +449,16 @@ _SPEECH_VERBS = frozenset(
 )
 
 
+def _left_in_care(leave: Any) -> bool:
+    """'left ... in the hospital', 'left ... in serious condition'."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(o.lower_ in ("hospital", "condition") for o in c.children if o.dep_ == "pobj")
+        for c in leave.children
+    )
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -735,6 +745,8 @@ def statements(sd: Any, base: int) -> Statement:
                     for cc in c.children:
                         if cc.dep_ in ("amod", "acomp", "oprd") and _status_of(cc):
                             add(c, _status_of(cc) or "shot")
+                    if _left_in_care(tok) and not _DEATH_RE.search(sd.text):
+                        add(c, "injured")  # "a shooting that left a boy in the hospital"
     # "Two of the three victims died": the group after "of" is not counted again; "one of
     # four women wounded has died": the four are all those shot, the dead among them
     for i in list(seen):
