@@ -377,3 +377,11 @@ def test_one_left_in_the_hospital_is_wounded() -> None:
         "the hospital on Thursday."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_treated_and_released_is_wounded() -> None:
+    got = _extract(
+        "A man was shot outside a bar on Elm Street on Friday. Three others were treated at the "
+        "scene and released after suffering grazing wounds."
+    )
+    assert got["injured/asserted"] == [3]

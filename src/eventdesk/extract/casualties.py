@@ -93,6 +93,7 @@ _DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
+_TREATED_RE = re.compile(r"^treated (?:and released|at the scene|on scene)\b", re.I)
 _REFLEXIVES = frozenset(["himself", "herself", "themselves"])
 _SHOT_TEXT_RE = re.compile(r"\b(?:shot|shooting|gunshot|gunfire|bullets?|wounds?)\b", re.I)
 _UNHURT_RE = re.compile(
@@ -703,16 +704,24 @@ def statements(sd: Any, base: int) -> Statement:
             # (not "went to the hospital to see him": a visit; not "drove him to the hospital",
             # said by the one who drove)
             hit = True
-        elif tok.lemma_ in (
-            "take",
-            "transport",
-            "rush",
-            "airlift",
-            "hospitalize",
-            "fly",
-            "send",
-            "treat",
-        ) and _HOSPITAL_RE.search(sd.text):
+        elif (
+            tok.lemma_
+            in (
+                "take",
+                "transport",
+                "rush",
+                "airlift",
+                "hospitalize",
+                "fly",
+                "send",
+                "treat",
+            )
+            and (
+                _HOSPITAL_RE.search(sd.text)
+                # "were treated and released", "was treated at the scene"
+                or (tok.lemma_ == "treat" and _TREATED_RE.search(sd.text[tok.idx :]))
+            )
+        ):
             hit = tok.tag_ == "VBN"
             if tok.lemma_ == "send" and tok.tag_ != "VBN" and not _DEATH_RE.search(sd.text):
                 # "a shooting that sent four teens to the hospital"
