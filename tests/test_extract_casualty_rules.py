@@ -385,3 +385,14 @@ def test_treated_and_released_is_wounded() -> None:
         "scene and released after suffering grazing wounds."
     )
     assert got["injured/asserted"] == [3]
+
+
+def test_a_third_victim_means_three_were_shot() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street in Gary on Friday night. A second man was "
+        "wounded. A third shooting victim arrived at the hospital a short time later."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [2]
+    got = _extract("Police now say an 8th teen was injured in the party shooting on Saturday.")
+    assert got["injured/asserted"] == [8]

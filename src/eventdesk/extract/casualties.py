@@ -176,6 +176,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         low = c.lower_
         if c.dep_ == "amod" and low in ORDINALS:
             ordinal = ORDINALS[low]
+        elif c.dep_ == "amod" and (om := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", low)):
+            ordinal = int(om.group(1))  # "an 8th teen was injured"
         if c.dep_ == "nummod":
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):

@@ -1137,6 +1137,7 @@ class RuleExtractor:
         killed_named = {p.key for p in people.values() if p.name and p.status == "killed"}
         any_killed = False
         shot_all: tuple[int, SentInfo | None] = (0, None)
+        ordinal_all: tuple[int, SentInfo | None] = (0, None)
         killed_heads: set[str] = set()
         killed_ages: set[str] = set()
         for idx, st in stmts.items():
@@ -1187,6 +1188,15 @@ class RuleExtractor:
                         and not _ANOTHER_RE.search(s.text)
                     ):
                         continue
+                if (
+                    status in ("shot", "injured")
+                    and not pt.perp
+                    and pt.ordinal
+                    and 2 <= pt.ordinal <= 20
+                    and pt.ordinal > ordinal_all[0]
+                ):
+                    # "a third shooting victim arrived at the hospital": three were shot
+                    ordinal_all = (pt.ordinal, s)
                 if status == "shot":
                     if pt.pronoun:
                         continue
@@ -1267,8 +1277,10 @@ class RuleExtractor:
         if shot_sent is not None and 0 < n_dead < n_shot and best["injured"][0] < n_shot - n_dead:
             best["injured"] = (n_shot - n_dead, None, [shot_sent])
         # "a teenager was killed in a quadruple shooting": four shot, the rest wounded
-        # (a shooter who killed himself is one of those shot)
+        # (a shooter who killed himself is one of those shot); so with "a third victim"
         n_multi, multi_sent = _multiple_shooting(usable)
+        if ordinal_all[1] is not None and ordinal_all[0] > n_multi:
+            n_multi, multi_sent = ordinal_all
         n_all_dead = n_dead + perp_best["killed"][0]
         if multi_sent is not None and best["injured"][0] < n_multi - n_all_dead:
             best["injured"] = (n_multi - n_all_dead, None, [multi_sent])
