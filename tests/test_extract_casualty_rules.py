@@ -396,3 +396,11 @@ def test_a_third_victim_means_three_were_shot() -> None:
     assert got["injured/asserted"] == [2]
     got = _extract("Police now say an 8th teen was injured in the party shooting on Saturday.")
     assert got["injured/asserted"] == [8]
+
+
+def test_a_status_word_in_a_groups_name_is_no_casualty() -> None:
+    got = _extract(
+        "Four people were shot at the end of an anti-violence event in Charlotte on Thursday. "
+        "The Mothers of Murdered Offspring was wrapping up a candlelight vigil at the time."
+    )
+    assert "killed/asserted" not in got

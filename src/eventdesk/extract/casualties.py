@@ -533,6 +533,14 @@ def statements(sd: Any, base: int) -> Statement:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
+        if (
+            tok.is_title
+            and tok.i > 0
+            and tok.dep_ in ("amod", "compound")
+            and tok.head.pos_ == "PROPN"
+            and tok.head.ent_type_ not in ("PERSON", "")
+        ):
+            continue  # a word of a name: "Mothers of Murdered Offspring", "Wounded Warrior Project"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children):
             continue  # "Police were not able to say if the man had died"
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
