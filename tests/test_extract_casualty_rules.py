@@ -404,3 +404,12 @@ def test_a_status_word_in_a_groups_name_is_no_casualty() -> None:
         "The Mothers of Murdered Offspring was wrapping up a candlelight vigil at the time."
     )
     assert "killed/asserted" not in got
+
+
+def test_taken_to_hospital_where_one_was_pronounced_deceased() -> None:
+    got = _extract(
+        "Three people were killed in a shooting in Dallas on Sunday. Two other shooting victims "
+        "were taken to nearby hospitals where one was pronounced deceased shortly after arrival."
+    )
+    # the sentence tells of a death at the hospital: it gives no count of the wounded
+    assert "injured/asserted" not in got

@@ -89,7 +89,7 @@ _WOUND_NOUNS = frozenset(["wound", "wounds", "injury", "injuries", "graze"])
 _WOUND_VERBS = frozenset(["suffer", "sustain", "receive", "have", "recover", "treat"])
 #: The sentences ``statements`` can say anything about (parsed by the analyzer's workers).
 CASUALTY_RE = PARSE_RE
-_DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
+_DEATH_RE = re.compile(r"\b(died|dies|dead|deceased|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
