@@ -413,3 +413,16 @@ def test_taken_to_hospital_where_one_was_pronounced_deceased() -> None:
     )
     # the sentence tells of a death at the hospital: it gives no count of the wounded
     assert "injured/asserted" not in got
+
+
+def test_the_victim_who_died_is_counted_once() -> None:
+    got = _extract(
+        "Jesse Hale, 15, of Parma is the shooting victim who died Monday after being shot in "
+        "the face by a relative, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract(
+        "Two men killed in the shooting were identified as Vincent Waine, 32, who was "
+        "pronounced dead at the scene, and Dave Pitts, 18, who died at a hospital."
+    )
+    assert got["killed/asserted"] == [2]

@@ -354,10 +354,12 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     start = base + span.start_char
     end = base + span.end_char
     perp = low in PERP_NOUNS or tok.lemma_.lower() in PERP_NOUNS or reflexive_agent
-    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-        # "the dead man was the suspect in the shooting": what he is said to be
+    if tok.dep_ in ("nsubj", "attr") and tok.head.lemma_ == "be":
+        # "the dead man was the suspect in the shooting", "the shooter was a student who
+        # died": what the one is said to be
+        other = "attr" if tok.dep_ == "nsubj" else "nsubj"
         perp = perp or any(
-            c.dep_ == "attr" and (c.lower_ in PERP_NOUNS or c.lemma_.lower() in PERP_NOUNS)
+            c.dep_ == other and (c.lower_ in PERP_NOUNS or c.lemma_.lower() in PERP_NOUNS)
             for c in tok.head.children
         )
     if low in ("one",):
@@ -486,6 +488,7 @@ def statements(sd: Any, base: int) -> Statement:
     """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``."""
     st = Statement()
     seen: dict[int, Patient] = {}
+    relcl: set[int] = set()
     rank = {"killed": 3, "injured": 2, "shot": 1}
 
     def add(
@@ -495,6 +498,11 @@ def statements(sd: Any, base: int) -> Statement:
         self_inflicted: bool = False,
         also: bool = False,
     ) -> None:
+        if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" and status == "killed":
+            # "is the shooting victim who died Monday": the noun the clause is about, unless
+            # the sentence counts its dead otherwise (see below)
+            tok = tok.head.head
+            relcl.add(tok.i)
         if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
             # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
             for c in tok.children:
@@ -766,6 +774,12 @@ def statements(sd: Any, base: int) -> Statement:
                             add(c, _status_of(cc) or "shot")
                     if _left_in_care(tok) and not _DEATH_RE.search(sd.text):
                         add(c, "injured")  # "a shooting that left a boy in the hospital"
+    # a relative clause's dead only count in a sentence that names no other dead ("Vincent
+    # Wainwright, 32, who was pronounced dead at the scene" is already one of "two men killed")
+    if any(p.status == "killed" for i, p in seen.items() if i not in relcl):
+        for i in relcl:
+            if i in seen and seen[i].status == "killed":
+                del seen[i]
     # "Two of the three victims died": the group after "of" is not counted again; "one of
     # four women wounded has died": the four are all those shot, the dead among them
     for i in list(seen):
