@@ -426,3 +426,11 @@ def test_the_victim_who_died_is_counted_once() -> None:
         "pronounced dead at the scene, and Dave Pitts, 18, who died at a hospital."
     )
     assert got["killed/asserted"] == [2]
+
+
+def test_turning_the_gun_on_himself_is_a_shooters_death() -> None:
+    got = _extract(
+        "A student who fatally shot three people in Tustin last month before turning the gun on "
+        "himself left a note, authorities said."
+    )
+    assert got["killed/asserted"] == [4]
