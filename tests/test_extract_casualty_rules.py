@@ -434,3 +434,11 @@ def test_turning_the_gun_on_himself_is_a_shooters_death() -> None:
         "himself left a note, authorities said."
     )
     assert got["killed/asserted"] == [4]
+
+
+def test_an_aged_name_in_the_lead_is_someone_the_report_is_about() -> None:
+    got = _extract(
+        "A man was found shot dead in an apartment in Dundalk on Saturday. Relatives said "
+        "Dominic Boyle, 39, had just moved to the city."
+    )
+    assert _roles(got)["Dominic Boyle"][0] == "victim"

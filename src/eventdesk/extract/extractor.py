@@ -839,13 +839,14 @@ class RuleExtractor:
                     status = "arrested"
             if (
                 role is None
-                and s.incident
+                and (s.incident or s.idx <= 5)
                 and not s.related
                 and (_AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:]))
                 and not WITNESS_RE.search(s.text)
             ):
                 # "Sarah Davidson, 19," in a shooting report: someone the shooting is about;
-                # a victim unless another mention says otherwise
+                # a victim unless another mention says otherwise (in the lead of a report any
+                # sentence is about the incident: "He was identified as Dominic Boyd, 39.")
                 role = "other"
                 tentative.add(key)
             if (
