@@ -442,3 +442,14 @@ def test_an_aged_name_in_the_lead_is_someone_the_report_is_about() -> None:
         "Dominic Boyle, 39, had just moved to the city."
     )
     assert _roles(got)["Dominic Boyle"][0] == "victim"
+
+
+def test_identify_as_and_a_person_of_interest() -> None:
+    got = _extract(
+        "One person was killed in a shooting in Flint on Friday. Court documents identify the "
+        "fatally wounded teen as Marcus Davis. Police have named Anton Greene as a person of "
+        "interest in the shooting."
+    )
+    roles = _roles(got)
+    assert roles["Marcus Davis"][0] == "victim"
+    assert roles["Anton Greene"][0] == "suspect"

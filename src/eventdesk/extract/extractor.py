@@ -137,7 +137,7 @@ _PERSON_APPOS_BEFORE = re.compile(
 )
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
-    r"charging|booked|arrest of|searching for|looking for|"
+    r"charging|booked|arrest of|searching for|looking for|person of interest|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
     r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
@@ -147,7 +147,7 @@ _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*\d{1,3},)?\s*(?:who\s+)?(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
     r"held|wanted)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
-    r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly)",
+    r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
     re.I,
 )
 _VICTIM_AFTER = re.compile(
@@ -168,7 +168,7 @@ _VICTIM_BEFORE = re.compile(
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
     r"murder of|shooting of|"
     # "He identified the 12-year-old as", "The teen was identified Wednesday as"
-    r"identified (?:[\w-]+\s+){1,3}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
+    r"identif(?:y|ies|ied) (?:[\w-]+\s+){1,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
