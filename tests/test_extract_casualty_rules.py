@@ -243,3 +243,213 @@ def test_places_and_suffixes_are_no_names() -> None:
     )
     names = set(_roles(got))
     assert "Carole Lane" not in names and "Jr." not in names
+
+
+def test_those_recovering_after_a_shooting_are_wounded() -> None:
+    got = _extract("Four people are recovering after a shooting outside a restaurant on Friday.")
+    assert got["injured/asserted"] == [4]
+
+
+def test_victims_who_went_to_hospital_themselves_are_wounded() -> None:
+    got = _extract(
+        "One man was shot outside a bar on Elm Street on Saturday. Police later learned two "
+        "other victims drove themselves to Northeast Baptist hospital."
+    )
+    assert got["injured/asserted"] == [2]  # the largest figure one sentence gives
+    got = _extract(
+        "A man was shot outside a bar on Elm Street on Saturday. A friend drove him to the "
+        "hospital, where he was treated and released."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_group_words_that_give_a_number() -> None:
+    got = _extract("A family of five died in an apparent murder-suicide in their home on Sunday.")
+    assert got["killed/asserted"] == [5]
+    got = _extract(
+        "A man and a woman were shot on Elm Street in Gary on Friday. They both died of their "
+        "injuries at the hospital."
+    )
+    assert got["killed/asserted"] == [2]
+    got = _extract(
+        "On Elm Street on Friday, police said, four people were shot, two of whom are deceased."
+    )
+    assert got["killed/asserted"] == [2]
+    assert got["injured/asserted"] == [2]
+
+
+def test_an_age_is_no_count_and_an_unborn_child_is_not_counted() -> None:
+    got = _extract(
+        "He was arrested in connection with the shooting death of 15 year-old Sam Jackson "
+        "at a home on Elm Street."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract("The gunman killed five adults and an unborn child in the attack on Friday.")
+    assert got["killed/asserted"] == [5]
+
+
+def test_a_pronoun_after_the_one_it_stands_for_is_not_another_casualty() -> None:
+    got = _extract("A pregnant teen is dead after she was shot to death on the north side.")
+    assert got["killed/asserted"] == [1]
+
+
+def test_identified_as_and_charging_give_roles() -> None:
+    got = _extract(
+        "A 12-year-old boy was shot and killed in Hudson on Monday. The coroner identified the "
+        "12-year-old as Jeremy Alfred. Police identified the other victims: 14-year-old Lana "
+        "Benton and 15-year-old Nia Butler. Authorities are charging 20-year-old Tyrell Wells "
+        "with murder."
+    )
+    roles = _roles(got)
+    assert roles["Jeremy Alfred"][0] == "victim"
+    assert roles["Lana Benton"][0] == "victim"
+    assert roles["Tyrell Wells"][0] == "suspect"
+
+
+def test_more_words_after_a_name_that_make_a_victim() -> None:
+    got = _extract(
+        "Six people were shot at a cafe in Macon on Friday. Derrick Jonas, 38, underwent "
+        "emergency surgery. Two of the survivors, Odalys Luna and Gina Watts, spoke to reporters."
+    )
+    roles = _roles(got)
+    assert roles["Derrick Jonas"] == ("victim", "injured")
+    assert roles["Odalys Luna"][0] == "victim"
+
+
+def test_a_title_before_a_name_the_report_is_about_is_no_officials() -> None:
+    got = _extract(
+        "Two police officers were shot in Dallas on Thursday night. The two injured officers "
+        "were identified as Officer David McKenna, 33, and Officer Jesse Hemming, 31."
+    )
+    roles = _roles(got)
+    assert roles["David McKenna"][0] == "victim"
+    assert roles["Jesse Hemming"][0] == "victim"
+
+
+def test_a_surname_with_a_suffix_is_the_same_person() -> None:
+    got = _extract(
+        "Police said Malik Casey Jr. was shot while sitting in a car on Murray Hill in Detroit "
+        "on Friday. Casey Jr. was struck in the head by a bullet."
+    )
+    assert got["injured/asserted"] == [1]
+    assert list(_roles(got)) == ["Malik Casey Jr."]
+
+
+def test_the_date_right_after_the_shooting_is_its_date() -> None:
+    got = _extract(
+        "Police said a 7-year-old boy remains in the hospital Monday after an accidental "
+        "shooting on Sunday.",
+        "2015-06-02",
+    )
+    date = got["date/asserted"][0]
+    assert isinstance(date, dict) and date["value"] == "2015-05-31"
+
+
+def test_wanted_and_accused_of_make_suspects() -> None:
+    got = _extract(
+        "A 5-year-old boy was shot and killed in Greensboro on Monday. Police are searching for "
+        "Murad Weavers, 22, in connection with the shooting. Mikeal Carter is wanted in "
+        "connection to the shooting."
+    )
+    roles = _roles(got)
+    assert roles["Murad Weavers"][0] == "suspect"
+    assert roles["Mikeal Carter"][0] == "suspect"
+
+
+def test_the_dead_man_who_was_the_suspect_is_counted_once() -> None:
+    got = _extract(
+        "Officers heard a gunshot and found a man who had shot himself in the head, killing "
+        "himself. Investigators believe the dead man was the suspect in the shooting."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_a_possessive_read_as_an_object_is_not_another_casualty() -> None:
+    got = _extract(
+        "A teen accused of fatally shooting her older brother was back in court Thursday."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_one_left_in_the_hospital_is_wounded() -> None:
+    got = _extract(
+        "Two men were arrested in connection with a shooting that left a 16-year-old boy in "
+        "the hospital on Thursday."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_treated_and_released_is_wounded() -> None:
+    got = _extract(
+        "A man was shot outside a bar on Elm Street on Friday. Three others were treated at the "
+        "scene and released after suffering grazing wounds."
+    )
+    assert got["injured/asserted"] == [3]
+
+
+def test_a_third_victim_means_three_were_shot() -> None:
+    got = _extract(
+        "A man was shot and killed on Elm Street in Gary on Friday night. A second man was "
+        "wounded. A third shooting victim arrived at the hospital a short time later."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [2]
+    got = _extract("Police now say an 8th teen was injured in the party shooting on Saturday.")
+    assert got["injured/asserted"] == [8]
+
+
+def test_a_status_word_in_a_groups_name_is_no_casualty() -> None:
+    got = _extract(
+        "Four people were shot at the end of an anti-violence event in Charlotte on Thursday. "
+        "The Mothers of Murdered Offspring was wrapping up a candlelight vigil at the time."
+    )
+    assert "killed/asserted" not in got
+
+
+def test_taken_to_hospital_where_one_was_pronounced_deceased() -> None:
+    got = _extract(
+        "Three people were killed in a shooting in Dallas on Sunday. Two other shooting victims "
+        "were taken to nearby hospitals where one was pronounced deceased shortly after arrival."
+    )
+    # the sentence tells of a death at the hospital: it gives no count of the wounded
+    assert "injured/asserted" not in got
+
+
+def test_the_victim_who_died_is_counted_once() -> None:
+    got = _extract(
+        "Jesse Hale, 15, of Parma is the shooting victim who died Monday after being shot in "
+        "the face by a relative, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract(
+        "Two men killed in the shooting were identified as Vincent Waine, 32, who was "
+        "pronounced dead at the scene, and Dave Pitts, 18, who died at a hospital."
+    )
+    assert got["killed/asserted"] == [2]
+
+
+def test_turning_the_gun_on_himself_is_a_shooters_death() -> None:
+    got = _extract(
+        "A student who fatally shot three people in Tustin last month before turning the gun on "
+        "himself left a note, authorities said."
+    )
+    assert got["killed/asserted"] == [4]
+
+
+def test_an_aged_name_in_the_lead_is_someone_the_report_is_about() -> None:
+    got = _extract(
+        "A man was found shot dead in an apartment in Dundalk on Saturday. Relatives said "
+        "Dominic Boyle, 39, had just moved to the city."
+    )
+    assert _roles(got)["Dominic Boyle"][0] == "victim"
+
+
+def test_identify_as_and_a_person_of_interest() -> None:
+    got = _extract(
+        "One person was killed in a shooting in Flint on Friday. Court documents identify the "
+        "fatally wounded teen as Marcus Davis. Police have named Anton Greene as a person of "
+        "interest in the shooting."
+    )
+    roles = _roles(got)
+    assert roles["Marcus Davis"][0] == "victim"
+    assert roles["Anton Greene"][0] == "suspect"

@@ -94,10 +94,13 @@ CASUALTY_RE = re.compile(
     r"airlifted|suffered|sustained|suffering|injuries|injury|wounds?|recovering|death|deceased)\b",
     re.I,
 )
-_DEATH_RE = re.compile(r"\b(died|dies|dead|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
+_DEATH_RE = re.compile(r"\b(died|dies|dead|deceased|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
+_TREATED_RE = re.compile(r"^treated (?:and released|at the scene|on scene)\b", re.I)
+_REFLEXIVES = frozenset(["himself", "herself", "themselves"])
+_SHOT_TEXT_RE = re.compile(r"\b(?:shot|shooting|gunshot|gunfire|bullets?|wounds?)\b", re.I)
 _UNHURT_RE = re.compile(
     r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution)\b", re.I
 )
@@ -178,7 +181,12 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         low = c.lower_
         if c.dep_ == "amod" and low in ORDINALS:
             ordinal = ORDINALS[low]
+        elif c.dep_ == "amod" and (om := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", low)):
+            ordinal = int(om.group(1))  # "an 8th teen was injured"
         if c.dep_ == "nummod":
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):
+                continue  # "15 year-old Senquez Jackson": an age, not a count
             words = [t for t in c.subtree]
             qtext = " ".join(
                 t.lower_
@@ -302,6 +310,23 @@ def _untagged_name(tok: Any, patient: bool = False) -> bool:
     )
 
 
+def _group_size(tok: Any) -> int | None:
+    """The number of "a family of five", "a group of three"."""
+    if tok.lower_ not in ("family", "group"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.like_num:
+                    return parse_number(o.text)
+    return None
+
+
+def _both(tok: Any) -> bool:
+    """'they both', 'them both': a pronoun that says it is two people."""
+    return tok.lower_ in ("they", "them") and any(c.lower_ == "both" for c in tok.children)
+
+
 def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False) -> Patient | None:
     low = tok.lower_
     is_person_noun = (
@@ -315,17 +340,33 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
         or tok.like_num
         or low in ("one", "another", "both")
         or tok.lemma_.lower() in PERSON_NOUNS
+        or _group_size(tok) is not None
+        or _both(tok)
     )
     if not is_person_noun:
         return None
-    if low in ("it", "they", "them", "who", "that", "which"):
+    if any(c.lower_ == "unborn" for c in tok.children):
+        return None  # "five adults and an unborn child": the count is of people shot
+    if low in ("it", "they", "them", "who", "that", "which") and not _both(tok):
         return None
     count, qual, ordinal = _count(tok)
+    if _both(tok):
+        count = 2  # "They both died of their injuries"
+    elif _group_size(tok) is not None:
+        count = _group_size(tok)  # "a family of five died"
     a, b = _subtree_span(tok, {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl"})
     span = sd[a:b]
     start = base + span.start_char
     end = base + span.end_char
     perp = low in PERP_NOUNS or tok.lemma_.lower() in PERP_NOUNS or reflexive_agent
+    if tok.dep_ in ("nsubj", "attr") and tok.head.lemma_ == "be":
+        # "the dead man was the suspect in the shooting", "the shooter was a student who
+        # died": what the one is said to be
+        other = "attr" if tok.dep_ == "nsubj" else "nsubj"
+        perp = perp or any(
+            c.dep_ == other and (c.lower_ in PERP_NOUNS or c.lemma_.lower() in PERP_NOUNS)
+            for c in tok.head.children
+        )
     if low in ("one",):
         # "one of the men": look at the object of "of"
         for c in tok.children:
@@ -418,6 +459,16 @@ _SPEECH_VERBS = frozenset(
 )
 
 
+def _left_in_care(leave: Any) -> bool:
+    """'left ... in the hospital', 'left ... in serious condition'."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(o.lower_ in ("hospital", "condition") for o in c.children if o.dep_ == "pobj")
+        for c in leave.children
+    )
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -442,6 +493,7 @@ def statements(sd: Any, base: int) -> Statement:
     """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``."""
     st = Statement()
     seen: dict[int, Patient] = {}
+    relcl: set[int] = set()
     rank = {"killed": 3, "injured": 2, "shot": 1}
 
     def add(
@@ -451,6 +503,11 @@ def statements(sd: Any, base: int) -> Statement:
         self_inflicted: bool = False,
         also: bool = False,
     ) -> None:
+        if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" and status == "killed":
+            # "is the shooting victim who died Monday": the noun the clause is about, unless
+            # the sentence counts its dead otherwise (see below)
+            tok = tok.head.head
+            relcl.add(tok.i)
         if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
             # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
             for c in tok.children:
@@ -458,8 +515,13 @@ def statements(sd: Any, base: int) -> Statement:
                     tok = c
                     break
         for t in _conjuncts(tok):
-            if t.like_num and t.i > 0 and sd[t.i - 1].text == ",":
-                continue  # "Dennie Reeves, 66 and Ginger Reeves, 64": ages
+            if (
+                t.like_num
+                and t.i > 0
+                and sd[t.i - 1].text == ","
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+            ):
+                continue  # "Dennie Reeves, 66 and Ginger Reeves, 64": ages ("two of whom": no)
             if any(c.dep_ == "neg" or c.lower_ == "no" for c in t.children) or t.lower_ in (
                 "nobody",
                 "none",
@@ -484,6 +546,14 @@ def statements(sd: Any, base: int) -> Statement:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
+        if (
+            tok.is_title
+            and tok.i > 0
+            and tok.dep_ in ("amod", "compound")
+            and tok.head.pos_ == "PROPN"
+            and tok.head.ent_type_ not in ("PERSON", "")
+        ):
+            continue  # a word of a name: "Mothers of Murdered Offspring", "Wounded Warrior Project"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children):
             continue  # "Police were not able to say if the man had died"
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -631,16 +701,50 @@ def statements(sd: Any, base: int) -> Statement:
             if tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
                 # "found suffering from gunshot wounds": shot, which the dead were too
                 status = "shot"
-        elif tok.lemma_ in (
-            "take",
-            "transport",
-            "rush",
-            "airlift",
-            "hospitalize",
-            "fly",
-            "send",
-            "treat",
-        ) and _HOSPITAL_RE.search(sd.text):
+        elif (
+            tok.lemma_ == "recover"
+            and tok.pos_ == "VERB"
+            and _SHOT_TEXT_RE.search(sd.text)
+            and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+        ):
+            hit = True  # "Four people are recovering at hospitals after being shot"
+        elif (
+            (
+                tok.lemma_ in ("go", "arrive", "walk", "show")
+                or (
+                    tok.lemma_ == "drive"
+                    and any(c.lower_ in _REFLEXIVES for c in tok.children if c.dep_ == "dobj")
+                )
+            )
+            and tok.tag_ != "VBN"
+            and _HOSPITAL_RE.search(" ".join(t.text for t in tok.subtree))
+            and not any(
+                c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" for g in c.children)
+                for c in tok.children
+            )
+        ):
+            # "two other victims drove themselves to the hospital", "went to the hospital"
+            # (not "went to the hospital to see him": a visit; not "drove him to the hospital",
+            # said by the one who drove)
+            hit = True
+        elif (
+            tok.lemma_
+            in (
+                "take",
+                "transport",
+                "rush",
+                "airlift",
+                "hospitalize",
+                "fly",
+                "send",
+                "treat",
+            )
+            and (
+                _HOSPITAL_RE.search(sd.text)
+                # "were treated and released", "was treated at the scene"
+                or (tok.lemma_ == "treat" and _TREATED_RE.search(sd.text[tok.idx :]))
+            )
+        ):
             hit = tok.tag_ == "VBN"
             if tok.lemma_ == "send" and tok.tag_ != "VBN" and not _DEATH_RE.search(sd.text):
                 # "a shooting that sent four teens to the hospital"
@@ -673,6 +777,14 @@ def statements(sd: Any, base: int) -> Statement:
                     for cc in c.children:
                         if cc.dep_ in ("amod", "acomp", "oprd") and _status_of(cc):
                             add(c, _status_of(cc) or "shot")
+                    if _left_in_care(tok) and not _DEATH_RE.search(sd.text):
+                        add(c, "injured")  # "a shooting that left a boy in the hospital"
+    # a relative clause's dead only count in a sentence that names no other dead ("Vincent
+    # Wainwright, 32, who was pronounced dead at the scene" is already one of "two men killed")
+    if any(p.status == "killed" for i, p in seen.items() if i not in relcl):
+        for i in relcl:
+            if i in seen and seen[i].status == "killed":
+                del seen[i]
     # "Two of the three victims died": the group after "of" is not counted again; "one of
     # four women wounded has died": the four are all those shot, the dead among them
     for i in list(seen):

@@ -89,6 +89,12 @@ _DATE_THIS_EVENT = re.compile(
     r"found dead|pronounced dead|struck)\b",
     re.I,
 )
+#: A date right after the words for the attack ("a shooting on Sunday", "was shot Friday").
+_DATE_OF_EVENT = re.compile(
+    r"\b(?:shooting|shot|gunfire|opened fire|fired|wounded|killed)\s+(?:[\w,]+\s+){0,3}?"
+    r"(?:on\s+|early\s+|late\s+)?$",
+    re.I,
+)
 #: "died Thursday after being shot Wednesday": GVA and ACLED date the attack, not the death
 _DATE_DEATH_BEFORE = re.compile(
     r"\b(died|dies|succumbed|passed away|pronounced dead)\s+(?:\w+\s+){0,3}$", re.I
@@ -96,7 +102,9 @@ _DATE_DEATH_BEFORE = re.compile(
 _SAID_BEFORE = re.compile(
     r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$", re.I
 )
-_AGE_AFTER = re.compile(r"^,?\s*(?:an?\s+)?(?:age\s+)?(\d{1,3})(?:-year-old|,|\)|\s+years?\s+old)")
+_AGE_AFTER = re.compile(
+    r"^,?\s*(?:an?\s+)?(?:age\s+)?(\d{1,3})(?:-year-old|,|\)|\s+years?\s+old|\.(?:\s|$)|$)"
+)
 _AGE_BEFORE = re.compile(r"(\d{1,3})[- ]year[- ]old\s+(?:[\w-]+\s+){0,3}$")
 _AGE_DESCRIBED = re.compile(
     r"^(?:he|she)\s+(?:was|is)\s+(?:described as|identified as|said to "
@@ -129,6 +137,7 @@ _PERSON_APPOS_BEFORE = re.compile(
 )
 _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
+    r"charging|booked|arrest of|searching for|looking for|person of interest|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
     r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
@@ -137,25 +146,29 @@ _SUSPECT_BEFORE = re.compile(
 _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*\d{1,3},)?\s*(?:who\s+)?(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
-    r"held)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
-    r"surrendered|pleaded|allegedly)",
+    r"held|wanted)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
+    r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,60},)?"
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,90},)?"
     r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
     r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
-    r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?)",
+    r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
+    r"underwent (?:\w+ )?surgery|was found (?:\w+ )?(?:with|suffering))",
     re.I,
 )
 _VICTIM_BEFORE = re.compile(
-    r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|identified (?:the "
+    r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|survivors?|"
+    r"identified (?:the "
     r"(?:victims?|man|woman|teen|boy|girl|deceased|dead man) )?as|killing|wounding|injuring|"
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
-    r"murder of|shooting of)\s*,?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
+    r"murder of|shooting of|"
+    # "He identified the 12-year-old as", "The teen was identified Wednesday as"
+    r"identif(?:y|ies|ied) (?:[\w-]+\s+){1,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
@@ -243,7 +256,8 @@ _ARREST_NP = re.compile(
 _SHOT_SPLIT = re.compile(
     rf"\b(?P<n>{NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?(?:{PEOPLE_PLURAL})?\s*(?:were|have been|had been|"
     rf"are)?\s*(?:shot|wounded|hit),?\s+(?:and\s+|including\s+)?(?P<m>{NUMBER_RE})\s+(?:of them\s+|"
-    rf"of whom\s+)?(?:fatally|died|were killed|killed|dead|have died|mortally)",
+    rf"of whom\s+)?(?:fatally|died|were killed|killed|dead|have died|mortally|are dead|"
+    rf"are deceased|were pronounced dead)",
     re.I,
 )
 _PERP_AFTER = re.compile(
@@ -447,14 +461,17 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     role: str | None = None
     status: str | None = None
     title_words = " ".join(pre.split()[-4:])
-    if OFFICIAL_TITLES.search(title_words) or re.match(
+    # "Officer Jesse Hempen, 31," "Davon Jones, 17, of Orange, was shot": an age or a fate
+    # after the name says the person is one the report is about, whatever title precedes
+    about = bool(_AGE_AFTER.match(post) or _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post))
+    if (OFFICIAL_TITLES.search(title_words) and not about) or re.match(
         r"^,\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:spokes\w+|chief|sheriff|mayor|"
         r"minister|coroner|prosecutor|attorney|commissioner|president|official)\b",
         post,
         re.I,
     ):
         return "official", None
-    if POLICE_TITLES.search(pre.rstrip()):
+    if POLICE_TITLES.search(pre.rstrip()) and not about:
         return "official", None
     if _SUSPECT_BEFORE.search(pre[-60:]) or _SUSPECT_AFTER.match(post):
         return "suspect", None
@@ -622,6 +639,8 @@ class RuleExtractor:
                     sc -= 1.5  # "arrested Friday", "entered the plea Wednesday"
                 if _DATE_THIS_EVENT.search(near):
                     sc += 1.0
+                if _DATE_OF_EVENT.search(s.text[max(0, dm.start - 40) : dm.start]):
+                    sc += 0.5  # "remains in hospital Monday after a shooting on Sunday": Sunday
                 if _DATE_DEATH_BEFORE.search(s.text[max(0, dm.start - 40) : dm.start]):
                     sc -= 1.2
                 if dm.possessive:
@@ -771,7 +790,8 @@ class RuleExtractor:
                 # people (a bare "Williams" stays with the first one named)
                 f1 = _PERSON_TITLE_STRIP.sub("", full_keys[key]).split()[0].lower()
                 f2 = _PERSON_TITLE_STRIP.sub("", name).split()[0].lower()
-                if not (f1.startswith(f2) or f2.startswith(f1)):
+                # ("Cosey Jr." is the surname again, not a relative)
+                if not (f1.startswith(f2) or f2.startswith(f1) or f2 == key):
                     key = f"{key}~{f2}"
                     full_keys.setdefault(key, name)
             p = people.get(key)
@@ -823,13 +843,14 @@ class RuleExtractor:
                     status = "arrested"
             if (
                 role is None
-                and s.incident
+                and (s.incident or s.idx <= 5)
                 and not s.related
                 and (_AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:]))
                 and not WITNESS_RE.search(s.text)
             ):
                 # "Sarah Davidson, 19," in a shooting report: someone the shooting is about;
-                # a victim unless another mention says otherwise
+                # a victim unless another mention says otherwise (in the lead of a report any
+                # sentence is about the incident: "He was identified as Dominic Boyd, 39.")
                 role = "other"
                 tentative.add(key)
             if (
@@ -1121,6 +1142,7 @@ class RuleExtractor:
         killed_named = {p.key for p in people.values() if p.name and p.status == "killed"}
         any_killed = False
         shot_all: tuple[int, SentInfo | None] = (0, None)
+        ordinal_all: tuple[int, SentInfo | None] = (0, None)
         killed_heads: set[str] = set()
         killed_ages: set[str] = set()
         for idx, st in stmts.items():
@@ -1171,6 +1193,15 @@ class RuleExtractor:
                         and not _ANOTHER_RE.search(s.text)
                     ):
                         continue
+                if (
+                    status in ("shot", "injured")
+                    and not pt.perp
+                    and pt.ordinal
+                    and 2 <= pt.ordinal <= 20
+                    and pt.ordinal > ordinal_all[0]
+                ):
+                    # "a third shooting victim arrived at the hospital": three were shot
+                    ordinal_all = (pt.ordinal, s)
                 if status == "shot":
                     if pt.pronoun:
                         continue
@@ -1188,6 +1219,18 @@ class RuleExtractor:
                         continue
                     status = "injured"
                 if pt.pronoun and status == "injured":
+                    continue
+                if pt.pronoun and any(
+                    (
+                        q.start < pt.start
+                        or (pt.text.lower() in ("his", "her") and q.start == pt.end + 1)
+                    )
+                    and not q.pronoun
+                    and q.status == pt.status
+                    for q in st.patients
+                ):
+                    # "A pregnant teen is dead after she was shot to death": one; "shooting her
+                    # older brother" read as two objects: "her" is his
                     continue
                 if pt.perp:
                     ptot[status] += pt.count
@@ -1239,8 +1282,10 @@ class RuleExtractor:
         if shot_sent is not None and 0 < n_dead < n_shot and best["injured"][0] < n_shot - n_dead:
             best["injured"] = (n_shot - n_dead, None, [shot_sent])
         # "a teenager was killed in a quadruple shooting": four shot, the rest wounded
-        # (a shooter who killed himself is one of those shot)
+        # (a shooter who killed himself is one of those shot); so with "a third victim"
         n_multi, multi_sent = _multiple_shooting(usable)
+        if ordinal_all[1] is not None and ordinal_all[0] > n_multi:
+            n_multi, multi_sent = ordinal_all
         n_all_dead = n_dead + perp_best["killed"][0]
         if multi_sent is not None and best["injured"][0] < n_multi - n_all_dead:
             best["injured"] = (n_multi - n_all_dead, None, [multi_sent])

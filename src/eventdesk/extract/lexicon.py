@@ -263,8 +263,9 @@ ARREST_RE = re.compile(
     re.I,
 )
 SUICIDE_RE = re.compile(
-    r"\b(turned the (?:gun|weapon|rifle|handgun) on (?:himself|herself)|took (?:his|her) own "
-    r"life|killed (?:himself|herself)|fatally shot (?:himself|herself)|shot and killed (?:himself|"
+    r"\b(turn(?:ed|ing) the (?:gun|weapon|rifle|handgun) on (?:himself|herself)|took (?:his|her) own "
+    r"life|killed (?:himself|herself)|fatally shoot(?:ing)? (?:himself|herself)|"
+    r"fatally shot (?:himself|herself)|shot and killed (?:himself|"
     r"herself)|(?<!attempted )murder-suicide|(?<!attempted )murder suicide|committed suicide)\b",
     re.I,
 )
