@@ -143,7 +143,10 @@ def load_full_ner_mentions(text: str) -> set[tuple[str, str]]:
 
 def test_parsed_sentences_are_tagged_though_the_doc_is_not() -> None:
     text = "The weather was fine.\nPolice said two men were shot and killed on Main Street.\n"
-    an = next(SpacyAnalyzer().analyze([Article(id="t", text=text, raw=text)]))
+    from eventdesk.analyze.spacy_analyzer import analysis_from_doc, load_nlp
+
+    art = Article(id="t", text=text, raw=text)
+    an = analysis_from_doc(art, load_nlp(tags="parsed")(text))
     assert not an.doc.has_annotation("TAG")  # words are tagged only where parsed
     s = an.sentences[1]
     sd = parse_sentence(an.doc, s.start, s.end)

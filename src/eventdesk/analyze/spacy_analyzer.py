@@ -132,7 +132,7 @@ def load_nlp(
     parse: str = "selective",
     attributes: str = "table",
     ner: str = "selective",
-    tags: str = "parsed",
+    tags: str = "all",
 ) -> Any:
     """The pipeline, loaded once per process (per set of options).
 

@@ -201,9 +201,12 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
         tf = _terms_from_doc(analysis.doc, lead_end)
     else:
         tf = _terms_from_text(article.text, lead_end)
+    # headline words as the body's terms are: lemmatised when the body had no tagger
+    untagged = analysis.doc is not None and not analysis.doc.has_annotation("TAG")
     if article.title:
         for match in _WORD.finditer(article.title):
-            w = lemma_of(norm_name(match.group(0)))
+            w = norm_name(match.group(0))
+            w = lemma_of(w) if untagged else w
             if len(w) >= 3 and w not in _STOP:
                 tf[w] += TITLE_BOOST
     terms = {
