@@ -175,6 +175,11 @@ def _load_nlp(model: str, parse: str, attributes: str, ner: str, tags: str) -> A
     return nlp
 
 
+def default_tags() -> str:
+    """``$EVENTDESK_TAGS`` ("all" or "parsed"), else "all"."""
+    return os.environ.get("EVENTDESK_TAGS", "all")
+
+
 def _tagging(nlp: Any) -> list[str]:
     names = [n for n in TAGGING if n in nlp.component_names]
     if "eventdesk_attribute_table" not in names and "attribute_ruler" in nlp.component_names:
@@ -198,15 +203,18 @@ class SpacyAnalyzer:
         batch_size: int = 32,
         n_process: int = 1,
         parse: str = "selective",
+        tags: str | None = None,
     ) -> None:
+        """``tags``: "all" (default) or "parsed" (``load_nlp``; default ``$EVENTDESK_TAGS``)."""
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
         self.parse = parse
+        self.tags = tags or default_tags()
 
     @property
     def nlp(self) -> Any:
-        return load_nlp(self.model, self.parse)
+        return load_nlp(self.model, self.parse, tags=self.tags)
 
     def warm_up(self) -> None:
         """Load the model now (before worker processes fork, so that they share it)."""
@@ -285,7 +293,7 @@ def parse_sentences(doc: Any, spans: list[tuple[int, int]], model: str = MODEL) 
             for key, span in todo:
                 cache[key] = _based(span.as_doc(), span.start_char)
         else:
-            nlp = load_nlp(model)
+            nlp = load_nlp(model, tags=default_tags())  # the analyzer's own copy, if loaded
             from spacy.attrs import SENT_START
 
             copies = []
