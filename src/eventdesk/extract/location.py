@@ -378,32 +378,13 @@ def extract_location(
                 if code:
                     states[code] += 4
             s0 = next((s for s in infos if s.start <= off + dm.start("city") < s.end + 1), infos[0])
+            at = (dm.group("city").strip(), off + dm.start("city"), off + dm.end("city"), s0)
             if places:
-                cands.append(
-                    Cand(
-                        dm.group("city").strip(),
-                        off + dm.start("city"),
-                        off + dm.end("city"),
-                        s0,
-                        6.0,
-                        places,
-                        "city",
-                    )
-                )
+                cands.append(Cand(*at, 6.0, places, "city"))
             elif _unknown_town(dm, city, gaz):
                 # "RHINE, Georgia (41NBC) –", "SMICKSBURG —": a town too small for the
                 # gazetteer; kept by name, in the state the text names, without coordinates
-                cands.append(
-                    Cand(
-                        dm.group("city").strip(),
-                        off + dm.start("city"),
-                        off + dm.end("city"),
-                        s0,
-                        5.0,
-                        [],
-                        "town",
-                    )
-                )
+                cands.append(Cand(*at, 5.0, [], "town"))
             break
     for m in analysis.mentions:
         if m.label not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
@@ -447,9 +428,7 @@ def extract_location(
             score += 2.0
         elif _FROM_BEFORE.search(before):
             score += 0.3
-        if s.idx in incident_sents:
-            score += 2.0
-        score += 2.0 / (1 + s.idx)
+        score += _standing(s, incident_sents)
         name = re.sub(r"^the\s+", "", m.text, flags=re.I)
         name = re.sub(r"['’]s$", "", name)
         st_code = gaz.state_by_name.get(norm_place(name)) or (
@@ -507,7 +486,7 @@ def extract_location(
             if code:
                 places = [p for p in places if p.admin1 == code]
             if places:
-                sc = 1.5 + (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.idx)
+                sc = 1.5 + _standing(s, incident_sents)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     # "a shooting that occurred in Frontenac Monday night": a town the tagger did not mark,
     # after "in", that the gazetteer knows (not a month, day or person's title)
@@ -528,7 +507,7 @@ def extract_location(
             name = " ".join(words)
             places = gaz.city(name)
             if places and not gaz.state_by_name.get(norm_place(name)):
-                sc = 1.0 + (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.idx)
+                sc = 1.0 + _standing(s, incident_sents)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     # "Houston Police Department", "Decatur police say": the city whose police handle it
     for s in infos:
@@ -699,6 +678,11 @@ def extract_location(
 _AREA_WORDS = re.compile(r"\b(?:co|county|parish|township|twp|borough|city)\b\.?", re.I)
 #: Words of a dateline that are no town ("UPDATE —", "BREAKING NEWS:"): common English words.
 _TOWN_MAX_ZIPF = 3.5
+
+
+def _standing(s: SentInfo, incident_sents: set[int]) -> float:
+    """What a place gains from its sentence: telling the incident, and coming early."""
+    return (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.idx)
 
 
 def _unknown_town(dm: re.Match[str], city: str, gaz: Gazetteer) -> bool:
