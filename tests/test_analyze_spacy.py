@@ -153,3 +153,14 @@ def test_parsed_sentences_are_tagged_though_the_doc_is_not() -> None:
     assert sd.has_annotation("TAG") and sd.has_annotation("DEP")
     assert {t.text: t.lemma_ for t in sd}["killed"] == "kill"
     assert {t.text: t.pos_ for t in sd}["men"] == "NOUN"
+
+
+def test_link_terms_of_an_untagged_doc_are_dictionary_lemmas() -> None:
+    from eventdesk.analyze.spacy_analyzer import analysis_from_doc, load_nlp
+    from eventdesk.extract.features import build_link_features
+
+    text = "Two shootings left officers wounded.\nThe gunmen fled."
+    art = Article(id="l", text=text, raw=text, title="Shootings in Dayton")
+    terms = build_link_features(analysis_from_doc(art, load_nlp(tags="parsed")(text)), []).terms
+    assert {"shooting", "officer", "gunman", "flee"} <= set(terms)
+    assert "shootings" not in terms and "the" not in terms
