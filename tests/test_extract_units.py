@@ -353,3 +353,12 @@ def test_a_town_after_in_that_the_tagger_missed() -> None:
     )
     locs = [f.value for f in get_extractor().extract(an).facts if f.field == "location"]
     assert locs and locs[0]["name"] == "Frontenac"  # type: ignore[index]
+
+
+def test_a_county_only_one_state_has_names_the_state() -> None:
+    got = _extract(
+        "A five-year-old child was shot Sunday afternoon in Lewiston, according to Bertie "
+        "County Sheriff John Holley.",
+        "2016-06-19",
+    )
+    assert got["location/asserted"][0]["admin1"] == "North Carolina"  # type: ignore[index]

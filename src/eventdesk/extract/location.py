@@ -148,6 +148,10 @@ def _top(votes: dict[str, float]) -> tuple[str | None, float]:
     return k, votes[k]
 
 
+#: What a county that exists in one state only counts for that state (a state name: 2).
+UNIQUE_COUNTY_VOTES = 2.0
+
+
 def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
     """US state codes evidenced by the text: state names, 'City, ST', counties, datelines."""
     votes: Votes = defaultdict(float)
@@ -166,7 +170,7 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
         if m.text.lower().endswith((" county", " parish")):
             sts = sorted(set(gaz.county_states(m.text)))  # sorted: ties break the same every run
             for st in sts:
-                votes[st] += 1.0 / len(sts)
+                votes[st] += UNIQUE_COUNTY_VOTES if len(sts) == 1 else 1.0 / len(sts)
             continue
         # a big city with no big namesake says its state ("taken to a Knoxville hospital")
         us = sorted(
@@ -191,7 +195,9 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
     for cm in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+County\b", text):
         sts = sorted(set(gaz.county_states(cm.group(1) + " County")))
         for st in sts:
-            votes[st] += 1.0 / len(sts)
+            # a county only one state has ("Bertie County") names the state as well as its
+            # name would; a common one ("Washington County", 30 states) says little
+            votes[st] += UNIQUE_COUNTY_VOTES if len(sts) == 1 else 1.0 / len(sts)
     return votes
 
 
