@@ -164,3 +164,37 @@ def test_link_terms_of_an_untagged_doc_are_dictionary_lemmas() -> None:
     terms = build_link_features(analysis_from_doc(art, load_nlp(tags="parsed")(text)), []).terms
     assert {"shooting", "officer", "gunman", "flee"} <= set(terms)
     assert "shootings" not in terms and "the" not in terms
+
+
+class _DiesOn(_FailsOn):
+    """An extractor whose worker process dies (as when the kernel kills it for memory)."""
+
+    def extract(self, analysis: Any) -> Any:
+        import os
+
+        if analysis.article.id == self.bad:
+            os._exit(1)
+        return self.real.extract(analysis)
+
+
+def test_a_dead_worker_is_reported_and_what_is_stored_stays(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    from eventdesk import pipeline
+    from eventdesk.api import Desk
+    from eventdesk.pipeline import Components
+
+    monkeypatch.setattr(pipeline, "MIN_ARTICLES_FOR_WORKERS", 2)
+    monkeypatch.setattr(pipeline, "WORKER_BATCH", 1)
+    c = Components.default()
+    c.extractor = _DiesOn("a9")
+    items = [
+        {"id": f"a{i}", "text": f"A man, {20 + i}, was shot in Dayton, Ohio, on day {i} of May."}
+        for i in range(12)
+    ]
+    with Desk(tmp_path / "d.db", c, processes=2) as desk:
+        report = desk.ingest(items)
+        assert any("analysis worker process died" in e for e in report.errors)
+        assert report.stored >= 1  # the articles before it were stored and stay
+        stored = {r["id"] for r in desk.store.article_rows()}
+    assert "a0" in stored and "a9" not in stored

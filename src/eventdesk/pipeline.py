@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain, islice
@@ -193,14 +194,23 @@ class Pipeline:
                     yield prepared.article
 
         self.flush()  # accounts left dirty by an interrupted run
-        for facts in analyze_and_extract(self.c, to_analyze(), self.processes):
-            prepared = queue.popleft()
-            if isinstance(facts, str):
-                self._fail(report, f"{prepared.article.origin} (id {prepared.article.id}): {facts}")
-                continue
-            self._finish(prepared, facts, report)
-            if report.stored and report.stored % FLUSH_EVERY == 0:
-                self.flush()
+        try:
+            facts_stream = analyze_and_extract(
+                self.c, to_analyze(), self.processes, MIN_ARTICLES_FOR_WORKERS
+            )
+            for facts in facts_stream:
+                prepared = queue.popleft()
+                if isinstance(facts, str):
+                    where = f"{prepared.article.origin} (id {prepared.article.id})"
+                    self._fail(report, f"{where}: {facts}")
+                    continue
+                self._finish(prepared, facts, report)
+                if report.stored and report.stored % FLUSH_EVERY == 0:
+                    self.flush()
+        except BrokenProcessPool as exc:
+            # a worker killed (out of memory, a signal): what is stored stays; a re-run of the
+            # same input skips it and goes on from here
+            self._fail(report, f"an analysis worker process died ({exc}); run again to go on")
         self.flush()
         if self.refine and report.incidents_touched:
             from eventdesk.decisions import refine_incidents
