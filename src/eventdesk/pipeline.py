@@ -141,12 +141,10 @@ def analyze_and_extract(
 
 def _preload(c: Components) -> None:
     """Load models before the workers fork, so that they share one copy of them."""
-    warm = getattr(c.analyzer, "warm_up", None)
-    if callable(warm):
-        warm()
-    warm = getattr(c.extractor, "warm_up", None)
-    if callable(warm):
-        warm()
+    for part in (c.analyzer, c.extractor):
+        warm = getattr(part, "warm_up", None)
+        if callable(warm):
+            warm()
 
 
 def source_of(article: Article) -> str | None:
