@@ -362,9 +362,7 @@ def extract_location(
     countries = _country_votes(analysis, gaz, infos)
     details: list[tuple[float, str, SentInfo]] = []
     detail_spans: list[tuple[int, int]] = []
-    for s in infos:
-        if s.junk or s.related:
-            continue
+    for s in _story(infos):
         for sm0 in _STREET.finditer(s.text):
             a, b = s.start + sm0.start(), s.start + sm0.end()
             detail_spans.append((a, b))
@@ -478,9 +476,7 @@ def extract_location(
         elif name.lower().endswith((" county", " parish")) and gaz.county_states(name):
             cands.append(Cand(name, m.start, m.end, s, score - 1.0, [], "county"))
     # towns the tagger misses: "A Temecula man", "a Zanesville bar", "Hope, Ark., police"
-    for s in infos:
-        if s.junk or s.related:
-            continue
+    for s in _story(infos):
         for tm in _TOWN_OF.finditer(s.text):
             g = "town" if tm.group("town") else "town2"
             name = tm.group(g)
@@ -496,9 +492,7 @@ def extract_location(
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     # "a shooting that occurred in Frontenac Monday night": a town the tagger did not mark,
     # after "in", that the gazetteer knows (not a month, day or person's title)
-    for s in infos:
-        if s.junk or s.related:
-            continue
+    for s in _story(infos):
         for im in _IN_TOWN.finditer(s.text):
             a = s.start + im.start("town")
             words = im.group("town").split()
@@ -516,9 +510,7 @@ def extract_location(
                 sc = 1.0 + _standing(s, incident_sents)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     # "Houston Police Department", "Decatur police say": the city whose police handle it
-    for s in infos:
-        if s.junk or s.related:
-            continue
+    for s in _story(infos):
         for am in _AGENCY.finditer(s.text):
             name = am.group("city")
             name = re.sub(r"^(?:The|A|An)\s+", "", name)
@@ -684,6 +676,11 @@ def extract_location(
 _AREA_WORDS = re.compile(r"\b(?:co|county|parish|township|twp|borough|city)\b\.?", re.I)
 #: Words of a dateline that are no town ("UPDATE —", "BREAKING NEWS:"): common English words.
 _TOWN_MAX_ZIPF = 3.5
+
+
+def _story(infos: list[SentInfo]) -> list[SentInfo]:
+    """The sentences that tell this incident: not page furniture, not another incident."""
+    return [s for s in infos if not s.junk and not s.related]
 
 
 def _standing(s: SentInfo, incident_sents: set[int]) -> float:
