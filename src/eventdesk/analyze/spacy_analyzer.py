@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from eventdesk.analyze.cues import CASUALTY_WORDS
 from eventdesk.analyze.fast_rules import AttributeTable, CachedLemmatizer
 from eventdesk.model import Analysis, Article, Mention, Sentence
 from eventdesk.workers import workers_die_with_parent
@@ -47,15 +48,14 @@ def line_breaks(doc: Any) -> Any:
 #: the incident's when and where) and, after them, only in sentences that may name the people
 #: hurt, held or sought, a figure, or an official (who come with a title: "Interior Minister
 #: Bernard Cazeneuve", "Sgt. Ann Lee"): ~30% of a news article's tokens are in neither, and the
-#: entity recogniser costs more than the rest of the pipeline together.  (The casualty words
-#: include all those of ``extract.casualties.CASUALTY_RE``: the sentences the extractor parses.)
+#: entity recogniser costs more than the rest of the pipeline together.  (``CASUALTY_WORDS``
+#: are those of the sentences the extractor parses: their names must be found.)
 NER_LEAD = 8
 NER_WORTHY = re.compile(
-    r"\b(kill\w*|dead|died|dies|die|dying|slain|murder\w*|fatal\w*|wound\w*|injur\w*|hurt|"
-    r"hospital\w*|grazed|succumbed|shot|shoot\w*|struck|hit|condition|suffer\w*|sustain\w*|"
-    r"executed|rushed|transported|airlifted|recover\w*|medical|trauma|"
-    r"death|deceased|victims?|identified|named|year-old|suspects?|arrest\w*|charged|custody|"
-    r"gunman|gunmen|shooter|attacker|spokes\w+|minister|mayor|governor|president|chief|"
+    rf"\b(?:{CASUALTY_WORDS}|"
+    r"kill\w*|murder\w*|fatal\w*|wound\w*|injur\w*|hospital\w*|shoot\w*|suffer\w*|sustain\w*|"
+    r"recover\w*|medical|trauma|victims?|identified|named|year-old|suspects?|arrest\w*|charged|"
+    r"custody|gunman|gunmen|shooter|attacker|spokes\w+|minister|mayor|governor|president|chief|"
     r"sheriff|sgt|lt|capt|det|lieutenant|sergeant|detective|captain|officer|commissioner|"
     r"attorney|prosecutor|coroner|examiner|judge)\b|, \d{1,2},",
     re.I,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventdesk.analyze.cues import CASUALTY_WORDS
 from eventdesk.extract.lexicon import PEOPLE_PLURAL, PERP_NOUNS, PERSON_NOUNS
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
@@ -87,13 +88,7 @@ BODY_PARTS = frozenset(
 _WOUND_NOUNS = frozenset(["wound", "wounds", "injury", "injuries", "graze"])
 _WOUND_VERBS = frozenset(["suffer", "sustain", "receive", "have", "recover", "treat"])
 #: The sentences ``statements`` can say anything about: only these are parsed.
-CASUALTY_RE = re.compile(
-    r"\b(killed|kill|kills|killing|dead|died|dies|die|dying|slain|murdered|fatally|wounded|"
-    r"wounding|injured|injuring|hurt|hospitali[sz]ed|grazed|succumbed|executed|shot|shoot|shoots|"
-    r"shooting|struck|hit|condition|hospital|medical center|trauma center|rushed|transported|"
-    r"airlifted|suffered|sustained|suffering|injuries|injury|wounds?|recovering|death|deceased)\b",
-    re.I,
-)
+CASUALTY_RE = re.compile(rf"\b({CASUALTY_WORDS})\b", re.I)
 _DEATH_RE = re.compile(r"\b(died|dies|dead|deceased|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I

@@ -4,8 +4,8 @@
 only what linking needs, in a compact JSON-able form (stored per article):
 
 * ``terms``: lemmas of the words that are not stop words (of nouns, proper nouns, verbs and
-  adjectives when the doc is tagged; numbers written as words are dropped) with a sublinear term frequency ``1 + log(tf)``; words of the headline and of the
-  lead sentences count more, because they name the incident, the rest of an article often
+  adjectives when the doc is tagged; numbers written as words are dropped) with a sublinear
+  term frequency ``1 + log(tf)``; words of the headline and of the lead sentences count more, because they name the incident, the rest of an article often
   tells background.  No IDF here: document frequencies live in the store's link index and are
   applied at comparison time, so stored features never go stale.
 * ``entities``: people (by surname, how follow-up reports name them), organisations and
@@ -106,10 +106,9 @@ def lemma_of(word: str) -> str:
     return str(lemmatize(word, lang="en")).lower()
 
 
-def _terms_from_doc(doc: Any, lead_end: int) -> dict[str, float]:
-    # The analyzer tags words only where it must (``analyze.spacy_analyzer.load_nlp``): on an
-    # untagged doc, every word that is not a stop word counts, by its dictionary lemma.
-    tagged = doc.has_annotation("TAG")
+def _terms_from_doc(doc: Any, lead_end: int, tagged: bool) -> dict[str, float]:
+    # The analyzer may tag words only where it must (``analyze.spacy_analyzer.load_nlp``): on
+    # an untagged doc, every word that is not a stop word counts, by its dictionary lemma.
     tf: dict[str, float] = defaultdict(float)
     for tok in doc:
         boost = 1.0 + (LEAD_BOOST if tok.idx < lead_end else 0.0)
@@ -197,12 +196,12 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
     article = analysis.article
     sents = analysis.sentences
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
+    untagged = analysis.doc is not None and not analysis.doc.has_annotation("TAG")
     if analysis.doc is not None:
-        tf = _terms_from_doc(analysis.doc, lead_end)
+        tf = _terms_from_doc(analysis.doc, lead_end, tagged=not untagged)
     else:
         tf = _terms_from_text(article.text, lead_end)
     # headline words as the body's terms are: lemmatised when the body had no tagger
-    untagged = analysis.doc is not None and not analysis.doc.has_annotation("TAG")
     if article.title:
         for match in _WORD.finditer(article.title):
             w = norm_name(match.group(0))
