@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventdesk.clean import CleanError, get_cleaner
-from eventdesk.clean.cleaner import DefaultCleaner, parse_published
+from eventdesk.clean.cleaner import DefaultCleaner, headline_of, parse_published
 from eventdesk.clean.junk import classify_lines
 from eventdesk.clean.normalize import normalize_text
 from eventdesk.model import RawArticle
@@ -179,3 +179,50 @@ def test_parse_published() -> None:
     assert parse_published(None) is None
     art = DefaultCleaner().clean(_raw("\n".join(BODY), published="sometime in May"))
     assert art.published is None and art.extra["published_raw"] == "sometime in May"
+
+
+STORY = (
+    "Two men were shot on Main Street on Friday night, police said.\n\nBoth are expected to live."
+)
+
+
+def test_headline_opens_the_stored_text() -> None:
+    art = get_cleaner().clean(
+        _raw(STORY, title="Two wounded in Main Street shooting | Daily Bugle")
+    )
+    assert art.text.startswith("Two wounded in Main Street shooting\n\nTwo men were shot")
+    assert art.extra["headline_in_text"] is True
+    assert art.text[art.body_start :] == STORY
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Two men were shot on Main Street on Friday night",  # the body opens with it
+        "Two men were shot on Main Street...",  # a cut-off copy
+        "Crime",  # a section name
+        None,
+    ],
+)
+def test_no_second_headline(title: str | None) -> None:
+    art = get_cleaner().clean(_raw(STORY, title=title))
+    assert art.text == STORY and "headline_in_text" not in art.extra
+    assert art.text[art.body_start :] == STORY
+
+
+def test_site_tails_are_cut_but_story_dashes_stay() -> None:
+    assert headline_of("Man hurt in crash - Springfield news, weather, traffic", "x") == (
+        "Man hurt in crash"
+    )
+    assert headline_of("Shooting – Killed – John Doe (Gary, IN)", "x") == (
+        "Shooting – Killed – John Doe (Gary, IN)"
+    )
+
+
+def test_a_page_of_furniture_keeps_its_headline_as_the_report() -> None:
+    furniture = "Share this story\n\nSubscribe to our newsletter\n\nAll rights reserved"
+    art = get_cleaner().clean(_raw(furniture, title="Teen shot near Elm Park on Sunday"))
+    assert art.text == "Teen shot near Elm Park on Sunday"
+    assert art.extra["headline_only"] is True
+    with pytest.raises(CleanError, match="no article text"):
+        get_cleaner().clean(_raw(furniture, title="Home"))

@@ -35,3 +35,37 @@ def test_no_prior_or_weaker_prior_keeps_the_pick() -> None:
     g = _franklin()
     apply_place_prior([g], "paper", Prior({"paper": {"Indiana": 1, "Tennessee": 2}}))
     assert g.value["admin1"] == "Tennessee" and "resolved_by" not in g.value
+
+
+def test_pick_by_size_yields_only_to_a_clear_lead() -> None:
+    # confidence 0.8: the text named no state, the bigger namesake was taken
+    f = _franklin()
+    f.confidence = 0.8
+    apply_place_prior([f], "paper", Prior({"paper": {"Indiana": 2, "Tennessee": 1}}))
+    assert f.value["admin1"] == "Tennessee"
+    apply_place_prior([f], "paper", Prior({"paper": {"Indiana": 3, "Tennessee": 1}}))
+    assert f.value["admin1"] == "Indiana"
+
+
+def test_no_place_in_the_text_takes_the_outlets_home_region() -> None:
+    facts: list[Fact] = []
+    apply_place_prior(facts, "wxyz.com", Prior({"wxyz.com": {"Ohio": 5, "Kentucky": 1}}))
+    (loc,) = facts
+    assert loc.value["admin1"] == "Ohio" and loc.value["country"] == "US"
+    assert loc.value["basis"] == "outlet" and loc.value["precision"] == "region"
+    assert not loc.evidence and loc.confidence < 0.5
+
+
+def test_home_region_needs_a_clear_home_and_no_place_in_the_text() -> None:
+    facts: list[Fact] = []
+    # an outlet spread over two states has no home
+    apply_place_prior(facts, "wire", Prior({"wire": {"Ohio": 3, "Kentucky": 3}}))
+    assert facts == []
+    # two reports are too few
+    apply_place_prior(facts, "new", Prior({"new": {"Ohio": 2}}))
+    assert facts == []
+    # a place abroad in the text is kept as it is
+    paris = {"name": "Paris", "admin1": None, "country": "FR", "precision": "country"}
+    told = [Fact("location", paris, [Evidence("a", 0, 5, "Paris")], confidence=0.4)]
+    apply_place_prior(told, "wxyz.com", Prior({"wxyz.com": {"Ohio": 5}}))
+    assert len(told) == 1

@@ -351,7 +351,10 @@ def test_post_ingests_through_the_pipeline(tmp_path: Path) -> None:
     body = r.json()
     assert body["stored"] == 1 and body["failed"] == 0 and len(body["incidents"]) == 1
     art = c.get("/api/articles/dayton-1").json()
-    assert art["text"].startswith("Two men were killed") and art["incident"] == body["incidents"][0]
+    assert (
+        art["text"].startswith("Dayton bar shooting\n\nTwo men were killed")
+        and art["incident"] == body["incidents"][0]
+    )
     assert c.get(f"/api/incidents/{art['incident']}").status_code == 200
 
 

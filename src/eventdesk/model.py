@@ -116,6 +116,15 @@ class Article:
     removed_lines: int = 0  # junk lines the cleaner dropped
     seq: int | None = None  # ingest order, assigned by the store
 
+    @property
+    def body_start(self) -> int:
+        """Where the story starts in ``text``: after the headline the cleaner put on top
+        (``extra["headline_in_text"]``); 0 when there is none, or nothing but the headline."""
+        if not self.extra.get("headline_in_text"):
+            return 0
+        cut = self.text.find("\n\n")
+        return cut + 2 if cut >= 0 else 0
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

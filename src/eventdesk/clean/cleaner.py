@@ -46,6 +46,35 @@ def clean_text(text: str, title: str | None = None, teasers: bool = True) -> tup
     return join_paragraphs(kept), sum(1 for v in verdicts if v.junk)
 
 
+#: "Man shot in Fresno | Local News | fresnobee.com": a tail this short after a bar or dash
+#: names the site or section, not the story.
+_SITE_TAIL = re.compile(
+    r"\s+[|\u2013\u2014-]\s+(?:[^|\u2013\u2014]{2,40}|[^|\u2013\u2014]*\bnews\b[^|\u2013\u2014]*)$",
+    re.I,
+)
+_TOKEN = re.compile(r"\w+")
+
+
+def headline_of(title: str | None, body: str) -> str | None:
+    """The headline to open the stored text with, or None when the body already opens with it.
+
+    A headline is often the densest sentence of a report ("4 shot, 1 dead in Pomona
+    restaurant drive-through"), so it is analysed and quoted like the body's sentences; the
+    stored text then reads as the page did: headline, then story."""
+    if not title:
+        return None
+    head = title.strip()
+    while (m := _SITE_TAIL.search(head)) and len(_TOKEN.findall(head[: m.start()])) >= 4:
+        head = head[: m.start()].rstrip()
+    words = [w.lower() for w in _TOKEN.findall(head)]
+    if len(words) < 3:
+        return None  # "Home", "Crime": a section name, not a headline
+    first = [w.lower() for w in _TOKEN.findall(body.lstrip().split("\n", 1)[0])]
+    if first[: len(words)] == words or (len(first) >= 3 and words[: len(first)] == first):
+        return None  # the body opens with it (or a cut-off copy of it)
+    return head
+
+
 class DefaultCleaner:
     """HTML through trafilatura, plain text through the junk-line classifier."""
 
@@ -80,9 +109,17 @@ class DefaultCleaner:
         else:
             raise CleanError("no text or html")
 
+        headline = headline_of(title, text)
         if len(_LETTER.findall(text[:2000])) < MIN_LETTERS:
             why = f" after removing {removed} junk line(s)" if removed else ""
-            raise CleanError(f"no article text{why}")
+            if not headline or len(_LETTER.findall(headline)) < MIN_LETTERS:
+                raise CleanError(f"no article text{why}")
+            # the page held nothing but furniture; its headline is still a report
+            extra["headline_only"] = True
+            text = ""
+        if headline:
+            text = f"{headline}\n\n{text}" if text else headline
+            extra["headline_in_text"] = True
 
         published = parse_published(published_raw)
         if published_raw and published is None:

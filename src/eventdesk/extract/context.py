@@ -30,6 +30,11 @@ class SentInfo:
     modality: str  # asserted | hedged | retracted | denied | related
     attribution: str | None
     junk: bool
+    #: the headline the cleaner put on top of the text (``headline_in_text``)
+    headline: bool = False
+    #: place in the story: the lede is 0; a headline counts as a little further down, since it
+    #: names the incident by its best-known place ("Pittsburgh") where the lede is exact
+    pos: int = 0
 
 
 _ATTR_AFTER = re.compile(
@@ -142,6 +147,17 @@ def _old_date(text: str, published: date | None) -> bool:
     return False
 
 
+#: The story position a headline counts as (``SentInfo.pos``).
+HEADLINE_POS = 2
+
+
+def title_case(text: str) -> bool:
+    """ "Victorville Girl Fatally Shoots Brother": most longer words capitalised, so
+    capitals say nothing about names."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]:
     text = analysis.article.text
     # paragraph number of each sentence: a new line starts a new paragraph
@@ -201,6 +217,16 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
                 junk,
             )
         )
+    if analysis.article.extra.get("headline_in_text"):
+        heads = [x for x in out if x.para == 0]
+        for x in heads:
+            x.headline = True
+            x.pos = HEADLINE_POS
+        for x in out[len(heads) :]:
+            x.pos = x.idx - len(heads)
+    else:
+        for x in out:
+            x.pos = x.idx
     # a quotation continued in the next sentence keeps its speaker
     for a, b in zip(out, out[1:], strict=False):
         if (

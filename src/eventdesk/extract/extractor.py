@@ -41,7 +41,7 @@ from eventdesk.extract.casualties import (
     Statement,
     statements,
 )
-from eventdesk.extract.context import SentInfo, evidence, sentence_infos
+from eventdesk.extract.context import SentInfo, evidence, sentence_infos, title_case
 from eventdesk.extract.dates import DateMention, find_dates, find_times
 from eventdesk.extract.geo import gazetteer
 from eventdesk.extract.lexicon import (
@@ -768,8 +768,8 @@ class RuleExtractor:
             run = [lm] if lm is not None else []
         for m in persons:
             s = by_idx.get(m.sentence)
-            if s is None or s.junk:
-                continue
+            if s is None or s.junk or (s.headline and title_case(s.text)):
+                continue  # "Victorville Girl Fatally Shoots Brother" names no "Victorville Girl"
             if _NOT_A_NAME.search(m.text) or (
                 gaz_city(m.text) and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
             ):
@@ -925,6 +925,8 @@ class RuleExtractor:
             s = by_idx.get(idx)
             if s is None or s.related or s.modality in ("retracted", "denied"):
                 continue
+            if s.headline and title_case(s.text):
+                continue  # "Mass Shooting – Killed – ...": capitals of style, not of names
             for pt in st.patients:
                 if not pt.proper or pt.person or pt.count != 1:
                     continue

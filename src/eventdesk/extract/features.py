@@ -106,11 +106,13 @@ def lemma_of(word: str) -> str:
     return str(lemmatize(word, lang="en")).lower()
 
 
-def _terms_from_doc(doc: Any, lead_end: int, tagged: bool) -> dict[str, float]:
+def _terms_from_doc(doc: Any, lead_end: int, tagged: bool, start: int = 0) -> dict[str, float]:
     # The analyzer may tag words only where it must (``analyze.spacy_analyzer.load_nlp``): on
     # an untagged doc, every word that is not a stop word counts, by its dictionary lemma.
     tf: dict[str, float] = defaultdict(float)
     for tok in doc:
+        if tok.idx < start:
+            continue
         boost = 1.0 + (LEAD_BOOST if tok.idx < lead_end else 0.0)
         text = tok.text
         if NUMBERS and text[:1].isdigit() and len(text) >= 2:
@@ -137,9 +139,9 @@ def _terms_from_doc(doc: Any, lead_end: int, tagged: bool) -> dict[str, float]:
     return tf
 
 
-def _terms_from_text(text: str, lead_end: int) -> dict[str, float]:
+def _terms_from_text(text: str, lead_end: int, start: int = 0) -> dict[str, float]:
     tf: dict[str, float] = defaultdict(float)
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(text, start):
         w = norm_name(m.group(0))
         if len(w) < 3 or w in _STOP:
             continue
@@ -194,13 +196,16 @@ def _most_common(counts: dict[str, float], n: int) -> list[str]:
 def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
     """The linking view of one article (see the module docstring)."""
     article = analysis.article
-    sents = analysis.sentences
+    # The headline the cleaner put on top counts once, boosted as a headline (below), not
+    # again as body and lead; its names too, unless there is no body.
+    body = article.body_start
+    sents = [s for s in analysis.sentences if s.start >= body]
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
     untagged = analysis.doc is not None and not analysis.doc.has_annotation("TAG")
     if analysis.doc is not None:
-        tf = _terms_from_doc(analysis.doc, lead_end, tagged=not untagged)
+        tf = _terms_from_doc(analysis.doc, lead_end, tagged=not untagged, start=body)
     else:
-        tf = _terms_from_text(article.text, lead_end)
+        tf = _terms_from_text(article.text, lead_end, start=body)
     # headline words as the body's terms are: lemmatised when the body had no tagger
     if article.title:
         for match in _WORD.finditer(article.title):
@@ -216,6 +221,8 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
     ents: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
     for m in analysis.mentions:
+        if m.start < body:
+            continue
         if m.label in _PERSON:
             _add(ents, _person_key(m.text))
         elif m.label in _ORG:

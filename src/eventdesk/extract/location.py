@@ -366,12 +366,16 @@ def extract_location(
         for sm0 in _STREET.finditer(s.text):
             a, b = s.start + sm0.start(), s.start + sm0.end()
             detail_spans.append((a, b))
-            sc = (3.0 if s.idx in incident_sents else 1.0) - 0.05 * s.idx
+            sc = (3.0 if s.idx in incident_sents else 1.0) - 0.05 * s.pos
             details.append((sc, re.sub(r"^the\s+", "", sm0.group(0).strip()), s))
     cands: list[Cand] = []
     # dateline: "FRANKLIN (Feb. 4, 2014) –", "HOUSTON, Texas —"
-    first_line = text[: text.find("\n")] if "\n" in text[:300] else text[:300]
-    for off in (0, len(first_line) + 1):
+    # (the story's first lines: a headline on top is no dateline)
+    b0 = analysis.article.body_start
+    first_line = (
+        text[b0 : text.find("\n", b0)] if "\n" in text[b0 : b0 + 300] else text[b0 : b0 + 300]
+    )
+    for off in (b0, b0 + len(first_line) + 1):
         dm = _DATELINE.match(text[off : off + 200])
         if dm and infos:
             city = dm.group("city").strip().title()
@@ -523,7 +527,7 @@ def extract_location(
                 places = gaz.city(name)
             if places:
                 a = s.start + am.start("city")
-                sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.idx)
+                sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.pos)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     if not cands and not text_states:
         return _outlet_place(hint, gaz, incident_sents)
@@ -625,9 +629,16 @@ def extract_location(
             if len(best.places) == 1 or (p.country == "US" and states.get(p.admin1 or ""))
             else 0.5
         )
-        if conf < 0.8 and value["lat"] is not None:
-            # Namesakes the text does not tell apart ("Franklin": Indiana? Tennessee?): kept
-            # for the outlet prior (``apply_place_prior``), which knows where a source reports.
+        if value["lat"] is not None and (
+            conf < 0.8
+            or (
+                len(best.places) > 1
+                and states.get(p.admin1 or "", 0) <= hint.states.get(p.admin1 or "", 0)
+            )
+        ):
+            # Namesakes the text does not tell apart ("Franklin": Indiana? Tennessee?), or
+            # tells apart only by size or the outlet's name: kept for the outlet prior
+            # (``apply_place_prior``), which knows where a source reports.
             value["candidates"] = [
                 {
                     "name": q.name,
@@ -685,7 +696,7 @@ def _story(infos: list[SentInfo]) -> list[SentInfo]:
 
 def _standing(s: SentInfo, incident_sents: set[int]) -> float:
     """What a place gains from its sentence: telling the incident, and coming early."""
-    return (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.idx)
+    return (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.pos)
 
 
 def _unknown_town(dm: re.Match[str], city: str, gaz: Gazetteer) -> bool:
@@ -739,21 +750,55 @@ class PlacePrior(Protocol):
 PRIOR_MIN = 1
 
 
+#: A namesake picked by size alone (no state in the text) yields to a region where the source
+#: has more than this many times the certain reports it has in the picked one.
+PRIOR_OVER_SIZE = 2
+#: With no place in the text, the source's usual region stands in when it holds this many of
+#: its certain reports, and this share of them.
+HOME_MIN, HOME_SHARE = 3, 0.6
+
+
 def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) -> None:
-    """Re-pick ambiguous place facts (those with ``candidates``) by the outlet's usual regions."""
+    """Re-pick ambiguous place facts (those with ``candidates``) by the outlet's usual regions;
+    with no place at all, the region the outlet reports from stands in (``basis: "outlet"``)."""
     if not source:
         return
-    counts: dict[str, int] | None = None
-    for f in facts:
-        v = f.value if f.field == "location" and isinstance(f.value, dict) else None
-        if not v or len(v.get("candidates") or []) < 2:
+    counts = prior.admin1_counts(source)
+    if not counts:
+        return
+    located = [f for f in facts if f.field == "location" and isinstance(f.value, dict)]
+    for f in located:
+        v = f.value
+        if len(v.get("candidates") or []) < 2:
             continue
-        if counts is None:
-            counts = prior.admin1_counts(source)
-        if not counts:
-            return
         best = max(v["candidates"], key=lambda c: counts.get(c.get("admin1") or "", 0))
         n = counts.get(best.get("admin1") or "", 0)
-        if n >= PRIOR_MIN and n > counts.get(v.get("admin1") or "", 0):
+        have = counts.get(v.get("admin1") or "", 0)
+        # an open pick (confidence < 0.8) yields to any lead; a pick by size to a clear one
+        by_size = f.confidence >= 0.8
+        if n >= PRIOR_MIN and n > (PRIOR_OVER_SIZE * have if by_size else have):
             v.update({k: best[k] for k in ("name", "admin1", "country", "lat", "lon")})
             v["resolved_by"] = f"outlet: {n} earlier reports of {source} in {best['admin1']}"
+    home, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+    country = _country_of_admin1(home)
+    if any(f.value.get("admin1") or f.value.get("country") != country for f in located):
+        return  # the text places it (a country elsewhere counts)
+    if n >= HOME_MIN and n >= HOME_SHARE * sum(counts.values()):
+        value: dict[str, Any] = {
+            "name": None,
+            "admin1": home,
+            "country": country,
+            "lat": None,
+            "lon": None,
+            "precision": "region",
+            "detail": None,
+            "basis": "outlet",
+            "resolved_by": f"outlet: {n} earlier reports of {source} in {home}",
+        }
+        facts.append(Fact("location", value, [], confidence=0.1, surface=source))
+
+
+def _country_of_admin1(name: str) -> str | None:
+    from eventdesk.extract.geo import gazetteer
+
+    return "US" if gazetteer().state_by_name.get(norm_place(name)) else None

@@ -1,0 +1,42 @@
+"""The headline the cleaner puts on top of the text: read for facts, not for names in capitals."""
+
+from __future__ import annotations
+
+from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+from eventdesk.clean import get_cleaner
+from eventdesk.extract import get_extractor
+from eventdesk.extract.context import title_case
+from eventdesk.model import Fact, RawArticle
+
+
+def _facts(title: str, body: str) -> list[Fact]:
+    raw = RawArticle(id="h", origin="test", text=body, title=title, published="2016-05-08")
+    art = get_cleaner().clean(raw)
+    assert art.extra.get("headline_in_text")
+    return get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
+
+
+def test_title_case() -> None:
+    assert title_case("Teen Girl Fatally Shoots Brother After Argument")
+    assert not title_case("Teen girl fatally shoots brother after argument")
+
+
+def test_capitals_of_a_title_case_headline_are_no_names() -> None:
+    facts = _facts(
+        "Mass Shooting – Killed – Marcus Reed (Riverton, WY)",
+        "A 14-year-old girl shot her brother, Marcus Reed, 17, at their home on Saturday, "
+        "police said. Marcus Reed died at the scene.",
+    )
+    names = {f.value["name"] for f in facts if f.field == "participant" and f.value["name"]}
+    assert "Marcus Reed" in names
+    assert "Mass Shooting" not in names
+
+
+def test_a_headline_alone_still_gives_the_toll_and_place() -> None:
+    furniture = "Share this story\n\nSubscribe to our newsletter\n\nAll rights reserved"
+    facts = _facts("Three wounded in shooting in Fresno, California", furniture)
+    by = {f.field: f.value for f in facts}
+    assert by["injured"] == 3
+    assert by["location"]["name"] == "Fresno" and by["location"]["admin1"] == "California"
+    ev = next(f for f in facts if f.field == "injured").evidence[0]
+    assert ev.quote == "Three wounded in shooting in Fresno, California"
