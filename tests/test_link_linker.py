@@ -84,6 +84,26 @@ def test_distant_resolved_dates_veto() -> None:
     assert comp["rdate_far"] == 1.0 and comp["date_vfar"] == 0.0  # resolved dates rule
 
 
+def test_months_apart_with_no_name_in_common_is_another_incident() -> None:
+    lk = DefaultLinker()
+    words = "boy shot park west side police hospital condition"
+    # the city's police is in every report of the city: cheap; a victim's name is dear
+    idf = {"e:chicago police": 1.0, "e:tyler": 6.0, "e:howard": 6.0}
+
+    def report(names: str, day: str, published: str) -> LinkFeatures:
+        return feats(words, names, "chicago", date=day, published=published)
+
+    jan = report("chicago police,tyler", "2016-01-17", "2016-01-17")
+    jul = report("chicago police,howard", "2016-07-29", "2016-07-29")
+    week = report("chicago police,howard", "2016-01-17", "2016-01-24")
+    assert lk.components(jan, jul, idf)["apart"] == 1.0
+    assert lk.components(jan, week, idf)["apart"] == 0.0
+    # a trial report months later that names the victim again is no stranger
+    trial = report("chicago police,tyler", "2016-07-29", "2016-07-29")
+    assert lk.components(jan, trial, idf)["apart"] == 0.0
+    assert lk.score(jan, trial, idf) > lk.score(jan, jul, idf)
+
+
 def test_publication_date_used_when_no_resolved_date() -> None:
     lk = DefaultLinker()
     a = feats("x y z", published="2016-01-01")
