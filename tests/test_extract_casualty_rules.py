@@ -453,3 +453,44 @@ def test_identify_as_and_a_person_of_interest() -> None:
     roles = _roles(got)
     assert roles["Marcus Davis"][0] == "victim"
     assert roles["Anton Greene"][0] == "suspect"
+
+
+def test_an_aged_noun_shot_and_killed_is_one_dead_not_one_hurt() -> None:
+    got = _extract(
+        "The family of a 17-year-old shot and killed by a deputy has hired a lawyer. "
+        "When he opened the door he was shot in the chest, the lawyer said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+    got = _extract("Deputies are looking into reports of a 6-year-old shot dead in Milltown.")
+    assert got["killed/asserted"] == [1]
+
+
+def test_passed_away_is_a_death() -> None:
+    got = _extract(
+        "A man accidentally shot himself in the stomach on Tuesday in Ridgeway. "
+        "The man later passed away at Mercy Medical Center."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_a_lone_he_was_shot_is_no_injury_in_a_report_of_a_death() -> None:
+    got = _extract(
+        "The deputy fired once at the door of the trailer on Friday. He was hit in the chest, "
+        "the sheriff said. A neighbour said she heard the fatal shot."
+    )
+    assert "injured/asserted" not in got
+    got = _extract(
+        "He tripped and shot himself in the leg, police in Erie said. "
+        "A second man faces a charge of attempted homicide."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_man_who_shot_himself_is_one_hurt() -> None:
+    got = _extract(
+        "A man who shot himself while running from police on Monday has a long criminal "
+        "record, officers in Lorain said."
+    )
+    assert got["injured/asserted"] == [1]

@@ -403,6 +403,8 @@ def _status_of(tok: Any) -> str | None:
     kids = {c.lower_ for c in tok.children}
     if kids & {"fatally", "mortally"} and (low in INJ_WORDS or low in SHOT_WORDS):
         return "killed"  # "fatally wounding the victim"
+    if low in ("passed", "pass", "passes", "passing") and "away" in kids:
+        return "killed"  # "The man later passed away at the hospital"
     if low in KILL_WORDS:
         if low == "dead" and tok.head.lower_ in ("found",):
             return "killed"
@@ -484,6 +486,43 @@ def _head_subject(tok: Any) -> list[Any]:
     return []
 
 
+def _aged_status_noun(tok: Any, status: str, base: int) -> Patient | None:
+    """ "a 17-year-old shot and killed by an officer", "a 4-year-old shot dead": the parser
+    reads the status word as a noun the age modifies; the one aged is the one hurt."""
+    if tok.pos_ != "NOUN" or not any(
+        c.dep_ == "amod" and c.lower_ in ("old", "year-old") for c in tok.children
+    ):
+        return None
+    doc = tok.doc
+    after = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
+    if (
+        status == "killed"
+        or any(c.lower_ in ("dead", "fatally") for c in tok.children)
+        or re.match(r"(?:dead|to death|, killed|and killed)\b", after)
+        or (tok.i > 0 and doc[tok.i - 1].lower_ == "fatally")
+    ):
+        status = "killed"
+    elif status != "injured":
+        status = "shot"
+    a = tok.left_edge.i
+    if a >= tok.i:
+        return None
+    span = doc[a : tok.i]
+    if span[-1].lower_ == "fatally":
+        span = doc[a : tok.i - 1]
+    return Patient(
+        span.text,
+        "year-old",
+        1,
+        None,
+        status,
+        False,
+        None,
+        base + span.start_char,
+        base + span.end_char,
+    )
+
+
 def statements(sd: Any, base: int) -> Statement:
     """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``."""
     st = Statement()
@@ -498,11 +537,16 @@ def statements(sd: Any, base: int) -> Statement:
         self_inflicted: bool = False,
         also: bool = False,
     ) -> None:
-        if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" and status == "killed":
+        if (
+            tok.lower_ in ("who", "that")
+            and tok.head.dep_ == "relcl"
+            and (status == "killed" or self_inflicted)
+        ):
             # "is the shooting victim who died Monday": the noun the clause is about, unless
-            # the sentence counts its dead otherwise (see below)
+            # the sentence counts its dead otherwise (see below); "a man who shot himself"
             tok = tok.head.head
-            relcl.add(tok.i)
+            if status == "killed":
+                relcl.add(tok.i)
         if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
             # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
             for c in tok.children:
@@ -540,6 +584,9 @@ def statements(sd: Any, base: int) -> Statement:
         if status is None:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if (aged := _aged_status_noun(tok, status, base)) is not None:
+            seen[tok.i] = aged  # "a 17-year-old shot and killed by ...", parsed as one noun
             continue
         if (
             tok.is_title
@@ -582,7 +629,7 @@ def statements(sd: Any, base: int) -> Statement:
             )
         )
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if tok.lower_ in ("died", "die", "dies", "dying", "succumbed"):
+        if tok.lower_ in ("died", "die", "dies", "dying", "succumbed", "passed", "passes"):
             objs = []  # "he died a short time later": no one is the object of a death
         if (
             tok.lower_
@@ -594,6 +641,8 @@ def statements(sd: Any, base: int) -> Statement:
                 "dies",
                 "dying",
                 "succumbed",
+                "passed",
+                "passes",
                 "hurt",
                 "injured",
                 "wounded",

@@ -208,6 +208,11 @@ _ROUNDUP = re.compile(
     r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b",
     re.I,
 )
+_DEATH_WORD = re.compile(
+    r"(?<!attempted )\b(?:died|dies|dead|deceased|killed|killing|death|fatal(?:ly)?|succumbed|slain|"
+    r"homicide)\b",
+    re.I,
+)
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
 _OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
@@ -1264,7 +1269,12 @@ class RuleExtractor:
                 if ptot[f] > perp_best[f][0]:
                     perp_best[f] = (ptot[f], [s])
         # "... he was shot in the foot" and no one else: one person hurt, whoever "he" is
-        if best["injured"][0] == 0 and not any_killed:
+        # (not in a report that speaks of a death: "the fatal shot", a death said elsewhere)
+        if (
+            best["injured"][0] == 0
+            and not any_killed
+            and not any(_DEATH_WORD.search(s.text) for s in usable)
+        ):
             for idx, st in sorted(stmts.items()):
                 s = by_idx[idx]
                 if s.modality in ("related", "retracted", "denied"):
