@@ -494,3 +494,54 @@ def test_a_man_who_shot_himself_is_one_hurt() -> None:
         "record, officers in Lorain said."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_a_fatal_wound_is_a_death() -> None:
+    got = _extract(
+        "A 3-year-old sustained a fatal gunshot wound on Sunday in Jefferson after finding a "
+        "handgun. Officers responded to a report of a wounded child."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_the_death_of_someone_named_by_a_noun() -> None:
+    got = _extract("A man has been charged in the shooting death of a 2-year-old boy in Fairplay.")
+    assert got["killed/asserted"] == [1]
+    got = _extract("Officers charged Dan Moe with the attempted murder of a man on Elm Street.")
+    assert "killed/asserted" not in got
+
+
+def test_still_in_released_from_or_arrived_at_the_hospital_is_hurt() -> None:
+    got = _extract(
+        "Police said a 7-year-old boy remains in the hospital after a shooting on Sunday."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Deputies said the shooting in Elgin was an accident. The boy has been released from "
+        "the hospital."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Police later learned that a man had arrived at Calais Regional Hospital with a "
+        "gunshot wound."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_left_with_injuries_is_hurt() -> None:
+    got = _extract("The accident with a shotgun left a teenager with severe injuries to his face.")
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_number_hung_on_a_possessor_counts_the_people() -> None:
+    got = _extract("Two sheriff's deputies were wounded in a shootout in Hale on Friday.")
+    assert got["injured/asserted"] == [2]
+
+
+def test_a_hurt_suspect_is_counted_once() -> None:
+    got = _extract(
+        "Police said Tony Reed, 38, had arrived at Calais Regional Hospital with a gunshot "
+        "wound. Reed was arrested on Monday and charged in the shooting."
+    )
+    assert got["injured/asserted"] == [1]

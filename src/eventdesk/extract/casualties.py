@@ -39,6 +39,7 @@ KILL_WORDS = frozenset(
 )
 #: Nouns that name a death: "the death of 5-year-old Noelle Shawver".
 _DEATH_NOUNS = frozenset(["death", "killing", "slaying", "murder", "homicide"])
+_DEATH_NOUNS_PLURAL = frozenset(["deaths", "killings", "slayings", "murders", "homicides"])
 INJ_WORDS = frozenset(
     ["wounded", "wounding", "injured", "injuring", "hurt", "hospitalized", "hospitalised", "grazed"]
 )
@@ -215,6 +216,13 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
             q = norm_qualifier(qtext) if qtext else None
             if n is not None:
                 return n, q, ordinal
+    if tok.tag_ == "NNS":
+        # "two sheriff's deputies": the number the parser hung on a singular possessor
+        for c in tok.children:
+            if c.dep_ == "poss" and c.tag_ in ("NN", "NNP"):
+                for g in c.children:
+                    if g.dep_ == "nummod" and (n := parse_number(g.text)) is not None and n > 1:
+                        return n, None, ordinal
     low = tok.lower_
     if tok.pos_ == "NUM" or tok.like_num:
         return parse_number(tok.text), None, ordinal
@@ -466,6 +474,17 @@ def _left_in_care(leave: Any) -> bool:
     )
 
 
+def _left_with_wounds(leave: Any) -> bool:
+    """'left ... with severe injuries', 'left ... with a gunshot wound'."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(o.lower_ in _WOUND_NOUNS for o in c.children if o.dep_ == "pobj")
+        for t in (leave, *(d for d in leave.children if d.dep_ in ("dobj", "obj")))
+        for c in t.children
+    )
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -712,14 +731,30 @@ def statements(sd: Any, base: int) -> Statement:
                     st.agents.append(
                         (sp.text, _person_name(a), base + sp.start_char, base + sp.end_char)
                     )
-    # "the (shooting) death of 5-year-old Noelle Shawver": killed
+    death_of: list[Any] = []
+    # "the (shooting) death of 5-year-old Noelle Shawver", "the deaths of two men": killed
+    # (not "the attempted murder of a man")
     for tok in sd:
-        if tok.lower_ in _DEATH_NOUNS and tok.pos_ == "NOUN":
+        if (tok.lower_ in _DEATH_NOUNS or tok.lower_ in _DEATH_NOUNS_PLURAL) and tok.pos_ == "NOUN":
+            if any(c.lower_ in ("attempted", "attempt") for c in tok.children):
+                continue
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for o in prep.children:
                         if o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or _untagged_name(o)):
                             add(o, "killed")
+                        elif (
+                            o.dep_ == "pobj"
+                            and _is_person(o)
+                            and o.lower_ not in PERP_NOUNS
+                            and o.lemma_.lower() not in PERP_NOUNS
+                        ):
+                            death_of.append(o)  # "the death of a 2-year-old boy"
+    if not any(p.status == "killed" for p in seen.values()):
+        # a death said of a noun only where the sentence names no dead otherwise ("The death of
+        # a man ... is under investigation. Officials say John Doe died")
+        for o in death_of:
+            add(o, "killed")
     # "was taken to a hospital", "is in stable condition": injured
     for tok in sd:
         low = tok.lower_
@@ -741,8 +776,10 @@ def statements(sd: Any, base: int) -> Statement:
             )
         ):
             # "suffered a gunshot wound to the leg", "is recovering from a gunshot wound"
-            hit = not any(c.lower_ in ("fatal", "mortal") for c in tok.subtree)
-            if tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
+            hit = True
+            if any(c.lower_ in ("fatal", "mortal") for c in tok.subtree):
+                status = "killed"  # "sustained a fatal, self-inflicted wound"
+            elif tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
                 # "found suffering from gunshot wounds": shot, which the dead were too
                 status = "shot"
         elif (
@@ -753,6 +790,17 @@ def statements(sd: Any, base: int) -> Statement:
         ):
             hit = True  # "Four people are recovering at hospitals after being shot"
         elif (
+            tok.lemma_ in ("remain", "be", "stay")
+            and tok.pos_ in ("VERB", "AUX")
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(o.lower_ in ("hospital", "hospitals") for o in c.children)
+                for c in tok.children
+            )
+        ):
+            hit = True  # "a 7-year-old boy remains in the hospital"
+        elif (
             (
                 tok.lemma_ in ("go", "arrive", "walk", "show")
                 or (
@@ -760,7 +808,10 @@ def statements(sd: Any, base: int) -> Statement:
                     and any(c.lower_ in _REFLEXIVES for c in tok.children if c.dep_ == "dobj")
                 )
             )
-            and tok.tag_ != "VBN"
+            and (
+                tok.tag_ != "VBN"
+                or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+            )
             and _HOSPITAL_RE.search(" ".join(t.text for t in tok.subtree))
             and not any(
                 c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" for g in c.children)
@@ -782,6 +833,8 @@ def statements(sd: Any, base: int) -> Statement:
                 "fly",
                 "send",
                 "treat",
+                "release",
+                "discharge",
             )
             and (
                 _HOSPITAL_RE.search(sd.text)
@@ -795,9 +848,9 @@ def statements(sd: Any, base: int) -> Statement:
                 for o in tok.children:
                     if o.dep_ in ("dobj", "obj"):
                         add(o, "injured")
-        if hit and _DEATH_RE.search(sd.text[tok.idx :]):
+        if hit and status != "killed" and _DEATH_RE.search(sd.text[tok.idx :]):
             hit = False  # "taken to a hospital where he died": killed, said there
-        if hit and _UNHURT_RE.search(sd.text):
+        if hit and status != "killed" and _UNHURT_RE.search(sd.text):
             hit = False  # "found alive and uninjured and taken to the hospital as a precaution"
         if not hit:
             continue
@@ -823,6 +876,8 @@ def statements(sd: Any, base: int) -> Statement:
                             add(c, _status_of(cc) or "shot")
                     if _left_in_care(tok) and not _DEATH_RE.search(sd.text):
                         add(c, "injured")  # "a shooting that left a boy in the hospital"
+                    elif _left_with_wounds(tok) and not _DEATH_RE.search(sd.text):
+                        add(c, "injured")  # "an accident that left him with severe injuries"
     # a relative clause's dead only count in a sentence that names no other dead ("Vincent
     # Wainwright, 32, who was pronounced dead at the scene" is already one of "two men killed")
     if any(p.status == "killed" for i, p in seen.items() if i not in relcl):

@@ -1307,6 +1307,12 @@ class RuleExtractor:
             for pt in st.patients
             if pt.person and pt.status == "killed" and not pt.perp
         }
+        hurt_victim_keys = {
+            _name_key(pt.person)
+            for st in stmts.values()
+            for pt in st.patients
+            if pt.person and pt.status in ("injured", "shot") and not pt.perp
+        }
         for f in ("killed", "injured"):
             named = [
                 p
@@ -1324,6 +1330,9 @@ class RuleExtractor:
                 if (p.role == "perpetrator" or (p.role == "suspect" and f == "injured"))
                 and p.status == f
                 and _name_key(p.name or "") not in killed_victim_keys
+                # one the casualty parse counted as hurt already ("Tony Lee had arrived at the
+                # hospital with a gunshot wound", a suspect too)
+                and (f == "killed" or _name_key(p.name or "") not in hurt_victim_keys)
             ]
             if len(perps) > perp_best[f][0]:
                 perp_best[f] = (len(perps), [e[0] for p in perps for e in p.evidence[:1]])
