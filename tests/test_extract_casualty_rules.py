@@ -545,3 +545,16 @@ def test_a_hurt_suspect_is_counted_once() -> None:
         "wound. Reed was arrested on Monday and charged in the shooting."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_a_lone_surname_the_recogniser_missed_is_one_hurt() -> None:
+    got = _extract(
+        "Deputies in Bradenton are looking into an accidental shooting on Thursday. "
+        "Velarde suffered a minor hand injury."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "LANSING, Mich (WLNX) – A 16-year-old boy is recovering at a local hospital after he "
+        "accidentally shot himself."
+    )
+    assert got["injured/asserted"] == [1]

@@ -313,6 +313,11 @@ def _untagged_name(tok: Any, patient: bool = False) -> bool:
     )
 
 
+def _dateline(tok: Any) -> bool:
+    """A word of a dateline ("LANSING, Mich (WLNS) – ..."): a place, not a name."""
+    return tok.i <= 6 and any(t.is_upper and len(t) > 2 for t in tok.doc[: tok.i])
+
+
 def _group_size(tok: Any) -> int | None:
     """The number of "a family of five", "a group of three"."""
     if tok.lower_ not in ("family", "group"):
@@ -335,7 +340,7 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     is_person_noun = (
         bool(re.match(r"\d+-(?:year|month|week)s?-olds?$", low))
         or low == "year-olds"
-        or _untagged_name(tok, patient=status == "killed")
+        or _untagged_name(tok, patient=status in ("killed", "injured") and not _dateline(tok))
         or low in ("year-old", "old")
         or low in PERSON_NOUNS
         or tok.ent_type_ == "PERSON"
