@@ -558,3 +558,8 @@ def test_a_lone_surname_the_recogniser_missed_is_one_hurt() -> None:
         "accidentally shot himself."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_the_capitals_of_a_dateline_are_no_one_hurt() -> None:
+    got = _extract("DENVER (AP) – Four people were shot in downtown Denver early Sunday.")
+    assert got["injured/asserted"] == [4]

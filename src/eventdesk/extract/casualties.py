@@ -318,6 +318,17 @@ def _dateline(tok: Any) -> bool:
     return tok.i <= 6 and any(t.is_upper and len(t) > 2 for t in tok.doc[: tok.i])
 
 
+def _dateline_place(tok: Any) -> bool:
+    """The capitals that open a report ("DENVER (AP) – Four people were shot"), whatever the
+    recogniser tagged them."""
+    doc = tok.doc
+    if not (tok.is_upper and len(tok) > 1) or tok.i + 1 >= len(doc) or tok.i > 4:
+        return False
+    return doc[tok.i + 1].text in ("(", ",", "–", "—", "-", "--") and all(
+        t.is_upper or t.is_punct for t in doc[: tok.i]
+    )
+
+
 def _group_size(tok: Any) -> int | None:
     """The number of "a family of five", "a group of three"."""
     if tok.lower_ not in ("family", "group"):
@@ -351,7 +362,7 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
         or _group_size(tok) is not None
         or _both(tok)
     )
-    if not is_person_noun:
+    if not is_person_noun or _dateline_place(tok):
         return None
     if any(c.lower_ == "unborn" for c in tok.children):
         return None  # "five adults and an unborn child": the count is of people shot
