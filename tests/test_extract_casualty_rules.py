@@ -563,3 +563,17 @@ def test_a_lone_surname_the_recogniser_missed_is_one_hurt() -> None:
 def test_the_capitals_of_a_dateline_are_no_one_hurt() -> None:
     got = _extract("DENVER (AP) – Four people were shot in downtown Denver early Sunday.")
     assert got["injured/asserted"] == [4]
+
+
+def test_the_one_a_vigil_is_for_died_before_it() -> None:
+    got = _extract(
+        "Someone fired into the crowd at a candlelight vigil honoring a man killed last week in "
+        "Brockton. Three people were wounded, police said."
+    )
+    assert "killed/asserted" not in got
+    assert got["injured/asserted"] == [3]
+    got = _extract(
+        "Gunmen opened fire on a vigil held to remember a slain teenager, killing one man "
+        "and wounding two other people in Akron."
+    )
+    assert got["killed/asserted"] == [1]

@@ -501,6 +501,24 @@ def _left_with_wounds(leave: Any) -> bool:
     )
 
 
+_MOURNING = frozenset(
+    ["vigil", "funeral", "memorial", "mourn", "honor", "honour", "wake", "remember", "commemorate"]
+)
+
+
+def _mourned(tok: Any) -> bool:
+    """Whether ``tok`` is (in) what a vigil, funeral or memorial is for (along objects and
+    prepositions only: "opened fire on a vigil ..., killing one man" is no one mourned)."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in ("pobj", "prep", "dobj", "appos", "conj", "acl", "compound"):
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _MOURNING:
+            return True
+    return False
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -910,5 +928,10 @@ def statements(sd: Any, base: int) -> Statement:
                 del seen[i]
             elif part.status == "killed":
                 seen[i].status = "shot"
+    # "a vigil honoring a man killed last week", "the funeral of Ann Lee, who died Monday": one
+    # mourned died before the gathering the report is about
+    for i in list(seen):
+        if _mourned(sd[i]):
+            del seen[i]
     st.patients = sorted(seen.values(), key=lambda p: p.start)
     return st
