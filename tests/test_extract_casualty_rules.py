@@ -577,3 +577,15 @@ def test_the_one_a_vigil_is_for_died_before_it() -> None:
         "and wounding two other people in Akron."
     )
     assert got["killed/asserted"] == [1]
+
+
+def test_one_dead_told_twice_in_a_sentence_is_one() -> None:
+    got = _extract(
+        "Police said Ann Bibb died after a gunman fired into the house in Landover, striking "
+        "and killing the girl."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract("A 21-year-old man, and a 23-year-old man were killed in Racine on Friday.")
+    assert got["killed/asserted"] == [2]
+    got = _extract("A man was killed and a woman died later at a hospital in Racine on Friday.")
+    assert got["killed/asserted"] == [2]

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdesk.analyze.cues import CASUALTY_WORDS
-from eventdesk.extract.lexicon import PEOPLE_PLURAL, PERP_NOUNS, PERSON_NOUNS
+from eventdesk.extract.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PEOPLE_PLURAL,
+    PERP_NOUNS,
+    PERSON_NOUNS,
+)
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
@@ -501,6 +507,35 @@ def _left_with_wounds(leave: Any) -> bool:
     )
 
 
+_MALE = frozenset(MALE_WORDS) | {"he", "him", "himself"}
+_FEMALE = frozenset(FEMALE_WORDS) | {"she", "her", "herself"}
+_OTHER_RE = re.compile(r"\b(?:another|other|others|second|third|also|too|both|each)\b", re.I)
+
+
+def _same_dead(a: Any, b: Any, pa: Patient, pb: Patient) -> bool:
+    """Whether two of a sentence's dead, each one person, are most likely one: not listed
+    together ("a man and a woman"), not two names, not "another", of no two sexes."""
+    if b in _conjuncts(a) or a in _conjuncts(b) or pa.also or pb.also:
+        return False
+    if pa.person and pb.person and pa.person.split()[-1] != pb.person.split()[-1]:
+        return False
+    if pa.proper and pb.proper and pa.text.split()[-1] != pb.text.split()[-1]:
+        return False
+    if _OTHER_RE.search(pa.text) or _OTHER_RE.search(pb.text):
+        return False
+    ages = [re.findall(r"\b(\d{1,3})[- ]years?[- ]old\b", p.text) for p in (pa, pb)]
+    if ages[0] and ages[1] and ages[0] != ages[1]:
+        return False  # "A 21-year-old man, and a 23-year-old man were killed"
+    sexes = set()
+    for p in (pa, pb):
+        words = set(re.findall(r"[a-z]+", p.text.lower()))
+        if words & _MALE:
+            sexes.add("m")
+        if words & _FEMALE:
+            sexes.add("f")
+    return len(sexes) < 2
+
+
 _MOURNING = frozenset(
     ["vigil", "funeral", "memorial", "mourn", "honor", "honour", "wake", "remember", "commemorate"]
 )
@@ -928,6 +963,17 @@ def statements(sd: Any, base: int) -> Statement:
                 del seen[i]
             elif part.status == "killed":
                 seen[i].status = "shot"
+    # one dead told twice in a sentence: "Police said Bibb died after a man fired into the home,
+    # killing the girl", "He was pronounced dead at the hospital. The teen killed was 15" (two
+    # sentences the splitter joined)
+    dead = sorted(
+        i for i, p in seen.items() if p.status == "killed" and not p.perp and p.count == 1
+    )
+    for i in dead:
+        for j in dead:
+            if i < j and i in seen and j in seen and _same_dead(sd[i], sd[j], seen[i], seen[j]):
+                drop = i if seen[i].pronoun or (seen[j].person and not seen[i].person) else j
+                del seen[drop]
     # "a vigil honoring a man killed last week", "the funeral of Ann Lee, who died Monday": one
     # mourned died before the gathering the report is about
     for i in list(seen):
