@@ -589,3 +589,21 @@ def test_one_dead_told_twice_in_a_sentence_is_one() -> None:
     assert got["killed/asserted"] == [2]
     got = _extract("A man was killed and a woman died later at a hospital in Racine on Friday.")
     assert got["killed/asserted"] == [2]
+
+
+def test_the_death_or_loss_of_an_aged_noun_is_a_death() -> None:
+    got = _extract(
+        "Neighbors rallied in Flint on Sunday after the accidental shooting death of a "
+        "12-year-old over the weekend."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract(
+        "A family in Bay Point is mourning the loss of their 18-year-old son in a shooting."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract(
+        "A crowd gathered on Sunday to mourn the death of a teenager killed in Harvey. "
+        "Two women were wounded when shots rang out, police said."
+    )
+    assert "killed/asserted" not in got
+    assert got["injured/asserted"] == [2]

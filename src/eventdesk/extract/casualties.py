@@ -324,6 +324,13 @@ def _dateline(tok: Any) -> bool:
     return tok.i <= 6 and any(t.is_upper and len(t) > 2 for t in tok.doc[: tok.i])
 
 
+def _aged_noun(tok: Any) -> bool:
+    """ "a 12-year-old", "the 3-year-old": an age standing for the person."""
+    return tok.lower_ in ("old", "year-old", "olds") or bool(
+        re.match(r"\d+-(?:year|month|week)s?-olds?$", tok.lower_)
+    )
+
+
 def _dateline_place(tok: Any) -> bool:
     """The capitals that open a report ("DENVER (AP) – Four people were shot"), whatever the
     recogniser tagged them."""
@@ -537,7 +544,7 @@ def _same_dead(a: Any, b: Any, pa: Patient, pb: Patient) -> bool:
 
 
 _MOURNING = frozenset(
-    ["vigil", "funeral", "memorial", "mourn", "honor", "honour", "wake", "remember", "commemorate"]
+    ["vigil", "funeral", "memorial", "honor", "honour", "wake", "remember", "commemorate"]
 )
 
 
@@ -551,6 +558,10 @@ def _mourned(tok: Any) -> bool:
         cur = cur.head
         if cur.lemma_.lower() in _MOURNING:
             return True
+        if cur.lemma_.lower() == "mourn" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+        ):
+            return True  # "a crowd gathered to mourn a boy" (not "the family mourns their son")
     return False
 
 
@@ -804,7 +815,9 @@ def statements(sd: Any, base: int) -> Statement:
     # "the (shooting) death of 5-year-old Noelle Shawver", "the deaths of two men": killed
     # (not "the attempted murder of a man")
     for tok in sd:
-        if (tok.lower_ in _DEATH_NOUNS or tok.lower_ in _DEATH_NOUNS_PLURAL) and tok.pos_ == "NOUN":
+        if (
+            tok.lower_ in _DEATH_NOUNS or tok.lower_ in _DEATH_NOUNS_PLURAL or tok.lower_ == "loss"
+        ) and tok.pos_ == "NOUN":
             if any(c.lower_ in ("attempted", "attempt") for c in tok.children):
                 continue
             for prep in tok.children:
@@ -814,7 +827,7 @@ def statements(sd: Any, base: int) -> Statement:
                             add(o, "killed")
                         elif (
                             o.dep_ == "pobj"
-                            and _is_person(o)
+                            and (_is_person(o) or _aged_noun(o))
                             and o.lower_ not in PERP_NOUNS
                             and o.lemma_.lower() not in PERP_NOUNS
                         ):
