@@ -607,3 +607,20 @@ def test_the_death_or_loss_of_an_aged_noun_is_a_death() -> None:
     )
     assert "killed/asserted" not in got
     assert got["injured/asserted"] == [2]
+
+
+def test_one_hurt_told_twice_in_a_sentence_is_one() -> None:
+    got = _extract(
+        "Police say a man shot his 10-year-old brother in the head in Decatur and lied about it, "
+        "claiming the child shot himself."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Police say the uncle was shot in the hand in Atlanta, while the child was shot in the "
+        "chest."
+    )
+    assert got["injured/asserted"] == [2]
+    got = _extract(
+        "Rita Ames was shot in the wrist in Austin, and a 40-year-old woman was also wounded."
+    )
+    assert got["injured/asserted"] == [2]

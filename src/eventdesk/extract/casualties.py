@@ -519,11 +519,32 @@ _FEMALE = frozenset(FEMALE_WORDS) | {"she", "her", "herself"}
 _OTHER_RE = re.compile(r"\b(?:another|other|others|second|third|also|too|both|each)\b", re.I)
 
 
+def _clause_verb(tok: Any) -> Any:
+    """The verb of the clause ``tok`` is in."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
+
+
 def _same_dead(a: Any, b: Any, pa: Patient, pb: Patient) -> bool:
     """Whether two of a sentence's dead, each one person, are most likely one: not listed
     together ("a man and a woman"), not two names, not "another", of no two sexes."""
-    if b in _conjuncts(a) or a in _conjuncts(b) or pa.also or pb.also:
+    if b in _conjuncts(a) or a in _conjuncts(b) or pa.also or pb.also or pa.ordinal or pb.ordinal:
         return False
+    va, vb = _clause_verb(a), _clause_verb(b)
+    if va.i != vb.i and (
+        vb.i in {c.i for c in va.conjuncts}
+        or any(
+            v.dep_ == "advcl"
+            and v.head.i == w.i
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in v.children)
+            for v, w in ((va, vb), (vb, va))
+        )
+    ):
+        return False  # "X was shot in the leg, and Y was also wounded", "while Y was shot"
     if pa.person and pb.person and pa.person.split()[-1] != pb.person.split()[-1]:
         return False
     if pa.proper and pb.proper and pa.text.split()[-1] != pb.text.split()[-1]:
@@ -979,14 +1000,21 @@ def statements(sd: Any, base: int) -> Statement:
     # one dead told twice in a sentence: "Police said Bibb died after a man fired into the home,
     # killing the girl", "He was pronounced dead at the hospital. The teen killed was 15" (two
     # sentences the splitter joined)
-    dead = sorted(
-        i for i, p in seen.items() if p.status == "killed" and not p.perp and p.count == 1
-    )
-    for i in dead:
-        for j in dead:
-            if i < j and i in seen and j in seen and _same_dead(sd[i], sd[j], seen[i], seen[j]):
-                drop = i if seen[i].pronoun or (seen[j].person and not seen[i].person) else j
-                del seen[drop]
+    # so with one hurt: "police say he shot his 10-year-old brother, claiming the child shot
+    # himself"
+    for group in (("killed",), ("injured", "shot")):
+        dead = sorted(
+            i for i, p in seen.items() if p.status in group and not p.perp and p.count == 1
+        )
+        for i in dead:
+            for j in dead:
+                if i < j and i in seen and j in seen and _same_dead(sd[i], sd[j], seen[i], seen[j]):
+                    a, b = seen[i], seen[j]
+                    drop = i if a.pronoun or (b.person and not a.person) else j
+                    keep = j if drop == i else i
+                    if rank[seen[drop].status] > rank[seen[keep].status]:
+                        seen[keep].status = seen[drop].status  # "injured" over "shot"
+                    del seen[drop]
     # "a vigil honoring a man killed last week", "the funeral of Ann Lee, who died Monday": one
     # mourned died before the gathering the report is about
     for i in list(seen):
