@@ -624,3 +624,11 @@ def test_one_hurt_told_twice_in_a_sentence_is_one() -> None:
         "Rita Ames was shot in the wrist in Austin, and a 40-year-old woman was also wounded."
     )
     assert got["injured/asserted"] == [2]
+
+
+def test_one_of_three_people_shot_who_died_is_one_dead() -> None:
+    got = _extract(
+        "A 15-year-old girl, one of three people hit by gunfire in Tampa Friday night has died, "
+        "Tampa police announced Saturday."
+    )
+    assert got["killed/asserted"] == [1]

@@ -190,6 +190,9 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
             if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):
                 continue  # "15 year-old Senquez Jackson": an age, not a count
             words = [t for t in c.subtree]
+            of = [t for t in words if t.dep_ == "quantmod" and t.lower_ == "of"]
+            if of and of[0].i > 0 and (part := parse_number(c.doc[of[0].i - 1].text)):
+                return part, None, ordinal  # "one of three people hit ... has died": one
             qtext = " ".join(
                 t.lower_
                 for t in words
