@@ -632,3 +632,19 @@ def test_one_of_three_people_shot_who_died_is_one_dead() -> None:
         "Tampa police announced Saturday."
     )
     assert got["killed/asserted"] == [1]
+
+
+def test_shot_along_with_others_are_the_wounded() -> None:
+    got = _extract(
+        "A 17-year-old boy was killed on Monday night in Mayfair. Police said he was shot along "
+        "with a 16-year-old boy and a 21-year-old man."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [2]
+
+
+def test_found_suffering_from_gunshot_wounds_is_shot() -> None:
+    got = _extract(
+        "Deputies found two women inside the home in Tifton, suffering from gunshot wounds."
+    )
+    assert got["injured/asserted"] == [2]

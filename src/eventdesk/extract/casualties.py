@@ -522,6 +522,16 @@ _FEMALE = frozenset(FEMALE_WORDS) | {"she", "her", "herself"}
 _OTHER_RE = re.compile(r"\b(?:another|other|others|second|third|also|too|both|each)\b", re.I)
 
 
+def _along_with(verb: Any) -> list[Any]:
+    """The people of "(shot) along with a boy and a man", "(shot), along with another woman"."""
+    out = []
+    for c in verb.children:
+        for w in (c, *c.children):
+            if w.lower_ == "with" and w.i > 0 and w.doc[w.i - 1].lower_ == "along":
+                out += [o for o in w.children if o.dep_ == "pobj"]
+    return out
+
+
 def _clause_verb(tok: Any) -> Any:
     """The verb of the clause ``tok`` is in."""
     cur = tok
@@ -789,6 +799,8 @@ def statements(sd: Any, base: int) -> Statement:
             also = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children)
             for s in _head_subject(tok):
                 add(s, status, also=also)
+            for o in _along_with(tok):
+                add(o, status, also=True)  # "Ann Lee was shot along with a 16-year-old boy"
             continue
         # active: "killing 12 people", "shot and killed two men", "leaving two officers injured"
         agents = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -965,7 +977,11 @@ def statements(sd: Any, base: int) -> Statement:
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
                 break
             verb = verb.head
-        for sub in _head_subject(verb):
+        subs = _head_subject(verb)
+        if not subs and verb.dep_ in ("advcl", "xcomp", "oprd") and verb.head.lemma_ == "find":
+            # "Deputies found Ann Lee and her sister inside, suffering from gunshot wounds"
+            subs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+        for sub in subs:
             if sub.i not in seen:
                 add(sub, status)
     # "leaving two officers injured": the object of leave/leaving with an injured complement
