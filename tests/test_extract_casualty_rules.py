@@ -648,3 +648,12 @@ def test_found_suffering_from_gunshot_wounds_is_shot() -> None:
         "Deputies found two women inside the home in Tifton, suffering from gunshot wounds."
     )
     assert got["injured/asserted"] == [2]
+
+
+def test_neither_nor_is_no_one_hurt() -> None:
+    got = _extract(
+        "A man accidentally shot himself in a car on I-85 near Lake Gaston. He died at the "
+        "scene. Neither the driver or the other passenger was injured."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got

@@ -686,6 +686,8 @@ def statements(sd: Any, base: int) -> Statement:
                 if c.dep_ in ("amod", "compound") and c.lower_ in PERSON_NOUNS:
                     tok = c
                     break
+        if any(c.lower_ == "neither" for c in tok.children):
+            return  # "Neither the driver nor the other passenger was injured"
         for t in _conjuncts(tok):
             if (
                 t.like_num
