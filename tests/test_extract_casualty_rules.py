@@ -657,3 +657,16 @@ def test_neither_nor_is_no_one_hurt() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert "injured/asserted" not in got
+
+
+def test_the_two_are_the_people_named_before() -> None:
+    got = _extract(
+        "Dejon Price has been a person of interest in the murder of Hattie Kell and her "
+        "roommate's son Kade Lumm since the two were shot to death in Bremerton in March."
+    )
+    assert got["killed/asserted"] == [2]
+    got = _extract(
+        "The two men killed in Rockford on Tuesday have been identified, and a woman was "
+        "killed too."
+    )
+    assert got["killed/asserted"] == [3]

@@ -132,6 +132,7 @@ class Patient:
     proper: bool = False  # a proper name NER did not tag PERSON ("Marcus Hale" as ORG)
     self_inflicted: bool = False  # "shot himself", "the toddler ... killed himself"
     also: bool = False  # "was also shot": someone besides those already named
+    in_group: bool = False  # counted in a group the sentence names too ("since the two were shot")
 
 
 @dataclass(slots=True)
@@ -530,6 +531,14 @@ def _along_with(verb: Any) -> list[Any]:
             if w.lower_ == "with" and w.i > 0 and w.doc[w.i - 1].lower_ == "along":
                 out += [o for o in w.children if o.dep_ == "pobj"]
     return out
+
+
+def _definite_plural(tok: Any, p: Patient) -> bool:
+    """ "the two", "both", "the victims": people said before."""
+    return (p.count or 0) >= 2 and bool(
+        re.match(r"(?:the|both|these|those|all)\b", p.text, re.I)
+        and not re.search(r"\bother", p.text, re.I)
+    )
 
 
 def _clause_verb(tok: Any) -> Any:
@@ -1036,6 +1045,28 @@ def statements(sd: Any, base: int) -> Statement:
                     if rank[seen[drop].status] > rank[seen[keep].status]:
                         seen[keep].status = seen[drop].status  # "injured" over "shot"
                     del seen[drop]
+    # "the murder of Ann Lee and Tom Roe since the two were shot to death": "the two" are the
+    # people the sentence names (not "the two men killed and a woman wounded": a new one)
+    for group in (("killed",), ("injured", "shot")):
+        pts = {i: p for i, p in seen.items() if p.status in group and not p.perp and p.count}
+        anaphors = {i: p for i, p in pts.items() if _definite_plural(sd[i], p)}
+        if not anaphors:
+            continue
+        n = max(p.count or 0 for p in anaphors.values())
+        given = {
+            i: p
+            for i, p in pts.items()
+            if i not in anaphors
+            and not re.match(r"(?:an?|one|another)\b", p.text, re.I)
+            and not _OTHER_RE.search(p.text)
+        }
+        if (
+            given
+            and len(given) == len(pts) - len(anaphors)
+            and sum(p.count or 0 for p in given.values()) <= n
+        ):
+            for p in given.values():
+                p.in_group = True
     # "a vigil honoring a man killed last week", "the funeral of Ann Lee, who died Monday": one
     # mourned died before the gathering the report is about
     for i in list(seen):

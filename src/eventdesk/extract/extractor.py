@@ -1177,7 +1177,7 @@ class RuleExtractor:
             qual: dict[str, str | None] = {"killed": None, "injured": None}
             explicit_inj = bool(_CONDITION_RE.search(s.text) or _INJURY_NOUN_RE.search(s.text))
             for pt in st.patients:
-                if pt.count is None:
+                if pt.count is None or pt.in_group:
                     continue
                 status = pt.status
                 if status in ("shot", "injured") and not pt.perp:
