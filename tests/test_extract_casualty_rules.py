@@ -670,3 +670,18 @@ def test_the_two_are_the_people_named_before() -> None:
         "killed too."
     )
     assert got["killed/asserted"] == [3]
+
+
+def test_the_one_shot_is_the_he_who_died_in_the_same_sentence() -> None:
+    got = _extract(
+        "Eddie Brant was shot in the chest and back in Lawndale and was taken to Mercy "
+        "Hospital, where he was pronounced dead."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+    got = _extract(
+        "A teen was shot in Detroit on Friday. The teen was rushed to the hospital where he "
+        "passed away over the weekend."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got

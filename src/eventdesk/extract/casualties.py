@@ -96,7 +96,9 @@ _WOUND_NOUNS = frozenset(["wound", "wounds", "injury", "injuries", "graze"])
 _WOUND_VERBS = frozenset(["suffer", "sustain", "receive", "have", "recover", "treat"])
 #: The sentences ``statements`` can say anything about: only these are parsed.
 CASUALTY_RE = re.compile(rf"\b({CASUALTY_WORDS})\b", re.I)
-_DEATH_RE = re.compile(r"\b(died|dies|dead|deceased|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
+_DEATH_RE = re.compile(
+    r"\b(died|dies|dead|deceased|killed|death|fatal(?:ly)?|succumbed|passed away)\b", re.I
+)
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
@@ -576,6 +578,11 @@ def _same_dead(a: Any, b: Any, pa: Patient, pb: Patient) -> bool:
     ages = [re.findall(r"\b(\d{1,3})[- ]years?[- ]old\b", p.text) for p in (pa, pb)]
     if ages[0] and ages[1] and ages[0] != ages[1]:
         return False  # "A 21-year-old man, and a 23-year-old man were killed"
+    return _one_sex(pa, pb)
+
+
+def _one_sex(pa: Patient, pb: Patient) -> bool:
+    """Whether nothing says the two are of two sexes."""
     sexes = set()
     for p in (pa, pb):
         words = set(re.findall(r"[a-z]+", p.text.lower()))
@@ -1045,6 +1052,23 @@ def statements(sd: Any, base: int) -> Statement:
                     if rank[seen[drop].status] > rank[seen[keep].status]:
                         seen[keep].status = seen[drop].status  # "injured" over "shot"
                     del seen[drop]
+    # "Ed Bryant was shot in the chest and taken to a hospital, where he was pronounced dead":
+    # the one shot is the one who died
+    pron_dead = [i for i, p in seen.items() if p.status == "killed" and p.pronoun and not p.perp]
+    hurt = [
+        i
+        for i, p in seen.items()
+        if p.status in ("injured", "shot") and not p.pronoun and not p.perp and p.count == 1
+    ]
+    if (
+        len(pron_dead) == 1
+        and len(hurt) == 1
+        and hurt[0] < pron_dead[0]
+        and not any(p.status == "killed" and not p.pronoun for p in seen.values())
+        and _one_sex(seen[hurt[0]], seen[pron_dead[0]])
+    ):
+        seen[hurt[0]].status = "killed"
+        del seen[pron_dead[0]]
     # "the murder of Ann Lee and Tom Roe since the two were shot to death": "the two" are the
     # people the sentence names (not "the two men killed and a woman wounded": a new one)
     for group in (("killed",), ("injured", "shot")):
