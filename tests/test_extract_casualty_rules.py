@@ -685,3 +685,21 @@ def test_the_one_shot_is_the_he_who_died_in_the_same_sentence() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert "injured/asserted" not in got
+
+
+def test_doctors_not_able_to_save_her_is_a_death() -> None:
+    got = _extract(
+        "A bullet struck the girl in the chest at a home in Newton. She was taken to the "
+        "hospital, but doctors were not able to save her."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_taken_to_hospital_for_observation_is_not_hurt() -> None:
+    got = _extract(
+        "A man was shot dead by officers in Queens on Friday. One officer was taken to Jamaica "
+        "Hospital for observation, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got

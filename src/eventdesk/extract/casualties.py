@@ -106,7 +106,9 @@ _TREATED_RE = re.compile(r"^treated (?:and released|at the scene|on scene)\b", r
 _REFLEXIVES = frozenset(["himself", "herself", "themselves"])
 _SHOT_TEXT_RE = re.compile(r"\b(?:shot|shooting|gunshot|gunfire|bullets?|wounds?)\b", re.I)
 _UNHURT_RE = re.compile(
-    r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution)\b", re.I
+    r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution|"
+    r"for observation)\b",
+    re.I,
 )
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
@@ -543,6 +545,18 @@ def _definite_plural(tok: Any, p: Patient) -> bool:
     )
 
 
+def _negated_ability(verb: Any) -> bool:
+    """ "could not save", "were not able to save", "unable to save", "couldn't save"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lower_ in ("able", "unable"):
+        return head.lower_ == "unable" or any(
+            c.dep_ == "neg" for t in (head, head.head) for c in t.children
+        )
+    return False
+
+
 def _clause_verb(tok: Any) -> Any:
     """The verb of the clause ``tok`` is in."""
     cur = tok
@@ -891,6 +905,12 @@ def statements(sd: Any, base: int) -> Statement:
         # a man ... is under investigation. Officials say John Doe died")
         for o in death_of:
             add(o, "killed")
+    # "doctors were not able to save her", "medics could not save him": killed
+    for tok in sd:
+        if tok.lemma_ == "save" and tok.pos_ == "VERB" and _negated_ability(tok):
+            for o in tok.children:
+                if o.dep_ in ("dobj", "obj"):
+                    add(o, "killed")
     # "was taken to a hospital", "is in stable condition": injured
     for tok in sd:
         low = tok.lower_
