@@ -703,3 +703,18 @@ def test_taken_to_hospital_for_observation_is_not_hurt() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert "injured/asserted" not in got
+
+
+def test_the_hurt_including_one_who_died_are_the_rest() -> None:
+    got = _extract(
+        "Three people were injured in Reno, including a 17-year-old girl who succumbed to her "
+        "injuries."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [2]
+    got = _extract(
+        "Police are looking for a man who shot four others, including one who died, in an "
+        "apartment in East Pittsburgh."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]

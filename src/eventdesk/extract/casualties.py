@@ -1089,6 +1089,23 @@ def statements(sd: Any, base: int) -> Statement:
     ):
         seen[hurt[0]].status = "killed"
         del seen[pron_dead[0]]
+    # "Three people were injured, including a girl who succumbed to her injuries", "shot four
+    # others, including one who died": those hurt are the group less its dead
+    for k, dead_p in list(seen.items()):
+        inc = sd[k].head
+        if dead_p.status != "killed" or sd[k].dep_ != "pobj" or inc.lower_ != "including":
+            continue
+        anchor = inc.head
+        for g, grp in seen.items():
+            if (
+                grp.status in ("injured", "shot")
+                and not grp.perp
+                and (grp.count or 0) > (dead_p.count or 0) >= 1
+                and (g == anchor.i or sd[g].head.i == anchor.i)
+            ):
+                grp.count = (grp.count or 0) - (dead_p.count or 0)
+                grp.status = "injured"
+                break
     # "the murder of Ann Lee and Tom Roe since the two were shot to death": "the two" are the
     # people the sentence names (not "the two men killed and a woman wounded": a new one)
     for group in (("killed",), ("injured", "shot")):
