@@ -718,3 +718,24 @@ def test_the_hurt_including_one_who_died_are_the_rest() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert got["injured/asserted"] == [3]
+
+
+def test_the_dead_including_the_gunman_count_him_once() -> None:
+    got = _extract(
+        "Three people are dead, including the gunman, after a shooting at a theater in "
+        "Lafayette. Police said the gunman killed himself."
+    )
+    assert got["killed/asserted"] == [3]
+
+
+def test_the_dead_found_in_a_murder_suicide_include_the_killer() -> None:
+    got = _extract(
+        "Four people were found shot to death in a home in Preston on Sunday. Police said the "
+        "gunman killed himself. Police are treating the deaths as a murder-suicide."
+    )
+    assert got["killed/asserted"] == [4]
+    got = _extract(
+        "Four victims were found shot to death in a home in Preston on Sunday. Police said the "
+        "gunman killed himself. Police are treating the deaths as a murder-suicide."
+    )
+    assert got["killed/asserted"] == [5]

@@ -214,6 +214,12 @@ _DEATH_WORD = re.compile(
     re.I,
 )
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
+_DEAD_WITH_PERP = re.compile(
+    r"\b(?:including|among them) (?:the )?(?:alleged |suspected |lone )?(?:gunman|shooter|"
+    r"suspect|attacker|killer)\b|\b(?:gunman|shooter|suspect|attacker|killer) (?:is|was) among "
+    r"(?:the )?(?:\w+ )?dead\b",
+    re.I,
+)
 _OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
@@ -1342,6 +1348,23 @@ class RuleExtractor:
             if f == "killed" and v >= 2 and any(_MURDER_SUICIDE.search(s.text) for s in sents):
                 # "a mother and daughter died in a murder-suicide": the dead named there
                 # include the one who killed herself
+                pv, psents = 0, []
+            elif f == "killed" and v >= 2 and any(_DEAD_WITH_PERP.search(s.text) for s in sents):
+                pv, psents = 0, []  # "Three people are dead, including the gunman"
+            elif (
+                f == "killed"
+                and v >= 2
+                and pv == 1
+                and any(_MURDER_SUICIDE.search(s.text) for s in usable)
+                and not any(
+                    pt.status == "killed" and (pt.perp or pt.head == "victim")
+                    for s in sents
+                    for pt in (stmts[s.idx].patients if s.idx in stmts else [])
+                )
+            ):
+                # "Four people were found shot to death in a home" in a report of a
+                # murder-suicide: the one who killed himself is among the dead found (not
+                # among "four victims")
                 pv, psents = 0, []
             total = v + pv
             if total == 0 and not sents and not psents:
