@@ -739,3 +739,11 @@ def test_the_dead_found_in_a_murder_suicide_include_the_killer() -> None:
         "gunman killed himself. Police are treating the deaths as a murder-suicide."
     )
     assert got["killed/asserted"] == [5]
+
+
+def test_both_victims_are_two() -> None:
+    got = _extract(
+        "Shots were fired at a car on Elm Street in Reno on Friday. Both victims were taken "
+        "to the hospital."
+    )
+    assert got["injured/asserted"] == [2]

@@ -249,6 +249,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     if tok.ent_type_ == "PERSON":
         return 1, None, ordinal
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")]
+    if "both" in dets and tok.tag_ in ("NNS", "NNPS"):
+        return 2, None, ordinal  # "Both victims were taken to the hospital"
     if low in _PLURAL_PEOPLE:
         return None, None, ordinal  # "Multiple People Shot" (a headline's capitals): no count
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "PROPN"):
