@@ -747,3 +747,16 @@ def test_both_victims_are_two() -> None:
         "to the hospital."
     )
     assert got["injured/asserted"] == [2]
+
+
+def test_numbers_that_count_no_people() -> None:
+    got = _extract(
+        "A man was shot at a pawn shop in Dayton on Friday. The buyer shot down the $200 "
+        "asking price and shot him with the gun, the man said."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Three men were shot on Elm Street in Gary on Friday. Eric Wade, 26, and Larry Watts "
+        "Jr. 27, were also injured."
+    )
+    assert got["injured/asserted"] == [3]

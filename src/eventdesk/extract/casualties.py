@@ -191,6 +191,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         elif c.dep_ == "amod" and (om := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", low)):
             ordinal = int(om.group(1))  # "an 8th teen was injured"
         if c.dep_ == "nummod":
+            if c.i > tok.i:
+                continue  # "Larry Watts Jr. 26": a number after the noun is an age
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):
                 continue  # "15 year-old Senquez Jackson": an age, not a count
@@ -341,6 +343,29 @@ def _aged_noun(tok: Any) -> bool:
     )
 
 
+_NUMBER_UNITS = frozenset(
+    ["times", "time", "rounds", "shots", "bullets", "percent", "%", "dollars", "years", "days"]
+    + ["hours", "minutes", "feet", "yards", "miles", "blocks", "o'clock", "a.m.", "p.m."]
+)
+
+
+def _not_people_number(tok: Any) -> bool:
+    """A bare number that counts no people: "$100", "shot about 10 times", an age after a
+    name ("Larry Watts Jr. 26")."""
+    if not tok.like_num or tok.pos_ not in ("NUM",) and tok.tag_ != "CD":
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and (
+        prev.text in ("$", "#", "No.")
+        or (prev.pos_ == "PROPN" and prev.is_title)
+        or prev.lower_ in ("jr.", "sr.", "jr", "sr", "ii", "iii")
+    ):
+        return True
+    return nxt is not None and nxt.lower_ in _NUMBER_UNITS
+
+
 def _dateline_place(tok: Any) -> bool:
     """The capitals that open a report ("DENVER (AP) – Four people were shot"), whatever the
     recogniser tagged them."""
@@ -385,7 +410,7 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
         or _group_size(tok) is not None
         or _both(tok)
     )
-    if not is_person_noun or _dateline_place(tok):
+    if not is_person_noun or _dateline_place(tok) or _not_people_number(tok):
         return None
     if any(c.lower_ == "unborn" for c in tok.children):
         return None  # "five adults and an unborn child": the count is of people shot
