@@ -760,3 +760,11 @@ def test_numbers_that_count_no_people() -> None:
         "Jr. 27, were also injured."
     )
     assert got["injured/asserted"] == [3]
+
+
+def test_last_years_city_figure_is_a_roundup() -> None:
+    got = _extract(
+        "A man was shot in the leg on Elm Street in Chicago on Monday. Last year in Chicago, "
+        "4,100 people were shot."
+    )
+    assert got["injured/asserted"] == [1]
