@@ -768,3 +768,11 @@ def test_last_years_city_figure_is_a_roundup() -> None:
         "in Chicago, 4,100 people were shot."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_listed_people_the_parser_hung_oddly_are_counted() -> None:
+    got = _extract(
+        "Shots were fired outside a club in Norfolk overnight. Three adults and 2 juveniles "
+        "ages 14 and 15 were taken to the hospital."
+    )
+    assert got["injured/asserted"] == [5]

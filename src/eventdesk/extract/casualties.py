@@ -158,8 +158,10 @@ def _subtree_span(tok: Any, exclude_deps: set[str]) -> tuple[int, int]:
 def _conjuncts(tok: Any) -> list[Any]:
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            out.extend(_conjuncts(c))
+        if c.dep_ == "conj" and (
+            c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or c.lower_ in ("old", "year-old")
+        ):
+            out.extend(_conjuncts(c))  # "a 20-year-old man ... and a 26-year-old"
         elif c.dep_ == "appos" and _a_name(tok) and _a_name(c):
             # "Angelina Benton, 19-year-old Raynord Daniel and Joseph McDonald were killed":
             # one person's name is no apposition of another's; it is a list the parser missed
@@ -746,6 +748,16 @@ def statements(sd: Any, base: int) -> Statement:
         if any(c.lower_ == "neither" for c in tok.children):
             return  # "Neither the driver nor the other passenger was injured"
         for t in _conjuncts(tok):
+            if t.i != tok.i and t.lower_ not in PERSON_NOUNS and t.ent_type_ != "PERSON":
+                # "3 adults and 2 juveniles ages 14 and 15": the people, not "ages"
+                t = next(
+                    (
+                        c
+                        for c in t.children
+                        if c.dep_ in ("amod", "compound") and c.lower_ in PERSON_NOUNS
+                    ),
+                    t,
+                )
             if (
                 t.like_num
                 and t.i > 0
