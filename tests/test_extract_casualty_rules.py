@@ -776,3 +776,11 @@ def test_listed_people_the_parser_hung_oddly_are_counted() -> None:
         "ages 14 and 15 were taken to the hospital."
     )
     assert got["injured/asserted"] == [5]
+
+
+def test_both_after_the_two_is_the_same_two() -> None:
+    got = _extract(
+        "The two students who were shot at a school in Fontana were taken to a trauma center; "
+        "both were listed in critical condition."
+    )
+    assert got["injured/asserted"] == [2]

@@ -1153,6 +1153,11 @@ def statements(sd: Any, base: int) -> Statement:
         if not anaphors:
             continue
         n = max(p.count or 0 for p in anaphors.values())
+        for i, p in anaphors.items():
+            if sd[i].lower_ in ("both", "all") and any(
+                j < i and (q.count or 0) >= (p.count or 0) for j, q in anaphors.items()
+            ):
+                p.in_group = True  # "The two students were taken to a trauma center; both ..."
         given = {
             i: p
             for i, p in pts.items()
