@@ -784,3 +784,12 @@ def test_both_after_the_two_is_the_same_two() -> None:
         "both were listed in critical condition."
     )
     assert got["injured/asserted"] == [2]
+
+
+def test_hurt_in_a_crash_is_no_gunshot_casualty() -> None:
+    got = _extract(
+        "A teenager was killed on Elm Street in Memphis on Friday. A suspect in a drunk-driving "
+        "crash that sent a police officer to the hospital in critical condition faces a judge."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got

@@ -215,6 +215,18 @@ _DEATH_WORD = re.compile(
     re.I,
 )
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
+#: Harm of another kind than gunfire, said of a sentence's casualties.
+_OTHER_HARM = re.compile(
+    r"\b(?:crash(?:es|ed)?|collision|(?:house|apartment|structure|car) fire|blaze|stabb(?:ed|ing)|"
+    r"knife|beaten|beating|overdose|drown(?:ed|ing)?|hit-and-run|(?:struck|hit) by (?:a|the) "
+    r"(?:car|vehicle|truck|train))\b",
+    re.I,
+)
+_GUN_WORD = re.compile(
+    r"\b(?:shot|shots|shoot\w*|gunfire|gunshot|gunman|gunmen|bullets?|guns?|handgun|rifle|"
+    r"pistol|shotgun|fired|firing|opened fire)\b",
+    re.I,
+)
 _DEAD_WITH_PERP = re.compile(
     r"\b(?:including|among them) (?:the )?(?:alleged |suspected |lone )?(?:gunman|shooter|"
     r"suspect|attacker|killer)\b|\b(?:gunman|shooter|suspect|attacker|killer) (?:is|was) among "
@@ -1178,6 +1190,8 @@ class RuleExtractor:
                 continue
             if _ROUNDUP.search(s.text):
                 continue  # "six people were wounded in separate shootings across the city"
+            if _OTHER_HARM.search(s.text) and not _GUN_WORD.search(s.text):
+                continue  # "a crash that sent an officer to the hospital": no gunshot
             tot: dict[str, int] = {"killed": 0, "injured": 0}
             ptot: dict[str, int] = {"killed": 0, "injured": 0}
             group: dict[str, int] = {"killed": 0, "injured": 0}
