@@ -793,3 +793,28 @@ def test_hurt_in_a_crash_is_no_gunshot_casualty() -> None:
     )
     assert got["killed/asserted"] == [1]
     assert "injured/asserted" not in got
+
+
+def test_counts_the_parser_hung_on_a_dateline_or_ages() -> None:
+    got = _extract("KILLEEN, Texas - Four people are dead after a shooting on Hill Road.")
+    assert got["killed/asserted"] == [4]
+    got = _extract(
+        "Shawn Fulton, 31, shot and killed his sons, ages 3 and 4, in Tulsa on Saturday."
+    )
+    assert got["killed/asserted"] == [2]
+
+
+def test_a_series_of_shootings_is_a_roundup() -> None:
+    got = _extract(
+        "A man was shot dead on Elm Street in Milwaukee on Saturday. Five men are dead after "
+        "a series of shootings in the city."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_a_headline_run_into_its_report_is_counted_once() -> None:
+    got = _extract(
+        "Four people wounded after drag race shooting Four people are shot in a Detroit "
+        "neighborhood at Grand River, police said."
+    )
+    assert got["injured/asserted"] == [4]

@@ -231,6 +231,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
                 )
             )
             n = parse_number(num)
+            if n is None and c.like_num and any(t.pos_ == "PROPN" for t in words):
+                n = parse_number(c.text)  # "KILLEEN, Texas - Four people": a dateline hung on
             q = norm_qualifier(qtext) if qtext else None
             if n is not None:
                 return n, q, ordinal
@@ -253,6 +255,13 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     if tok.ent_type_ == "PERSON":
         return 1, None, ordinal
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")]
+    if tok.tag_ == "NNS":
+        # "his sons, ages 3 and 4": as many as the ages
+        for c in tok.children:
+            if c.dep_ in ("appos", "npadvmod") and c.lower_ in ("ages", "aged"):
+                ages = [t for t in c.subtree if t.like_num]
+                if len(ages) >= 2:
+                    return len(ages), None, ordinal
     if "both" in dets and tok.tag_ in ("NNS", "NNPS"):
         return 2, None, ordinal  # "Both victims were taken to the hospital"
     if low in _PLURAL_PEOPLE:
@@ -1099,12 +1108,18 @@ def statements(sd: Any, base: int) -> Statement:
     # so with one hurt: "police say he shot his 10-year-old brother, claiming the child shot
     # himself"
     for group in (("killed",), ("injured", "shot")):
-        dead = sorted(
-            i for i, p in seen.items() if p.status in group and not p.perp and p.count == 1
-        )
+        # (and a group told twice, a headline run into its report: "2 Dead, 7 Injured in DC
+        # Shooting: Police Two people are dead and seven people are injured")
+        dead = sorted(i for i, p in seen.items() if p.status in group and not p.perp and p.count)
         for i in dead:
             for j in dead:
-                if i < j and i in seen and j in seen and _same_dead(sd[i], sd[j], seen[i], seen[j]):
+                if (
+                    i < j
+                    and i in seen
+                    and j in seen
+                    and seen[i].count == seen[j].count
+                    and _same_dead(sd[i], sd[j], seen[i], seen[j])
+                ):
                     a, b = seen[i], seen[j]
                     drop = i if a.pronoun or (b.person and not a.person) else j
                     keep = j if drop == i else i

@@ -204,7 +204,7 @@ _ROUNDUP = re.compile(
     r"\b(?:separate|different|several|multiple|(?:two|three|four|five|six|\d+)(?: separate)?)\s+"
     r"(?:shootings|incidents)\b|\b(?:in|city|weekend|overnight) shootings\b|\bcitywide\b|"
     r"\bacross the city\b|\b(?:so far |earlier )?this year\b|\bso far in \d{4}\b|"
-    r"\blast year in\b|"
+    r"\blast year in\b|\b(?:series|string|spate|rash|wave) of (?:[\w-]+ ){0,2}shooting'?s\b|"
     r"\bin the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b|"
     r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b",
     re.I,
