@@ -818,3 +818,11 @@ def test_a_headline_run_into_its_report_is_counted_once() -> None:
         "neighborhood at Grand River, police said."
     )
     assert got["injured/asserted"] == [4]
+
+
+def test_two_named_dead_of_one_surname_in_two_spellings_are_one() -> None:
+    got = _extract(
+        "On February 25, Cartrail Robins, 13, was shot dead on Hillcrest Street in Memphis. "
+        "It has been two weeks since 13-year-old Cartrial Robins was shot dead by his friend."
+    )
+    assert got["killed/asserted"] == [1]

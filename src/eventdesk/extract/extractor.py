@@ -1343,8 +1343,12 @@ class RuleExtractor:
                 and p.status == f
                 and (f == "killed" or p.explicit_injury or not any_killed)
             ]
-            if len(named) > best[f][0]:
-                best[f] = (len(named), None, [e[0] for p in named for e in p.evidence[:1]])
+            # one surname, one person ("A'naiya Montgomery", "Denise Montgomery"): kin who died
+            # together are counted where a sentence says so ("Dennie and Ginger Reeves were
+            # found dead")
+            n_named = len({(p.name or "").split()[-1].lower() for p in named})
+            if n_named > best[f][0]:
+                best[f] = (n_named, None, [e[0] for p in named for e in p.evidence[:1]])
             perps = [
                 p
                 for p in people.values()
