@@ -826,3 +826,15 @@ def test_two_named_dead_of_one_surname_in_two_spellings_are_one() -> None:
         "It has been two weeks since 13-year-old Cartrial Robins was shot dead by his friend."
     )
     assert got["killed/asserted"] == [1]
+
+
+def test_a_named_speaker_is_no_one_dead() -> None:
+    from eventdesk.extract.context import SentInfo
+    from eventdesk.extract.extractor import Person, _only_speaker
+
+    said = "Pawlick said the woman took Brazer to the hospital, where he was pronounced dead."
+    s = SentInfo(4, 0, len(said), said, 1, True, False, "asserted", None, False)
+    assert _only_speaker(Person("pawlick", "Tom Pawlick", evidence=[(s, 0, 7)]))
+    dead = "Tom Pawlick, 40, was pronounced dead at the scene."
+    s2 = SentInfo(5, 0, len(dead), dead, 1, True, False, "asserted", None, False)
+    assert not _only_speaker(Person("pawlick", "Tom Pawlick", evidence=[(s, 0, 7), (s2, 0, 11)]))

@@ -378,6 +378,15 @@ def _clean_name(text: str) -> str:
     return re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", n)
 
 
+def _only_speaker(p: Person) -> bool:
+    """Whether every sentence that gave ``p`` has them speaking ("Pawlak said the woman took
+    Brazelton to the hospital, where he was pronounced dead"): no casualty of theirs."""
+    last = re.escape((p.name or "").split()[-1]) if p.name else ""
+    return bool(last) and all(
+        re.search(rf"\b{last}\s+(?:said|says|told|added)\b", s.text) for s, _, _ in p.evidence
+    )
+
+
 def _name_key(name: str) -> str:
     n = _PERSON_TITLE_STRIP.sub("", name.strip())
     n = re.sub(r"['’]s$", "", n)
@@ -1346,7 +1355,8 @@ class RuleExtractor:
             # one surname, one person ("A'naiya Montgomery", "Denise Montgomery"): kin who died
             # together are counted where a sentence says so ("Dennie and Ginger Reeves were
             # found dead")
-            n_named = len({(p.name or "").split()[-1].lower() for p in named})
+            named = [p for p in named if not _only_speaker(p)]
+            n_named = len({_name_key(p.name or "") for p in named})
             if n_named > best[f][0]:
                 best[f] = (n_named, None, [e[0] for p in named for e in p.evidence[:1]])
             perps = [
