@@ -199,6 +199,15 @@ def _multiple_shooting(usable: list[SentInfo]) -> tuple[int, SentInfo | None]:
     return n, s
 
 
+def _only_speaker(p: Person) -> bool:
+    """Whether every sentence that gave ``p`` has them speaking ("Pawlak said the woman took
+    Brazelton to the hospital, where he was pronounced dead"): no casualty of theirs."""
+    last = re.escape((p.name or "").split()[-1]) if p.name else ""
+    return bool(last) and all(
+        re.search(rf"\b{last}\s+(?:said|says|told|added)\b", s.text) for s, _, _ in p.evidence
+    )
+
+
 #: Figures summed over several incidents: a city's night, weekend or year of shootings.
 _ROUNDUP = re.compile(
     r"\b(?:separate|different|several|multiple|(?:two|three|four|five|six|\d+)(?: separate)?)\s+"
@@ -376,15 +385,6 @@ def _clean_name(text: str) -> str:
     n = " ".join(text.split())
     n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
     return re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", n)
-
-
-def _only_speaker(p: Person) -> bool:
-    """Whether every sentence that gave ``p`` has them speaking ("Pawlak said the woman took
-    Brazelton to the hospital, where he was pronounced dead"): no casualty of theirs."""
-    last = re.escape((p.name or "").split()[-1]) if p.name else ""
-    return bool(last) and all(
-        re.search(rf"\b{last}\s+(?:said|says|told|added)\b", s.text) for s, _, _ in p.evidence
-    )
 
 
 def _name_key(name: str) -> str:
