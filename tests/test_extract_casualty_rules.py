@@ -838,3 +838,10 @@ def test_a_named_speaker_is_no_one_dead() -> None:
     dead = "Tom Pawlick, 40, was pronounced dead at the scene."
     s2 = SentInfo(5, 0, len(dead), dead, 1, True, False, "asserted", None, False)
     assert not _only_speaker(Person("pawlick", "Tom Pawlick", evidence=[(s, 0, 7), (s2, 0, 11)]))
+
+
+def test_a_reduced_relative_tagged_past_tense_is_one_shot() -> None:
+    got = _extract(
+        "Deputies responded to a report of a boy shot in the head with a BB gun in Salem."
+    )
+    assert got["injured/asserted"] == [1]

@@ -829,6 +829,12 @@ def statements(sd: Any, base: int) -> Statement:
             any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
             or (
+                # "a report of a boy shot in the head": a reduced relative tagged as a past tense
+                tok.tag_ == "VBD"
+                and tok.dep_ == "acl"
+                and not any(c.dep_ in ("nsubj", "dobj", "obj") for c in tok.children)
+            )
+            or (
                 tok.tag_ == "VBN"
                 and tok.dep_ in ("oprd", "xcomp")
                 and not has_perfect
