@@ -845,3 +845,12 @@ def test_a_reduced_relative_tagged_past_tense_is_one_shot() -> None:
         "Deputies responded to a report of a boy shot in the head with a BB gun in Salem."
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_also_found_suffering_from_gunshot_wounds_are_besides_the_dead() -> None:
+    got = _extract(
+        "Deputies found two people dead inside a home on Briar Court in Tifton on Saturday. "
+        "Deputies also found two women inside the home, suffering from apparent gunshot wounds."
+    )
+    assert got["killed/asserted"] == [2]
+    assert got["injured/asserted"] == [2]

@@ -1070,12 +1070,15 @@ def statements(sd: Any, base: int) -> Statement:
                 break
             verb = verb.head
         subs = _head_subject(verb)
+        also = False
         if not subs and verb.dep_ in ("advcl", "xcomp", "oprd") and verb.head.lemma_ == "find":
             # "Deputies found Ann Lee and her sister inside, suffering from gunshot wounds"
+            # ("also found": besides the dead found first)
             subs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+            also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.head.children)
         for sub in subs:
             if sub.i not in seen:
-                add(sub, status)
+                add(sub, status, also=also)
     # "leaving two officers injured": the object of leave/leaving with an injured complement
     for tok in sd:
         if tok.lemma_ == "leave":
