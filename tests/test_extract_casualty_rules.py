@@ -453,3 +453,404 @@ def test_identify_as_and_a_person_of_interest() -> None:
     roles = _roles(got)
     assert roles["Marcus Davis"][0] == "victim"
     assert roles["Anton Greene"][0] == "suspect"
+
+
+def test_an_aged_noun_shot_and_killed_is_one_dead_not_one_hurt() -> None:
+    got = _extract(
+        "The family of a 17-year-old shot and killed by a deputy has hired a lawyer. "
+        "When he opened the door he was shot in the chest, the lawyer said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+    got = _extract("Deputies are looking into reports of a 6-year-old shot dead in Milltown.")
+    assert got["killed/asserted"] == [1]
+
+
+def test_passed_away_is_a_death() -> None:
+    got = _extract(
+        "A man accidentally shot himself in the stomach on Tuesday in Ridgeway. "
+        "The man later passed away at Mercy Medical Center."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_a_lone_he_was_shot_is_no_injury_in_a_report_of_a_death() -> None:
+    got = _extract(
+        "The deputy fired once at the door of the trailer on Friday. He was hit in the chest, "
+        "the sheriff said. A neighbour said she heard the fatal shot."
+    )
+    assert "injured/asserted" not in got
+    got = _extract(
+        "He tripped and shot himself in the leg, police in Erie said. "
+        "A second man faces a charge of attempted homicide."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_man_who_shot_himself_is_one_hurt() -> None:
+    got = _extract(
+        "A man who shot himself while running from police on Monday has a long criminal "
+        "record, officers in Lorain said."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_fatal_wound_is_a_death() -> None:
+    got = _extract(
+        "A 3-year-old sustained a fatal gunshot wound on Sunday in Jefferson after finding a "
+        "handgun. Officers responded to a report of a wounded child."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_the_death_of_someone_named_by_a_noun() -> None:
+    got = _extract("A man has been charged in the shooting death of a 2-year-old boy in Fairplay.")
+    assert got["killed/asserted"] == [1]
+    got = _extract("Officers charged Dan Moe with the attempted murder of a man on Elm Street.")
+    assert "killed/asserted" not in got
+
+
+def test_still_in_released_from_or_arrived_at_the_hospital_is_hurt() -> None:
+    got = _extract(
+        "Police said a 7-year-old boy remains in the hospital after a shooting on Sunday."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Deputies said the shooting in Elgin was an accident. The boy has been released from "
+        "the hospital."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Police later learned that a man had arrived at Calais Regional Hospital with a "
+        "gunshot wound."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_left_with_injuries_is_hurt() -> None:
+    got = _extract("The accident with a shotgun left a teenager with severe injuries to his face.")
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_number_hung_on_a_possessor_counts_the_people() -> None:
+    got = _extract("Two sheriff's deputies were wounded in a shootout in Hale on Friday.")
+    assert got["injured/asserted"] == [2]
+
+
+def test_a_hurt_suspect_is_counted_once() -> None:
+    got = _extract(
+        "Police said Tony Reed, 38, had arrived at Calais Regional Hospital with a gunshot "
+        "wound. Reed was arrested on Monday and charged in the shooting."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_lone_surname_the_recogniser_missed_is_one_hurt() -> None:
+    got = _extract(
+        "Deputies in Bradenton are looking into an accidental shooting on Thursday. "
+        "Velarde suffered a minor hand injury."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "LANSING, Mich (WLNX) – A 16-year-old boy is recovering at a local hospital after he "
+        "accidentally shot himself."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_the_capitals_of_a_dateline_are_no_one_hurt() -> None:
+    got = _extract("DENVER (AP) – Four people were shot in downtown Denver early Sunday.")
+    assert got["injured/asserted"] == [4]
+
+
+def test_the_one_a_vigil_is_for_died_before_it() -> None:
+    got = _extract(
+        "Someone fired into the crowd at a candlelight vigil honoring a man killed last week in "
+        "Brockton. Three people were wounded, police said."
+    )
+    assert "killed/asserted" not in got
+    assert got["injured/asserted"] == [3]
+    got = _extract(
+        "Gunmen opened fire on a vigil held to remember a slain teenager, killing one man "
+        "and wounding two other people in Akron."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_one_dead_told_twice_in_a_sentence_is_one() -> None:
+    got = _extract(
+        "Police said Ann Bibb died after a gunman fired into the house in Landover, striking "
+        "and killing the girl."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract("A 21-year-old man, and a 23-year-old man were killed in Racine on Friday.")
+    assert got["killed/asserted"] == [2]
+    got = _extract("A man was killed and a woman died later at a hospital in Racine on Friday.")
+    assert got["killed/asserted"] == [2]
+
+
+def test_the_death_or_loss_of_an_aged_noun_is_a_death() -> None:
+    got = _extract(
+        "Neighbors rallied in Flint on Sunday after the accidental shooting death of a "
+        "12-year-old over the weekend."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract(
+        "A family in Bay Point is mourning the loss of their 18-year-old son in a shooting."
+    )
+    assert got["killed/asserted"] == [1]
+    got = _extract(
+        "A crowd gathered on Sunday to mourn the death of a teenager killed in Harvey. "
+        "Two women were wounded when shots rang out, police said."
+    )
+    assert "killed/asserted" not in got
+    assert got["injured/asserted"] == [2]
+
+
+def test_one_hurt_told_twice_in_a_sentence_is_one() -> None:
+    got = _extract(
+        "Police say a man shot his 10-year-old brother in the head in Decatur and lied about it, "
+        "claiming the child shot himself."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Police say the uncle was shot in the hand in Atlanta, while the child was shot in the "
+        "chest."
+    )
+    assert got["injured/asserted"] == [2]
+    got = _extract(
+        "Rita Ames was shot in the wrist in Austin, and a 40-year-old woman was also wounded."
+    )
+    assert got["injured/asserted"] == [2]
+
+
+def test_one_of_three_people_shot_who_died_is_one_dead() -> None:
+    got = _extract(
+        "A 15-year-old girl, one of three people hit by gunfire in Tampa Friday night has died, "
+        "Tampa police announced Saturday."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_shot_along_with_others_are_the_wounded() -> None:
+    got = _extract(
+        "A 17-year-old boy was killed on Monday night in Mayfair. Police said he was shot along "
+        "with a 16-year-old boy and a 21-year-old man."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [2]
+
+
+def test_found_suffering_from_gunshot_wounds_is_shot() -> None:
+    got = _extract(
+        "Deputies found two women inside the home in Tifton, suffering from gunshot wounds."
+    )
+    assert got["injured/asserted"] == [2]
+
+
+def test_neither_nor_is_no_one_hurt() -> None:
+    got = _extract(
+        "A man accidentally shot himself in a car on I-85 near Lake Gaston. He died at the "
+        "scene. Neither the driver or the other passenger was injured."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_the_two_are_the_people_named_before() -> None:
+    got = _extract(
+        "Dejon Price has been a person of interest in the murder of Hattie Kell and her "
+        "roommate's son Kade Lumm since the two were shot to death in Bremerton in March."
+    )
+    assert got["killed/asserted"] == [2]
+    got = _extract(
+        "The two men killed in Rockford on Tuesday have been identified, and a woman was "
+        "killed too."
+    )
+    assert got["killed/asserted"] == [3]
+
+
+def test_the_one_shot_is_the_he_who_died_in_the_same_sentence() -> None:
+    got = _extract(
+        "Eddie Brant was shot in the chest and back in Lawndale and was taken to Mercy "
+        "Hospital, where he was pronounced dead."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+    got = _extract(
+        "A teen was shot in Detroit on Friday. The teen was rushed to the hospital where he "
+        "passed away over the weekend."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_doctors_not_able_to_save_her_is_a_death() -> None:
+    got = _extract(
+        "A bullet struck the girl in the chest at a home in Newton. She was taken to the "
+        "hospital, but doctors were not able to save her."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_taken_to_hospital_for_observation_is_not_hurt() -> None:
+    got = _extract(
+        "A man was shot dead by officers in Queens on Friday. One officer was taken to Jamaica "
+        "Hospital for observation, police said."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_the_hurt_including_one_who_died_are_the_rest() -> None:
+    got = _extract(
+        "Three people were injured in Reno, including a 17-year-old girl who succumbed to her "
+        "injuries."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [2]
+    got = _extract(
+        "Police are looking for a man who shot four others, including one who died, in an "
+        "apartment in East Pittsburgh."
+    )
+    assert got["killed/asserted"] == [1]
+    assert got["injured/asserted"] == [3]
+
+
+def test_the_dead_including_the_gunman_count_him_once() -> None:
+    got = _extract(
+        "Three people are dead, including the gunman, after a shooting at a theater in "
+        "Lafayette. Police said the gunman killed himself."
+    )
+    assert got["killed/asserted"] == [3]
+
+
+def test_the_dead_found_in_a_murder_suicide_include_the_killer() -> None:
+    got = _extract(
+        "Four people were found shot to death in a home in Preston on Sunday. Police said the "
+        "gunman killed himself. Police are treating the deaths as a murder-suicide."
+    )
+    assert got["killed/asserted"] == [4]
+    got = _extract(
+        "Four victims were found shot to death in a home in Preston on Sunday. Police said the "
+        "gunman killed himself. Police are treating the deaths as a murder-suicide."
+    )
+    assert got["killed/asserted"] == [5]
+
+
+def test_both_victims_are_two() -> None:
+    got = _extract(
+        "Shots were fired at a car on Elm Street in Reno on Friday. Both victims were taken "
+        "to the hospital."
+    )
+    assert got["injured/asserted"] == [2]
+
+
+def test_numbers_that_count_no_people() -> None:
+    got = _extract(
+        "A man was shot at a pawn shop in Dayton on Friday. The buyer shot down the $200 "
+        "asking price and shot him with the gun, the man said."
+    )
+    assert got["injured/asserted"] == [1]
+    got = _extract(
+        "Three men were shot on Elm Street in Gary on Friday. Eric Wade, 26, and Larry Watts "
+        "Jr. 27, were also injured."
+    )
+    assert got["injured/asserted"] == [3]
+
+
+def test_last_years_city_figure_is_a_roundup() -> None:
+    got = _extract(
+        "A man was shot in the leg on Elm Street in Chicago on Monday. He said that last year "
+        "in Chicago, 4,100 people were shot."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_listed_people_the_parser_hung_oddly_are_counted() -> None:
+    got = _extract(
+        "Shots were fired outside a club in Norfolk overnight. Three adults and 2 juveniles "
+        "ages 14 and 15 were taken to the hospital."
+    )
+    assert got["injured/asserted"] == [5]
+
+
+def test_both_after_the_two_is_the_same_two() -> None:
+    got = _extract(
+        "The two students who were shot at a school in Fontana were taken to a trauma center; "
+        "both were listed in critical condition."
+    )
+    assert got["injured/asserted"] == [2]
+
+
+def test_hurt_in_a_crash_is_no_gunshot_casualty() -> None:
+    got = _extract(
+        "A teenager was killed on Elm Street in Memphis on Friday. A suspect in a drunk-driving "
+        "crash that sent a police officer to the hospital in critical condition faces a judge."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_counts_the_parser_hung_on_a_dateline_or_ages() -> None:
+    got = _extract("KILLEEN, Texas - Four people are dead after a shooting on Hill Road.")
+    assert got["killed/asserted"] == [4]
+    got = _extract(
+        "Shawn Fulton, 31, shot and killed his sons, ages 3 and 4, in Tulsa on Saturday."
+    )
+    assert got["killed/asserted"] == [2]
+
+
+def test_a_series_of_shootings_is_a_roundup() -> None:
+    got = _extract(
+        "A man was shot dead on Elm Street in Milwaukee on Saturday. Five men are dead after "
+        "a series of shootings in the city."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_a_headline_run_into_its_report_is_counted_once() -> None:
+    got = _extract(
+        "Four people wounded after drag race shooting Four people are shot in a Detroit "
+        "neighborhood at Grand River, police said."
+    )
+    assert got["injured/asserted"] == [4]
+
+
+def test_two_named_dead_of_one_surname_in_two_spellings_are_one() -> None:
+    got = _extract(
+        "On February 25, Cartrail Robins, 13, was shot dead on Hillcrest Street in Memphis. "
+        "It has been two weeks since 13-year-old Cartrial Robins was shot dead by his friend."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_a_named_speaker_is_no_one_dead() -> None:
+    from eventdesk.extract.context import SentInfo
+    from eventdesk.extract.extractor import Person, _only_speaker
+
+    said = "Pawlick said the woman took Brazer to the hospital, where he was pronounced dead."
+    s = SentInfo(4, 0, len(said), said, 1, True, False, "asserted", None, False)
+    assert _only_speaker(Person("pawlick", "Tom Pawlick", evidence=[(s, 0, 7)]))
+    dead = "Tom Pawlick, 40, was pronounced dead at the scene."
+    s2 = SentInfo(5, 0, len(dead), dead, 1, True, False, "asserted", None, False)
+    assert not _only_speaker(Person("pawlick", "Tom Pawlick", evidence=[(s, 0, 7), (s2, 0, 11)]))
+
+
+def test_a_reduced_relative_tagged_past_tense_is_one_shot() -> None:
+    got = _extract(
+        "Deputies responded to a report of a boy shot in the head with a BB gun in Salem."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_also_found_suffering_from_gunshot_wounds_are_besides_the_dead() -> None:
+    got = _extract(
+        "Deputies found two people dead inside a home on Briar Court in Tifton on Saturday. "
+        "Deputies also found two women inside the home, suffering from apparent gunshot wounds."
+    )
+    assert got["killed/asserted"] == [2]
+    assert got["injured/asserted"] == [2]

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdesk.analyze.cues import CASUALTY_WORDS
-from eventdesk.extract.lexicon import PEOPLE_PLURAL, PERP_NOUNS, PERSON_NOUNS
+from eventdesk.extract.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PEOPLE_PLURAL,
+    PERP_NOUNS,
+    PERSON_NOUNS,
+)
 from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
@@ -39,6 +45,7 @@ KILL_WORDS = frozenset(
 )
 #: Nouns that name a death: "the death of 5-year-old Noelle Shawver".
 _DEATH_NOUNS = frozenset(["death", "killing", "slaying", "murder", "homicide"])
+_DEATH_NOUNS_PLURAL = frozenset(["deaths", "killings", "slayings", "murders", "homicides"])
 INJ_WORDS = frozenset(
     ["wounded", "wounding", "injured", "injuring", "hurt", "hospitalized", "hospitalised", "grazed"]
 )
@@ -89,7 +96,9 @@ _WOUND_NOUNS = frozenset(["wound", "wounds", "injury", "injuries", "graze"])
 _WOUND_VERBS = frozenset(["suffer", "sustain", "receive", "have", "recover", "treat"])
 #: The sentences ``statements`` can say anything about: only these are parsed.
 CASUALTY_RE = re.compile(rf"\b({CASUALTY_WORDS})\b", re.I)
-_DEATH_RE = re.compile(r"\b(died|dies|dead|deceased|killed|death|fatal(?:ly)?|succumbed)\b", re.I)
+_DEATH_RE = re.compile(
+    r"\b(died|dies|dead|deceased|killed|death|fatal(?:ly)?|succumbed|passed away)\b", re.I
+)
 _HOSPITAL_RE = re.compile(
     r"\b(hospitals?|medical centers?|trauma centers?|clinic|health center)\b", re.I
 )
@@ -97,7 +106,9 @@ _TREATED_RE = re.compile(r"^treated (?:and released|at the scene|on scene)\b", r
 _REFLEXIVES = frozenset(["himself", "herself", "themselves"])
 _SHOT_TEXT_RE = re.compile(r"\b(?:shot|shooting|gunshot|gunfire|bullets?|wounds?)\b", re.I)
 _UNHURT_RE = re.compile(
-    r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution)\b", re.I
+    r"\b(?:uninjured|unharmed|unhurt|not (?:injured|hurt|wounded|shot)|as a precaution|"
+    r"for observation)\b",
+    re.I,
 )
 _PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _SUBJ = {"nsubjpass", "nsubj"}
@@ -125,6 +136,7 @@ class Patient:
     proper: bool = False  # a proper name NER did not tag PERSON ("Marcus Hale" as ORG)
     self_inflicted: bool = False  # "shot himself", "the toddler ... killed himself"
     also: bool = False  # "was also shot": someone besides those already named
+    in_group: bool = False  # counted in a group the sentence names too ("since the two were shot")
 
 
 @dataclass(slots=True)
@@ -146,8 +158,10 @@ def _subtree_span(tok: Any, exclude_deps: set[str]) -> tuple[int, int]:
 def _conjuncts(tok: Any) -> list[Any]:
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            out.extend(_conjuncts(c))
+        if c.dep_ == "conj" and (
+            c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or c.lower_ in ("old", "year-old")
+        ):
+            out.extend(_conjuncts(c))  # "a 20-year-old man ... and a 26-year-old"
         elif c.dep_ == "appos" and _a_name(tok) and _a_name(c):
             # "Angelina Benton, 19-year-old Raynord Daniel and Joseph McDonald were killed":
             # one person's name is no apposition of another's; it is a list the parser missed
@@ -179,10 +193,15 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         elif c.dep_ == "amod" and (om := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", low)):
             ordinal = int(om.group(1))  # "an 8th teen was injured"
         if c.dep_ == "nummod":
+            if c.i > tok.i:
+                continue  # "Larry Watts Jr. 26": a number after the noun is an age
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):
                 continue  # "15 year-old Senquez Jackson": an age, not a count
             words = [t for t in c.subtree]
+            of = [t for t in words if t.dep_ == "quantmod" and t.lower_ == "of"]
+            if of and of[0].i > 0 and (part := parse_number(c.doc[of[0].i - 1].text)):
+                return part, None, ordinal  # "one of three people hit ... has died": one
             qtext = " ".join(
                 t.lower_
                 for t in words
@@ -212,9 +231,18 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
                 )
             )
             n = parse_number(num)
+            if n is None and c.like_num and any(t.pos_ == "PROPN" for t in words):
+                n = parse_number(c.text)  # "KILLEEN, Texas - Four people": a dateline hung on
             q = norm_qualifier(qtext) if qtext else None
             if n is not None:
                 return n, q, ordinal
+    if tok.tag_ == "NNS":
+        # "two sheriff's deputies": the number the parser hung on a singular possessor
+        for c in tok.children:
+            if c.dep_ == "poss" and c.tag_ in ("NN", "NNP"):
+                for g in c.children:
+                    if g.dep_ == "nummod" and (n := parse_number(g.text)) is not None and n > 1:
+                        return n, None, ordinal
     low = tok.lower_
     if tok.pos_ == "NUM" or tok.like_num:
         return parse_number(tok.text), None, ordinal
@@ -227,6 +255,15 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     if tok.ent_type_ == "PERSON":
         return 1, None, ordinal
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "poss")]
+    if tok.tag_ == "NNS":
+        # "his sons, ages 3 and 4": as many as the ages
+        for c in tok.children:
+            if c.dep_ in ("appos", "npadvmod") and c.lower_ in ("ages", "aged"):
+                ages = [t for t in c.subtree if t.like_num]
+                if len(ages) >= 2:
+                    return len(ages), None, ordinal
+    if "both" in dets and tok.tag_ in ("NNS", "NNPS"):
+        return 2, None, ordinal  # "Both victims were taken to the hospital"
     if low in _PLURAL_PEOPLE:
         return None, None, ordinal  # "Multiple People Shot" (a headline's capitals): no count
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "PROPN"):
@@ -305,6 +342,52 @@ def _untagged_name(tok: Any, patient: bool = False) -> bool:
     )
 
 
+def _dateline(tok: Any) -> bool:
+    """A word of a dateline ("LANSING, Mich (WLNS) – ..."): a place, not a name."""
+    return tok.i <= 6 and any(t.is_upper and len(t) > 2 for t in tok.doc[: tok.i])
+
+
+def _aged_noun(tok: Any) -> bool:
+    """ "a 12-year-old", "the 3-year-old": an age standing for the person."""
+    return tok.lower_ in ("old", "year-old", "olds") or bool(
+        re.match(r"\d+-(?:year|month|week)s?-olds?$", tok.lower_)
+    )
+
+
+_NUMBER_UNITS = frozenset(
+    ["times", "time", "rounds", "shots", "bullets", "percent", "%", "dollars", "years", "days"]
+    + ["hours", "minutes", "feet", "yards", "miles", "blocks", "o'clock", "a.m.", "p.m."]
+)
+
+
+def _not_people_number(tok: Any) -> bool:
+    """A bare number that counts no people: "$100", "shot about 10 times", an age after a
+    name ("Larry Watts Jr. 26")."""
+    if not tok.like_num or tok.pos_ not in ("NUM",) and tok.tag_ != "CD":
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and (
+        prev.text in ("$", "#", "No.")
+        or (prev.pos_ == "PROPN" and prev.is_title)
+        or prev.lower_ in ("jr.", "sr.", "jr", "sr", "ii", "iii")
+    ):
+        return True
+    return nxt is not None and nxt.lower_ in _NUMBER_UNITS
+
+
+def _dateline_place(tok: Any) -> bool:
+    """The capitals that open a report ("DENVER (AP) – Four people were shot"), whatever the
+    recogniser tagged them."""
+    doc = tok.doc
+    if not (tok.is_upper and len(tok) > 1) or tok.i + 1 >= len(doc) or tok.i > 4:
+        return False
+    return doc[tok.i + 1].text in ("(", ",", "–", "—", "-", "--") and all(
+        t.is_upper or t.is_punct for t in doc[: tok.i]
+    )
+
+
 def _group_size(tok: Any) -> int | None:
     """The number of "a family of five", "a group of three"."""
     if tok.lower_ not in ("family", "group"):
@@ -327,7 +410,7 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     is_person_noun = (
         bool(re.match(r"\d+-(?:year|month|week)s?-olds?$", low))
         or low == "year-olds"
-        or _untagged_name(tok, patient=status == "killed")
+        or _untagged_name(tok, patient=status in ("killed", "injured") and not _dateline(tok))
         or low in ("year-old", "old")
         or low in PERSON_NOUNS
         or tok.ent_type_ == "PERSON"
@@ -338,7 +421,7 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
         or _group_size(tok) is not None
         or _both(tok)
     )
-    if not is_person_noun:
+    if not is_person_noun or _dateline_place(tok) or _not_people_number(tok):
         return None
     if any(c.lower_ == "unborn" for c in tok.children):
         return None  # "five adults and an unborn child": the count is of people shot
@@ -403,6 +486,8 @@ def _status_of(tok: Any) -> str | None:
     kids = {c.lower_ for c in tok.children}
     if kids & {"fatally", "mortally"} and (low in INJ_WORDS or low in SHOT_WORDS):
         return "killed"  # "fatally wounding the victim"
+    if low in ("passed", "pass", "passes", "passing") and "away" in kids:
+        return "killed"  # "The man later passed away at the hospital"
     if low in KILL_WORDS:
         if low == "dead" and tok.head.lower_ in ("found",):
             return "killed"
@@ -464,6 +549,124 @@ def _left_in_care(leave: Any) -> bool:
     )
 
 
+def _left_with_wounds(leave: Any) -> bool:
+    """'left ... with severe injuries', 'left ... with a gunshot wound'."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(o.lower_ in _WOUND_NOUNS for o in c.children if o.dep_ == "pobj")
+        for t in (leave, *(d for d in leave.children if d.dep_ in ("dobj", "obj")))
+        for c in t.children
+    )
+
+
+_MALE = frozenset(MALE_WORDS) | {"he", "him", "himself"}
+_FEMALE = frozenset(FEMALE_WORDS) | {"she", "her", "herself"}
+_OTHER_RE = re.compile(r"\b(?:another|other|others|second|third|also|too|both|each)\b", re.I)
+
+
+def _along_with(verb: Any) -> list[Any]:
+    """The people of "(shot) along with a boy and a man", "(shot), along with another woman"."""
+    out = []
+    for c in verb.children:
+        for w in (c, *c.children):
+            if w.lower_ == "with" and w.i > 0 and w.doc[w.i - 1].lower_ == "along":
+                out += [o for o in w.children if o.dep_ == "pobj"]
+    return out
+
+
+def _definite_plural(tok: Any, p: Patient) -> bool:
+    """ "the two", "both", "the victims": people said before."""
+    return (p.count or 0) >= 2 and bool(
+        re.match(r"(?:the|both|these|those|all)\b", p.text, re.I)
+        and not re.search(r"\bother", p.text, re.I)
+    )
+
+
+def _negated_ability(verb: Any) -> bool:
+    """ "could not save", "were not able to save", "unable to save", "couldn't save"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lower_ in ("able", "unable"):
+        return head.lower_ == "unable" or any(
+            c.dep_ == "neg" for t in (head, head.head) for c in t.children
+        )
+    return False
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb of the clause ``tok`` is in."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
+
+
+def _same_dead(a: Any, b: Any, pa: Patient, pb: Patient) -> bool:
+    """Whether two of a sentence's dead, each one person, are most likely one: not listed
+    together ("a man and a woman"), not two names, not "another", of no two sexes."""
+    if b in _conjuncts(a) or a in _conjuncts(b) or pa.also or pb.also or pa.ordinal or pb.ordinal:
+        return False
+    va, vb = _clause_verb(a), _clause_verb(b)
+    if va.i != vb.i and (
+        vb.i in {c.i for c in va.conjuncts}
+        or any(
+            v.dep_ == "advcl"
+            and v.head.i == w.i
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in v.children)
+            for v, w in ((va, vb), (vb, va))
+        )
+    ):
+        return False  # "X was shot in the leg, and Y was also wounded", "while Y was shot"
+    if pa.person and pb.person and pa.person.split()[-1] != pb.person.split()[-1]:
+        return False
+    if pa.proper and pb.proper and pa.text.split()[-1] != pb.text.split()[-1]:
+        return False
+    if _OTHER_RE.search(pa.text) or _OTHER_RE.search(pb.text):
+        return False
+    ages = [re.findall(r"\b(\d{1,3})[- ]years?[- ]old\b", p.text) for p in (pa, pb)]
+    if ages[0] and ages[1] and ages[0] != ages[1]:
+        return False  # "A 21-year-old man, and a 23-year-old man were killed"
+    return _one_sex(pa, pb)
+
+
+def _one_sex(pa: Patient, pb: Patient) -> bool:
+    """Whether nothing says the two are of two sexes."""
+    sexes = set()
+    for p in (pa, pb):
+        words = set(re.findall(r"[a-z]+", p.text.lower()))
+        if words & _MALE:
+            sexes.add("m")
+        if words & _FEMALE:
+            sexes.add("f")
+    return len(sexes) < 2
+
+
+_MOURNING = frozenset(
+    ["vigil", "funeral", "memorial", "honor", "honour", "wake", "remember", "commemorate"]
+)
+
+
+def _mourned(tok: Any) -> bool:
+    """Whether ``tok`` is (in) what a vigil, funeral or memorial is for (along objects and
+    prepositions only: "opened fire on a vigil ..., killing one man" is no one mourned)."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in ("pobj", "prep", "dobj", "appos", "conj", "acl", "compound"):
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _MOURNING:
+            return True
+        if cur.lemma_.lower() == "mourn" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+        ):
+            return True  # "a crowd gathered to mourn a boy" (not "the family mourns their son")
+    return False
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -484,6 +687,43 @@ def _head_subject(tok: Any) -> list[Any]:
     return []
 
 
+def _aged_status_noun(tok: Any, status: str, base: int) -> Patient | None:
+    """ "a 17-year-old shot and killed by an officer", "a 4-year-old shot dead": the parser
+    reads the status word as a noun the age modifies; the one aged is the one hurt."""
+    if tok.pos_ != "NOUN" or not any(
+        c.dep_ == "amod" and c.lower_ in ("old", "year-old") for c in tok.children
+    ):
+        return None
+    doc = tok.doc
+    after = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
+    if (
+        status == "killed"
+        or any(c.lower_ in ("dead", "fatally") for c in tok.children)
+        or re.match(r"(?:dead|to death|, killed|and killed)\b", after)
+        or (tok.i > 0 and doc[tok.i - 1].lower_ == "fatally")
+    ):
+        status = "killed"
+    elif status != "injured":
+        status = "shot"
+    a = tok.left_edge.i
+    if a >= tok.i:
+        return None
+    span = doc[a : tok.i]
+    if span[-1].lower_ == "fatally":
+        span = doc[a : tok.i - 1]
+    return Patient(
+        span.text,
+        "year-old",
+        1,
+        None,
+        status,
+        False,
+        None,
+        base + span.start_char,
+        base + span.end_char,
+    )
+
+
 def statements(sd: Any, base: int) -> Statement:
     """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``."""
     st = Statement()
@@ -498,18 +738,35 @@ def statements(sd: Any, base: int) -> Statement:
         self_inflicted: bool = False,
         also: bool = False,
     ) -> None:
-        if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" and status == "killed":
+        if (
+            tok.lower_ in ("who", "that")
+            and tok.head.dep_ == "relcl"
+            and (status == "killed" or self_inflicted)
+        ):
             # "is the shooting victim who died Monday": the noun the clause is about, unless
-            # the sentence counts its dead otherwise (see below)
+            # the sentence counts its dead otherwise (see below); "a man who shot himself"
             tok = tok.head.head
-            relcl.add(tok.i)
+            if status == "killed":
+                relcl.add(tok.i)
         if tok.lower_ not in PERSON_NOUNS and tok.ent_type_ != "PERSON":
             # mis-tagged heads ("A policewoman shot ... has died": "shot" as a noun)
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.lower_ in PERSON_NOUNS:
                     tok = c
                     break
+        if any(c.lower_ == "neither" for c in tok.children):
+            return  # "Neither the driver nor the other passenger was injured"
         for t in _conjuncts(tok):
+            if t.i != tok.i and t.lower_ not in PERSON_NOUNS and t.ent_type_ != "PERSON":
+                # "3 adults and 2 juveniles ages 14 and 15": the people, not "ages"
+                t = next(
+                    (
+                        c
+                        for c in t.children
+                        if c.dep_ in ("amod", "compound") and c.lower_ in PERSON_NOUNS
+                    ),
+                    t,
+                )
             if (
                 t.like_num
                 and t.i > 0
@@ -541,6 +798,9 @@ def statements(sd: Any, base: int) -> Statement:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
+        if (aged := _aged_status_noun(tok, status, base)) is not None:
+            seen[tok.i] = aged  # "a 17-year-old shot and killed by ...", parsed as one noun
+            continue
         if (
             tok.is_title
             and tok.i > 0
@@ -569,6 +829,12 @@ def statements(sd: Any, base: int) -> Statement:
             any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"))
             or (
+                # "a report of a boy shot in the head": a reduced relative tagged as a past tense
+                tok.tag_ == "VBD"
+                and tok.dep_ == "acl"
+                and not any(c.dep_ in ("nsubj", "dobj", "obj") for c in tok.children)
+            )
+            or (
                 tok.tag_ == "VBN"
                 and tok.dep_ in ("oprd", "xcomp")
                 and not has_perfect
@@ -582,7 +848,7 @@ def statements(sd: Any, base: int) -> Statement:
             )
         )
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if tok.lower_ in ("died", "die", "dies", "dying", "succumbed"):
+        if tok.lower_ in ("died", "die", "dies", "dying", "succumbed", "passed", "passes"):
             objs = []  # "he died a short time later": no one is the object of a death
         if (
             tok.lower_
@@ -594,6 +860,8 @@ def statements(sd: Any, base: int) -> Statement:
                 "dies",
                 "dying",
                 "succumbed",
+                "passed",
+                "passes",
                 "hurt",
                 "injured",
                 "wounded",
@@ -617,6 +885,8 @@ def statements(sd: Any, base: int) -> Statement:
             also = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children)
             for s in _head_subject(tok):
                 add(s, status, also=also)
+            for o in _along_with(tok):
+                add(o, status, also=True)  # "Ann Lee was shot along with a 16-year-old boy"
             continue
         # active: "killing 12 people", "shot and killed two men", "leaving two officers injured"
         agents = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -663,14 +933,38 @@ def statements(sd: Any, base: int) -> Statement:
                     st.agents.append(
                         (sp.text, _person_name(a), base + sp.start_char, base + sp.end_char)
                     )
-    # "the (shooting) death of 5-year-old Noelle Shawver": killed
+    death_of: list[Any] = []
+    # "the (shooting) death of 5-year-old Noelle Shawver", "the deaths of two men": killed
+    # (not "the attempted murder of a man")
     for tok in sd:
-        if tok.lower_ in _DEATH_NOUNS and tok.pos_ == "NOUN":
+        if (
+            tok.lower_ in _DEATH_NOUNS or tok.lower_ in _DEATH_NOUNS_PLURAL or tok.lower_ == "loss"
+        ) and tok.pos_ == "NOUN":
+            if any(c.lower_ in ("attempted", "attempt") for c in tok.children):
+                continue
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for o in prep.children:
                         if o.dep_ == "pobj" and (o.ent_type_ == "PERSON" or _untagged_name(o)):
                             add(o, "killed")
+                        elif (
+                            o.dep_ == "pobj"
+                            and (_is_person(o) or _aged_noun(o))
+                            and o.lower_ not in PERP_NOUNS
+                            and o.lemma_.lower() not in PERP_NOUNS
+                        ):
+                            death_of.append(o)  # "the death of a 2-year-old boy"
+    if not any(p.status == "killed" for p in seen.values()):
+        # a death said of a noun only where the sentence names no dead otherwise ("The death of
+        # a man ... is under investigation. Officials say John Doe died")
+        for o in death_of:
+            add(o, "killed")
+    # "doctors were not able to save her", "medics could not save him": killed
+    for tok in sd:
+        if tok.lemma_ == "save" and tok.pos_ == "VERB" and _negated_ability(tok):
+            for o in tok.children:
+                if o.dep_ in ("dobj", "obj"):
+                    add(o, "killed")
     # "was taken to a hospital", "is in stable condition": injured
     for tok in sd:
         low = tok.lower_
@@ -692,8 +986,10 @@ def statements(sd: Any, base: int) -> Statement:
             )
         ):
             # "suffered a gunshot wound to the leg", "is recovering from a gunshot wound"
-            hit = not any(c.lower_ in ("fatal", "mortal") for c in tok.subtree)
-            if tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
+            hit = True
+            if any(c.lower_ in ("fatal", "mortal") for c in tok.subtree):
+                status = "killed"  # "sustained a fatal, self-inflicted wound"
+            elif tok.lemma_ in ("suffer", "sustain", "have") and _plain_gunshot_wound(tok):
                 # "found suffering from gunshot wounds": shot, which the dead were too
                 status = "shot"
         elif (
@@ -704,6 +1000,17 @@ def statements(sd: Any, base: int) -> Statement:
         ):
             hit = True  # "Four people are recovering at hospitals after being shot"
         elif (
+            tok.lemma_ in ("remain", "be", "stay")
+            and tok.pos_ in ("VERB", "AUX")
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(o.lower_ in ("hospital", "hospitals") for o in c.children)
+                for c in tok.children
+            )
+        ):
+            hit = True  # "a 7-year-old boy remains in the hospital"
+        elif (
             (
                 tok.lemma_ in ("go", "arrive", "walk", "show")
                 or (
@@ -711,7 +1018,10 @@ def statements(sd: Any, base: int) -> Statement:
                     and any(c.lower_ in _REFLEXIVES for c in tok.children if c.dep_ == "dobj")
                 )
             )
-            and tok.tag_ != "VBN"
+            and (
+                tok.tag_ != "VBN"
+                or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+            )
             and _HOSPITAL_RE.search(" ".join(t.text for t in tok.subtree))
             and not any(
                 c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" for g in c.children)
@@ -733,6 +1043,8 @@ def statements(sd: Any, base: int) -> Statement:
                 "fly",
                 "send",
                 "treat",
+                "release",
+                "discharge",
             )
             and (
                 _HOSPITAL_RE.search(sd.text)
@@ -746,9 +1058,9 @@ def statements(sd: Any, base: int) -> Statement:
                 for o in tok.children:
                     if o.dep_ in ("dobj", "obj"):
                         add(o, "injured")
-        if hit and _DEATH_RE.search(sd.text[tok.idx :]):
+        if hit and status != "killed" and _DEATH_RE.search(sd.text[tok.idx :]):
             hit = False  # "taken to a hospital where he died": killed, said there
-        if hit and _UNHURT_RE.search(sd.text):
+        if hit and status != "killed" and _UNHURT_RE.search(sd.text):
             hit = False  # "found alive and uninjured and taken to the hospital as a precaution"
         if not hit:
             continue
@@ -757,9 +1069,16 @@ def statements(sd: Any, base: int) -> Statement:
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
                 break
             verb = verb.head
-        for sub in _head_subject(verb):
+        subs = _head_subject(verb)
+        also = False
+        if not subs and verb.dep_ in ("advcl", "xcomp", "oprd") and verb.head.lemma_ == "find":
+            # "Deputies found Ann Lee and her sister inside, suffering from gunshot wounds"
+            # ("also found": besides the dead found first)
+            subs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+            also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.head.children)
+        for sub in subs:
             if sub.i not in seen:
-                add(sub, status)
+                add(sub, status, also=also)
     # "leaving two officers injured": the object of leave/leaving with an injured complement
     for tok in sd:
         if tok.lemma_ == "leave":
@@ -774,6 +1093,8 @@ def statements(sd: Any, base: int) -> Statement:
                             add(c, _status_of(cc) or "shot")
                     if _left_in_care(tok) and not _DEATH_RE.search(sd.text):
                         add(c, "injured")  # "a shooting that left a boy in the hospital"
+                    elif _left_with_wounds(tok) and not _DEATH_RE.search(sd.text):
+                        add(c, "injured")  # "an accident that left him with severe injuries"
     # a relative clause's dead only count in a sentence that names no other dead ("Vincent
     # Wainwright, 32, who was pronounced dead at the scene" is already one of "two men killed")
     if any(p.status == "killed" for i, p in seen.items() if i not in relcl):
@@ -790,5 +1111,95 @@ def statements(sd: Any, base: int) -> Statement:
                 del seen[i]
             elif part.status == "killed":
                 seen[i].status = "shot"
+    # one dead told twice in a sentence: "Police said Bibb died after a man fired into the home,
+    # killing the girl", "He was pronounced dead at the hospital. The teen killed was 15" (two
+    # sentences the splitter joined)
+    # so with one hurt: "police say he shot his 10-year-old brother, claiming the child shot
+    # himself"
+    for group in (("killed",), ("injured", "shot")):
+        # (and a group told twice, a headline run into its report: "2 Dead, 7 Injured in DC
+        # Shooting: Police Two people are dead and seven people are injured")
+        dead = sorted(i for i, p in seen.items() if p.status in group and not p.perp and p.count)
+        for i in dead:
+            for j in dead:
+                if (
+                    i < j
+                    and i in seen
+                    and j in seen
+                    and seen[i].count == seen[j].count
+                    and _same_dead(sd[i], sd[j], seen[i], seen[j])
+                ):
+                    a, b = seen[i], seen[j]
+                    drop = i if a.pronoun or (b.person and not a.person) else j
+                    keep = j if drop == i else i
+                    if rank[seen[drop].status] > rank[seen[keep].status]:
+                        seen[keep].status = seen[drop].status  # "injured" over "shot"
+                    del seen[drop]
+    # "Ed Bryant was shot in the chest and taken to a hospital, where he was pronounced dead":
+    # the one shot is the one who died
+    pron_dead = [i for i, p in seen.items() if p.status == "killed" and p.pronoun and not p.perp]
+    hurt = [
+        i
+        for i, p in seen.items()
+        if p.status in ("injured", "shot") and not p.pronoun and not p.perp and p.count == 1
+    ]
+    if (
+        len(pron_dead) == 1
+        and len(hurt) == 1
+        and hurt[0] < pron_dead[0]
+        and not any(p.status == "killed" and not p.pronoun for p in seen.values())
+        and _one_sex(seen[hurt[0]], seen[pron_dead[0]])
+    ):
+        seen[hurt[0]].status = "killed"
+        del seen[pron_dead[0]]
+    # "Three people were injured, including a girl who succumbed to her injuries", "shot four
+    # others, including one who died": those hurt are the group less its dead
+    for k, dead_p in list(seen.items()):
+        inc = sd[k].head
+        if dead_p.status != "killed" or sd[k].dep_ != "pobj" or inc.lower_ != "including":
+            continue
+        anchor = inc.head
+        for g, grp in seen.items():
+            if (
+                grp.status in ("injured", "shot")
+                and not grp.perp
+                and (grp.count or 0) > (dead_p.count or 0) >= 1
+                and (g == anchor.i or sd[g].head.i == anchor.i)
+            ):
+                grp.count = (grp.count or 0) - (dead_p.count or 0)
+                grp.status = "injured"
+                break
+    # "the murder of Ann Lee and Tom Roe since the two were shot to death": "the two" are the
+    # people the sentence names (not "the two men killed and a woman wounded": a new one)
+    for group in (("killed",), ("injured", "shot")):
+        pts = {i: p for i, p in seen.items() if p.status in group and not p.perp and p.count}
+        anaphors = {i: p for i, p in pts.items() if _definite_plural(sd[i], p)}
+        if not anaphors:
+            continue
+        n = max(p.count or 0 for p in anaphors.values())
+        for i, p in anaphors.items():
+            if sd[i].lower_ in ("both", "all") and any(
+                j < i and (q.count or 0) >= (p.count or 0) for j, q in anaphors.items()
+            ):
+                p.in_group = True  # "The two students were taken to a trauma center; both ..."
+        given = {
+            i: p
+            for i, p in pts.items()
+            if i not in anaphors
+            and not re.match(r"(?:an?|one|another)\b", p.text, re.I)
+            and not _OTHER_RE.search(p.text)
+        }
+        if (
+            given
+            and len(given) == len(pts) - len(anaphors)
+            and sum(p.count or 0 for p in given.values()) <= n
+        ):
+            for p in given.values():
+                p.in_group = True
+    # "a vigil honoring a man killed last week", "the funeral of Ann Lee, who died Monday": one
+    # mourned died before the gathering the report is about
+    for i in list(seen):
+        if _mourned(sd[i]):
+            del seen[i]
     st.patients = sorted(seen.values(), key=lambda p: p.start)
     return st

@@ -199,16 +199,49 @@ def _multiple_shooting(usable: list[SentInfo]) -> tuple[int, SentInfo | None]:
     return n, s
 
 
+def _only_speaker(p: Person) -> bool:
+    """Whether every sentence that gave ``p`` has them speaking ("Pawlak said the woman took
+    Brazelton to the hospital, where he was pronounced dead"): no casualty of theirs."""
+    last = re.escape((p.name or "").split()[-1]) if p.name else ""
+    return bool(last) and all(
+        re.search(rf"\b{last}\s+(?:said|says|told|added)\b", s.text) for s, _, _ in p.evidence
+    )
+
+
 #: Figures summed over several incidents: a city's night, weekend or year of shootings.
 _ROUNDUP = re.compile(
     r"\b(?:separate|different|several|multiple|(?:two|three|four|five|six|\d+)(?: separate)?)\s+"
     r"(?:shootings|incidents)\b|\b(?:in|city|weekend|overnight) shootings\b|\bcitywide\b|"
     r"\bacross the city\b|\b(?:so far |earlier )?this year\b|\bso far in \d{4}\b|"
+    r"\blast year in\b|\b(?:series|string|spate|rash|wave) of (?:[\w-]+ ){0,2}shooting'?s\b|"
     r"\bin the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b|"
     r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b",
     re.I,
 )
+_DEATH_WORD = re.compile(
+    r"(?<!attempted )\b(?:died|dies|dead|deceased|killed|killing|death|fatal(?:ly)?|succumbed|slain|"
+    r"homicide)\b",
+    re.I,
+)
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
+#: Harm of another kind than gunfire, said of a sentence's casualties.
+_OTHER_HARM = re.compile(
+    r"\b(?:crash(?:es|ed)?|collision|(?:house|apartment|structure|car) fire|blaze|stabb(?:ed|ing)|"
+    r"knife|beaten|beating|overdose|drown(?:ed|ing)?|hit-and-run|(?:struck|hit) by (?:a|the) "
+    r"(?:car|vehicle|truck|train))\b",
+    re.I,
+)
+_GUN_WORD = re.compile(
+    r"\b(?:shot|shots|shoot\w*|gunfire|gunshot|gunman|gunmen|bullets?|guns?|handgun|rifle|"
+    r"pistol|shotgun|fired|firing|opened fire)\b",
+    re.I,
+)
+_DEAD_WITH_PERP = re.compile(
+    r"\b(?:including|among them) (?:the )?(?:alleged |suspected |lone )?(?:gunman|shooter|"
+    r"suspect|attacker|killer)\b|\b(?:gunman|shooter|suspect|attacker|killer) (?:is|was) among "
+    r"(?:the )?(?:\w+ )?dead\b",
+    re.I,
+)
 _OTHERS_NP = re.compile(r"\bothers?\b", re.I)
 _NEG_STATUS_RE = re.compile(r"\b(not|no one|nobody|none|unharmed|uninjured)\b", re.I)
 _NO_CASUALTY_RE = re.compile(
@@ -1168,13 +1201,15 @@ class RuleExtractor:
                 continue
             if _ROUNDUP.search(s.text):
                 continue  # "six people were wounded in separate shootings across the city"
+            if _OTHER_HARM.search(s.text) and not _GUN_WORD.search(s.text):
+                continue  # "a crash that sent an officer to the hospital": no gunshot
             tot: dict[str, int] = {"killed": 0, "injured": 0}
             ptot: dict[str, int] = {"killed": 0, "injured": 0}
             group: dict[str, int] = {"killed": 0, "injured": 0}
             qual: dict[str, str | None] = {"killed": None, "injured": None}
             explicit_inj = bool(_CONDITION_RE.search(s.text) or _INJURY_NOUN_RE.search(s.text))
             for pt in st.patients:
-                if pt.count is None:
+                if pt.count is None or pt.in_group:
                     continue
                 status = pt.status
                 if status in ("shot", "injured") and not pt.perp:
@@ -1266,7 +1301,12 @@ class RuleExtractor:
                 if ptot[f] > perp_best[f][0]:
                     perp_best[f] = (ptot[f], [s])
         # "... he was shot in the foot" and no one else: one person hurt, whoever "he" is
-        if best["injured"][0] == 0 and not any_killed:
+        # (not in a report that speaks of a death: "the fatal shot", a death said elsewhere)
+        if (
+            best["injured"][0] == 0
+            and not any_killed
+            and not any(_DEATH_WORD.search(s.text) for s in usable)
+        ):
             for idx, st in sorted(stmts.items()):
                 s = by_idx[idx]
                 if s.modality in ("related", "retracted", "denied"):
@@ -1299,6 +1339,12 @@ class RuleExtractor:
             for pt in st.patients
             if pt.person and pt.status == "killed" and not pt.perp
         }
+        hurt_victim_keys = {
+            _name_key(pt.person)
+            for st in stmts.values()
+            for pt in st.patients
+            if pt.person and pt.status in ("injured", "shot") and not pt.perp
+        }
         for f in ("killed", "injured"):
             named = [
                 p
@@ -1308,14 +1354,22 @@ class RuleExtractor:
                 and p.status == f
                 and (f == "killed" or p.explicit_injury or not any_killed)
             ]
-            if len(named) > best[f][0]:
-                best[f] = (len(named), None, [e[0] for p in named for e in p.evidence[:1]])
+            # one surname, one person ("A'naiya Montgomery", "Denise Montgomery"): kin who died
+            # together are counted where a sentence says so ("Dennie and Ginger Reeves were
+            # found dead")
+            named = [p for p in named if not _only_speaker(p)]
+            n_named = len({_name_key(p.name or "") for p in named})
+            if n_named > best[f][0]:
+                best[f] = (n_named, None, [e[0] for p in named for e in p.evidence[:1]])
             perps = [
                 p
                 for p in people.values()
                 if (p.role == "perpetrator" or (p.role == "suspect" and f == "injured"))
                 and p.status == f
                 and _name_key(p.name or "") not in killed_victim_keys
+                # one the casualty parse counted as hurt already ("Tony Lee had arrived at the
+                # hospital with a gunshot wound", a suspect too)
+                and (f == "killed" or _name_key(p.name or "") not in hurt_victim_keys)
             ]
             if len(perps) > perp_best[f][0]:
                 perp_best[f] = (len(perps), [e[0] for p in perps for e in p.evidence[:1]])
@@ -1325,6 +1379,23 @@ class RuleExtractor:
             if f == "killed" and v >= 2 and any(_MURDER_SUICIDE.search(s.text) for s in sents):
                 # "a mother and daughter died in a murder-suicide": the dead named there
                 # include the one who killed herself
+                pv, psents = 0, []
+            elif f == "killed" and v >= 2 and any(_DEAD_WITH_PERP.search(s.text) for s in sents):
+                pv, psents = 0, []  # "Three people are dead, including the gunman"
+            elif (
+                f == "killed"
+                and v >= 2
+                and pv == 1
+                and any(_MURDER_SUICIDE.search(s.text) for s in usable)
+                and not any(
+                    pt.status == "killed" and (pt.perp or pt.head == "victim")
+                    for s in sents
+                    for pt in (stmts[s.idx].patients if s.idx in stmts else [])
+                )
+            ):
+                # "Four people were found shot to death in a home" in a report of a
+                # murder-suicide: the one who killed himself is among the dead found (not
+                # among "four victims")
                 pv, psents = 0, []
             total = v + pv
             if total == 0 and not sents and not psents:
