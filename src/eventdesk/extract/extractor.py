@@ -271,7 +271,9 @@ _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
     r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS|Lane|Drive|"
-    r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza)\b|\d|"
+    r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
+    r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
+    r"Update|Breaking|Race|Sex)\b|\d|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
@@ -392,10 +394,14 @@ def _sentence_role(pre: str, post: str, sent: str) -> str | None:
 
 #: Names the tagger missed but an age marks as a person's: "24-year-old Deashaun Turrentine",
 #: "Montrel Quintres Patterson, 22, of Clarksville".
+#: One word of a name: "McVay", "LaMont", "O'Neal", "Flagos-Ramirez", "Da'deron".
+_NAME_WORD = r"(?:[A-Z][a-z]*['’])?[A-Z][a-z'’]+(?:-?[A-Z][a-z'’]+)*"
+_NAME_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)?"
 _AGED_NAME = re.compile(
-    r"\b\d{1,3}-year-old\s+(?P<a>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
-    r"|(?<![\w.])(?P<b>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}),\s+(?:age\s+)?"
-    r"\d{1,3}(?:,|\s+years?[- ]old|\s+and\b|;)"
+    rf"\b\d{{1,3}}-year-old\s+(?P<a>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}"
+    rf"{_NAME_SUFFIX})"
+    rf"|(?<![\w.])(?P<b>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX}),\s+"
+    r"(?:age\s+)?\d{1,3}(?:,|\s+years?[- ]old|\s+and\b|;)"
 )
 
 
@@ -1105,16 +1111,25 @@ class RuleExtractor:
                 Evidence(analysis.article.id, s.start, s.end, text[s.start : s.end])
                 for s in sents[:4]
             ]
+            name, description = p.name, p.description
+            if (
+                name
+                and p.role in ("victim", "perpetrator", "suspect")
+                and len(_PERSON_TITLE_STRIP.sub("", name).split()) == 1
+            ):
+                # one word names no one for the record: a given name ("his daughter
+                # Madeline") or a word the tagger took for a name ("taken to Stroger")
+                name, description = None, description or name
             value = {
-                "name": p.name,
+                "name": name,
                 "role": p.role,
                 "status": p.status,
                 "age": p.age,
                 "gender": p.gender,
-                "description": p.description,
+                "description": description,
             }
             surface = text[p.evidence[0][1] : p.evidence[0][2]]
-            conf = 0.8 if p.name else 0.6
+            conf = 0.8 if name else 0.6
             out.append(
                 Fact(
                     "participant",

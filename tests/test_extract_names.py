@@ -1,0 +1,57 @@
+"""Participant-name rules of the extractor, each with short made-up sentences."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+from eventdesk.extract import get_extractor
+from eventdesk.model import Article
+
+_ROLES = ("victim", "perpetrator", "suspect")
+
+
+def _people(text: str, published: str = "2016-05-08") -> list[dict[str, Any]]:
+    art = Article(id="t", text=text, raw=text, published=datetime.fromisoformat(published))
+    an = next(SpacyAnalyzer().analyze([art]))
+    return [
+        f.value
+        for f in get_extractor().extract(an).facts
+        if f.field == "participant" and f.modality == "asserted" and isinstance(f.value, dict)
+    ]
+
+
+def _names(text: str) -> dict[str, str]:
+    """Named participants of the incident (victims, perpetrators, suspects) by name: role."""
+    return {p["name"]: p["role"] for p in _people(text) if p["name"] and p["role"] in _ROLES}
+
+
+def test_a_lone_given_name_is_kept_as_a_description_not_a_name() -> None:
+    people = _people(
+        "A man shot his daughter Lorelei in the arm on Friday in Pinewood, police said. "
+        "Gary Welbourne, 41, was arrested."
+    )
+    named = {p["name"] for p in people if p["name"]}
+    assert "Gary Welbourne" in named
+    assert "Lorelei" not in named
+
+
+def test_an_aged_name_with_inner_capitals_and_a_hyphen_is_whole() -> None:
+    names = _names(
+        "Police said 24-year-old Darnell McQuarry-LaFont was shot on Elm Street on Sunday."
+    )
+    assert "Darnell McQuarry-LaFont" in names
+
+
+def test_an_aged_name_with_a_suffix_is_whole() -> None:
+    names = _names("Tobias Renwick Jr., 22, was shot and killed on Sunday night in Fairdale.")
+    assert any(n.startswith("Tobias Renwick") for n in names)
+
+
+def test_words_of_a_headline_or_a_form_are_no_names() -> None:
+    names = _names(
+        "Shooting Investigation Underway At Motel\n"
+        "A man was shot at a motel on Friday night. Sex: M Race: W Age: 31 Condition: Serious"
+    )
+    assert not any("Underway" in n or "Race" in n for n in names)
