@@ -55,3 +55,22 @@ def test_words_of_a_headline_or_a_form_are_no_names() -> None:
         "A man was shot at a motel on Friday night. Sex: M Race: W Age: 31 Condition: Serious"
     )
     assert not any("Underway" in n or "Race" in n for n in names)
+
+
+def test_a_name_the_tagger_calls_a_place_is_a_person_when_identified_as_one() -> None:
+    # whatever label the tagger gives the name, "identified ... as" makes it a person's
+    for name in ("Quillan Marsh", "Brayden Okafor", "Tamsin Velarde"):
+        names = _names(
+            f"A boy was shot and killed in his yard in Oakfield on Saturday. The boy was "
+            f"identified Monday as {name}."
+        )
+        assert name in names, name
+
+
+def test_a_street_after_of_is_no_person() -> None:
+    names = _names(
+        "Lonnie Harwick, 24, of the 3100 block of West Larchmont, was shot in the back on "
+        "Sunday and died at a hospital."
+    )
+    assert "Lonnie Harwick" in names
+    assert not any("Larchmont" in n for n in names)

@@ -273,7 +273,7 @@ _NOT_A_NAME = re.compile(
     r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS|Lane|Drive|"
     r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
     r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
-    r"Update|Breaking|Race|Sex)\b|\d|"
+    r"Update|Breaking|Race|Sex|Court|Circle|Terrace)\b|\d|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
@@ -421,6 +421,67 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
             if any(x < b and a < y for x, y in taken):
                 continue
             out.append(Mention("PERSON", a, b, name, s.idx))
+    return out
+
+
+#: A person's full name, as the tagger may label it a place, a group or a building.
+_FULL_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX}$")
+#: What says the name just after it is a person's: "identified Monday as", "the death of".
+_PERSON_CUE_BEFORE = re.compile(
+    r"(?:\bidentified\b[^.;]{0,40}?\bas|\b(?:death|killing|slaying|murder|shooting|life) of|"
+    r"\bnamed|\bvictims?|\bsuspects?|\bcharged|\barrested|\d{1,3}-year-old)\s*,?\s*$",
+    re.I,
+)
+#: A word before a place, not a person: "of the 3200 block of", "at", "a Toyota Avalon".
+_PLACE_BEFORE = re.compile(r"\b(?:of|at|in|on|from|near|to|into|a|an|the)\s*$", re.I)
+_NOT_NAME_START = re.compile(
+    r"(?:North|South|East|West|Fort|Mount|Lake|Port|New|San|Santa|Old|Mon|Tue|Wed|Thu|Fri|Sat|"
+    r"Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$"
+)
+_OTHER_LABELS = frozenset(["ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"])
+
+
+def _mistagged_names(
+    analysis: Analysis, infos: list[SentInfo], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """PERSON mentions for full names the tagger labelled otherwise ("The boy was identified
+    as Noah Sarver", tagged ORG): kept when what is next to the name says it is a person's,
+    or when its surname is a person's elsewhere in the article."""
+    text = analysis.article.text
+    by_idx = {s.idx: s for s in infos}
+    surnames = {
+        m.text.split()[-1].lower()
+        for m in analysis.mentions
+        if m.label == "PERSON" and not _NOT_A_NAME.search(m.text)
+    }
+    out: list[Mention] = []
+    for m in analysis.mentions:
+        if m.label not in _OTHER_LABELS or not _FULL_NAME.match(m.text):
+            continue
+        s = by_idx.get(m.sentence)
+        if s is None or s.junk or _NOT_A_NAME.search(m.text):
+            continue
+        if m.text.split()[0] in _NAME_STOPWORDS or any(x < m.end and m.start < y for x, y in taken):
+            continue
+        words = m.text.split()
+        if _NOT_NAME_START.match(words[0]) or any(w.lower() in PERSON_NOUNS for w in words):
+            continue  # "West Maple", "Fort Riley", "Sun Apr", "Old Man Bill"
+        pre, post = text[max(s.start, m.start - 60) : m.start], text[m.end : m.end + 90]
+        cue = bool(_PERSON_CUE_BEFORE.search(pre))
+        if _PLACE_BEFORE.search(pre) and not cue:
+            continue  # "of the 3200 block of West Walnut, was shot": the man's street
+        fate = bool(
+            _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post) or _PERP_AFTER.match(post)
+        )
+        if not (
+            words[-1].lower() in surnames
+            or cue
+            or _AGE_AFTER.match(post)
+            or (fate and m.label not in ("GPE", "LOC", "FAC"))
+        ):
+            continue
+        taken.append((m.start, m.end))
+        out.append(Mention("PERSON", m.start, m.end, m.text, m.sentence))
     return out
 
 
@@ -745,6 +806,7 @@ class RuleExtractor:
         persons = [m for m in analysis.mentions if m.label == "PERSON"] + _aged_names(
             analysis, infos
         )
+        persons += _mistagged_names(analysis, infos, [(m.start, m.end) for m in persons])
         persons.sort(key=lambda m: m.start)
         # full names first so that surname mentions join them
         full_keys: dict[str, str] = {}
