@@ -74,3 +74,25 @@ def test_a_street_after_of_is_no_person() -> None:
     )
     assert "Lonnie Harwick" in names
     assert not any("Larchmont" in n for n in names)
+
+
+def test_a_roundup_naming_a_dozen_people_apart_names_none_for_the_incident() -> None:
+    first = ["Arlo", "Bram", "Cyrus", "Dane", "Emrys", "Fitz", "Gideon", "Hale", "Ivo", "Jory"]
+    last = ["Pellham", "Quarrie", "Rusk", "Stavely", "Tolland", "Upham", "Vickery", "Wendle"]
+    lines = [
+        f"On Jan. {i + 2}, {first[i % 10]} {last[i % 8]}{'x' * (i // 8)}, {20 + i}, was "
+        f"arrested and charged with assault."
+        for i in range(12)
+    ]
+    people = _people("A year of gun crime in Lindale County.\n" + "\n".join(lines))
+    named = [p for p in people if p["name"] and p["role"] in _ROLES]
+    assert not named
+
+
+def test_a_report_naming_a_few_people_keeps_their_names() -> None:
+    names = _names(
+        "Two men were shot on Friday night in Lindale. Police identified the victims as "
+        "Arlo Pellham, 23, and Bram Quarrie, 31. Cyrus Rusk, 40, was arrested and charged "
+        "with attempted murder."
+    )
+    assert {"Arlo Pellham", "Bram Quarrie", "Cyrus Rusk"} <= set(names)

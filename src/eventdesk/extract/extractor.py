@@ -302,6 +302,9 @@ _STATUS_RANK = {
     "unharmed": 1,
     "unknown": 0,
 }
+_ROLES = ("victim", "perpetrator", "suspect")
+#: More named participants than this, first named in nearly as many sentences: a round-up.
+_ROUNDUP_NAMES = 10
 _ROLE_RANK = {"perpetrator": 5, "suspect": 4, "victim": 3, "witness": 2, "official": 1, "other": 0}
 
 
@@ -1160,6 +1163,15 @@ class RuleExtractor:
     def _participant_facts(self, analysis: Analysis, people: dict[str, Person]) -> list[Fact]:
         text = analysis.article.text
         out: list[Fact] = []
+        # a report naming a dozen people, each in a sentence of their own, is a round-up of
+        # several incidents (a police blog, "a year of gun crime"): which of its names belong
+        # to the incident it is filed under the text cannot tell, so none counts
+        named = [p for p in people.values() if p.name and p.role in _ROLES and p.evidence]
+        roundup = (
+            len(named) > _ROUNDUP_NAMES
+            and len({p.evidence[0][0].idx for p in named}) > _ROUNDUP_NAMES - 2
+        )
+        in_roundup = {id(p) for p in named}
         for p in sorted(people.values(), key=lambda x: x.first):
             if not p.evidence:
                 continue
@@ -1200,6 +1212,7 @@ class RuleExtractor:
                     attribution=p.attribution,
                     confidence=conf,
                     surface=surface,
+                    modality="related" if roundup and id(p) in in_roundup else "asserted",
                 )
             )
         return out
