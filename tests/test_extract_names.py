@@ -96,3 +96,58 @@ def test_a_report_naming_a_few_people_keeps_their_names() -> None:
         "with attempted murder."
     )
     assert {"Arlo Pellham", "Bram Quarrie", "Cyrus Rusk"} <= set(names)
+
+
+def test_a_long_apposition_before_the_fate_still_gives_the_role() -> None:
+    names = _names(
+        "Four people were shot on Saturday night. Dorian Westcott, a promising point guard "
+        "at Lakeview Preparatory Academy on the north side, was one of three victims taken "
+        "to County General, a hospital spokesman said."
+    )
+    assert names.get("Dorian Westcott") == "victim"
+
+
+def test_an_age_without_its_comma_and_a_home_town_before_the_arrest() -> None:
+    names = _names(
+        "A man was shot in Millbrook on Friday. Corwin Ashby , 19, of the Bronx, was arrested "
+        "and charged in the shooting. Emmett Rawle, 20 of 12 Birch St was also arrested."
+    )
+    assert names.get("Corwin Ashby") == "suspect"
+    assert names.get("Emmett Rawle") == "suspect"
+
+
+def test_identified_as_the_woman_injured_and_in_a_hospital_bed_are_victims() -> None:
+    names = _names(
+        "Three people were shot at a courthouse in Oakdale on Friday. Renata Kimble was "
+        "identified as the woman injured in the shooting. Talia Brandt is in a hospital bed "
+        "instead of at her prom."
+    )
+    assert names.get("Renata Kimble") == "victim"
+    assert names.get("Talia Brandt") == "victim"
+
+
+def test_what_someone_was_doing_when_shot_makes_them_the_victim() -> None:
+    names = _names(
+        "Police were called to Walnut Lane on Sunday. Jolene Marchetti was sitting in a parked "
+        "car with her uncle when she was shot. Desmond Fairleigh was asleep when a stray "
+        "bullet struck the back of his head."
+    )
+    assert names.get("Jolene Marchetti") == "victim"
+    assert names.get("Desmond Fairleigh") == "victim"
+
+
+def test_a_list_closed_by_semicolon_and_shares_the_arrest() -> None:
+    names = _names(
+        "Four men were arrested after a shooting in West Hollis on Friday. Police named them "
+        "as Kelvin Ardmore, 19; Rory Penhall, 18; Silas Vantreight, 18; and Otto Brisbane, "
+        "19; as well as two teenagers, who were also arrested."
+    )
+    assert names.get("Otto Brisbane") == "suspect"
+
+
+def test_charges_filed_against_two_people_make_them_suspects() -> None:
+    names = _names(
+        "A toddler was shot in Yarmouth in March. On Tuesday, police said they have filed "
+        "charges in district court against Nolan Feversham and Ada Feversham."
+    )
+    assert names.get("Nolan Feversham") == "suspect"

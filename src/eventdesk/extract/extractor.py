@@ -139,26 +139,38 @@ _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
     r"charging|booked|arrest of|searching for|looking for|person of interest|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
-    r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
+    r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as|"
+    r"charges?\b[^.;]{0,50}\bagainst)\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _SUSPECT_AFTER = re.compile(
-    r"^\s*,?(?:\s*\d{1,3},)?\s*(?:who\s+)?(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
+    r"^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*(?:who\s+)?"
+    r"(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
     r"held|wanted)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
     r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,90},)?"
-    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},)?\s*(?:who\s+)?"
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?\s*,?|\s*(?:an?|the)\s[^,]{3,90},)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},?)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
+    r"gunned down|hospitali[sz]ed|in (?:a|the) hospital|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
-    r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
+    r"(?:victims|people (?:shot|killed|wounded))|identified as (?:the|one of the|an?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:victims?|killed|shot|injured|wounded|hurt|dead))|^\s*,?(?:\s*\d{1,3},)?"
     r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
     r"underwent (?:\w+ )?surgery|was found (?:\w+ )?(?:with|suffering))",
+    re.I,
+)
+#: "X was sitting in a car when she was shot", "X was asleep when a stray bullet struck the
+#: back of his head": what X was doing when the shot hit X.
+_VICTIM_WHEN = re.compile(
+    r"^\s*,?(?:\s*\d{1,3},)?\s*(?:was|were)\s+[^.;]{0,120}?\bwhen\b[^.;]{0,80}?\b(?:"
+    r"(?:he|she|they)\s+(?:was|were|got)\s+(?:\w+\s+)?(?:shot|struck|hit|wounded)|"
+    r"(?:shot|struck|hit|striking|hitting)\s+(?:him|her|them|the\s+\w+\s+of\s+(?:his|her))\b)",
     re.I,
 )
 _VICTIM_BEFORE = re.compile(
@@ -408,9 +420,17 @@ _AGED_NAME = re.compile(
 )
 
 
+_FATED_NAME = re.compile(
+    rf"(?<![\w.'’-])(?P<n>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,2}}{_NAME_SUFFIX})"
+    r"(?=\s+(?:was|were|is|has been|had been)\s)"
+)
+
+
 def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
-    """PERSON mentions for aged names NER did not tag as people (overlaps are left out)."""
+    """PERSON mentions for aged names NER did not tag as people, and for untagged names a
+    fate follows (overlaps are left out)."""
     taken = [(m.start, m.end) for m in analysis.mentions if m.label == "PERSON"]
+    tagged = [(m.start, m.end) for m in analysis.mentions]
     out: list[Mention] = []
     for s in infos:
         if s.junk:
@@ -424,6 +444,21 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
             if any(x < b and a < y for x, y in taken):
                 continue
             out.append(Mention("PERSON", a, b, name, s.idx))
+        # "Renata Kimble was identified as the woman injured": a name the tagger missed
+        # whose fate follows it
+        for m in _FATED_NAME.finditer(s.text):
+            a, b = s.start + m.start("n"), s.start + m.end("n")
+            name, post = m.group("n"), s.text[m.end("n") : m.end("n") + 160]
+            if _NOT_A_NAME.search(name) or name.split()[0] in _NAME_STOPWORDS:
+                continue
+            if re.search(r"[A-Z][\w'’-]*\s+$", s.text[: m.start("n")]):
+                continue  # the end of a longer run of capitals: "County Sheriff Jim Reyes"
+            if _NOT_NAME_START.match(name.split()[0]) or any(
+                x < b and a < y for x, y in tagged + [(o.start, o.end) for o in out]
+            ):
+                continue  # (what the tagger labelled otherwise is _mistagged_names' to judge)
+            if _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post):
+                out.append(Mention("PERSON", a, b, name, s.idx))
     return out
 
 
@@ -553,6 +588,8 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
             "killed" if re.search(r"killed|dead|died|murdered|slain|fatal", clause) else "injured"
         )
         return "victim", status
+    if _VICTIM_WHEN.match(post):
+        return "victim", "injured"
     if _VICTIM_BEFORE.search(pre[-60:]):
         w = pre[-60:].lower()
         status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased", w) else None
@@ -585,7 +622,8 @@ def _antecedent_count(np_text: str, before: str) -> int | None:
 
 _LIST_GAP = re.compile(
     r"^(?:,?\s*(?:an?\s+)?\d{1,3}(?:-year-old)?)?(?:,?\s*(?:of|from)\s+[A-Z][\w .]*?(?:,\s*[A-Z]{2}|"
-    r",\s*[A-Z][a-z]+\.?)?)?\s*(?:,|;|,?\s*and|,?\s*as well as)\s*(?:(?:an?\s+)?\d{1,3}-year-old\s+)?"
+    r",\s*[A-Z][a-z]+\.?)?)?\s*(?:[,;]?\s*and|[,;]?\s*as well as|,|;)\s*"
+    r"(?:(?:an?\s+)?\d{1,3}-year-old\s+)?"
     r"$"
 )
 
@@ -872,7 +910,7 @@ class RuleExtractor:
                 continue
             p.first = min(p.first, s.idx)
             a, b = m.start - s.start, m.end - s.start
-            pre, post = s.text[max(0, a - 70) : a], s.text[b : b + 90]
+            pre, post = s.text[max(0, a - 70) : a], s.text[b : b + 160]
             role: str | None = None
             status: str | None = None
             st = stmts.get(s.idx)
