@@ -151,3 +151,17 @@ def test_charges_filed_against_two_people_make_them_suspects() -> None:
         "charges in district court against Nolan Feversham and Ada Feversham."
     )
     assert names.get("Nolan Feversham") == "suspect"
+
+
+def test_a_short_name_takes_the_given_names_just_before_it() -> None:
+    from eventdesk.extract.extractor import _extended_left
+    from eventdesk.model import Analysis, Mention, Sentence
+
+    text = "Montrel Quintres Patterson, 22, was found dead. Early Tuesday Hollis was shot."
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 5, 8))
+    sents = [Sentence(0, 47, text[:47]), Sentence(48, len(text), text[48:])]
+    cut = Mention("PERSON", 17, 26, "Patterson", 0)
+    late = Mention("PERSON", 62, 68, "Hollis", 1)
+    an = Analysis(article=art, sentences=sents, mentions=[cut, late])
+    got = [m.text for m in _extended_left(an, [cut, late])]
+    assert got == ["Montrel Quintres Patterson", "Hollis"]

@@ -473,8 +473,10 @@ _PERSON_CUE_BEFORE = re.compile(
 #: A word before a place, not a person: "of the 3200 block of", "at", "a Toyota Avalon".
 _PLACE_BEFORE = re.compile(r"\b(?:of|at|in|on|from|near|to|into|a|an|the)\s*$", re.I)
 _NOT_NAME_START = re.compile(
-    r"(?:North|South|East|West|Fort|Mount|Lake|Port|New|San|Santa|Old|Mon|Tue|Wed|Thu|Fri|Sat|"
-    r"Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$"
+    r"(?:North|South|East|West|Fort|Mount|Lake|Port|New|San|Santa|Old|Early|Late|Last|Next|This|"
+    r"Then|When|After|Before|While|Since|Also|Meanwhile|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"January|February|March|April|June|July|August|September|October|November|December)$"
 )
 _OTHER_LABELS = frozenset(["ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"])
 
@@ -520,6 +522,42 @@ def _mistagged_names(
             continue
         taken.append((m.start, m.end))
         out.append(Mention("PERSON", m.start, m.end, m.text, m.sentence))
+    return out
+
+
+_NAME_RUN_BEFORE = re.compile(rf"(?:(?<=\s)|^)((?:{_NAME_WORD}\s+){{1,2}})$")
+
+
+def _extended_left(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
+    """Names the tagger cut in two: "Micah" + "Sanders faces charges", "Montrel Quintres" +
+    "Patterson, 22": a short PERSON mention takes the given names just before it."""
+    text = analysis.article.text
+    sent = analysis.sentences
+    spans = [(m.start, m.end) for m in persons]
+    out: list[Mention] = []
+    for m in persons:
+        words = m.text.split()
+        if len(words) > 2 or m.sentence >= len(sent):
+            out.append(m)
+            continue
+        before = text[sent[m.sentence].start : m.start]
+        run = _NAME_RUN_BEFORE.search(before)
+        if run is None:
+            out.append(m)
+            continue
+        a = m.start - len(run.group(1))
+        given = run.group(1).split()
+        rest = before[: len(before) - len(run.group(1))]
+        if (
+            any(w in _NAME_STOPWORDS or _NOT_NAME_START.match(w) for w in given)
+            or any(OFFICIAL_TITLES.fullmatch(w) or POLICE_TITLES.search(w) for w in given)
+            or _NOT_A_NAME.search(run.group(1))
+            or re.search(r"[A-Z][\w'’.-]*\s*$", rest)  # a longer run of capitals
+            or any(x < m.start and a < y for x, y in spans)
+        ):
+            out.append(m)
+            continue
+        out.append(Mention("PERSON", a, m.end, text[a : m.end], m.sentence))
     return out
 
 
@@ -848,6 +886,7 @@ class RuleExtractor:
             analysis, infos
         )
         persons += _mistagged_names(analysis, infos, [(m.start, m.end) for m in persons])
+        persons = _extended_left(analysis, persons)
         persons.sort(key=lambda m: m.start)
         # full names first so that surname mentions join them
         full_keys: dict[str, str] = {}
