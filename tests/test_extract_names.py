@@ -7,7 +7,9 @@ from typing import Any
 
 from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 from eventdesk.extract import get_extractor
-from eventdesk.model import Article
+from eventdesk.extract.context import sentence_infos
+from eventdesk.extract.extractor import _extended_left, _mistagged_names
+from eventdesk.model import Analysis, Article, Mention, Sentence
 
 _ROLES = ("victim", "perpetrator", "suspect")
 
@@ -154,8 +156,6 @@ def test_charges_filed_against_two_people_make_them_suspects() -> None:
 
 
 def test_a_short_name_takes_the_given_names_just_before_it() -> None:
-    from eventdesk.extract.extractor import _extended_left
-    from eventdesk.model import Analysis, Mention, Sentence
 
     text = "Montrel Quintres Patterson, 22, was found dead. Early Tuesday Hollis was shot."
     art = Article(id="t", text=text, raw=text, published=datetime(2016, 5, 8))
@@ -165,3 +165,52 @@ def test_a_short_name_takes_the_given_names_just_before_it() -> None:
     an = Analysis(article=art, sentences=sents, mentions=[cut, late])
     got = [m.text for m in _extended_left(an, [cut, late])]
     assert got == ["Montrel Quintres Patterson", "Hollis"]
+
+
+def test_who_shot_a_named_person_or_whom_a_shot_was_fired_by_is_the_shooter() -> None:
+    names = _names(
+        "A man was killed in a house on Birch Road on Sunday. Police said Garrick Holloway "
+        "shot Lenny Dawes in the chest. Wilma Prentiss was shot by Ambrose Keel outside."
+    )
+    assert names.get("Garrick Holloway") == "perpetrator"
+    assert names.get("Ambrose Keel") == "perpetrator"
+    assert names.get("Wilma Prentiss") == "victim"
+
+
+def test_a_lone_surname_the_tagger_calls_a_place_is_the_named_person() -> None:
+
+    text = "Orrin Tessaro lives on Elm Road. Then Tessaro was shot in the back."
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 5, 8))
+    sents = [Sentence(0, 32, text[:32]), Sentence(33, len(text), text[33:])]
+    full = Mention("PERSON", 0, 13, "Orrin Tessaro", 0)
+    place = Mention("GPE", 38, 45, "Tessaro", 1)
+    an = Analysis(article=art, sentences=sents, mentions=[full, place])
+    got = _mistagged_names(an, sentence_infos(an, None), [(0, 13)])
+    assert [(m.label, m.text) for m in got] == [("PERSON", "Tessaro")]
+
+
+def test_the_one_who_says_it_is_not_the_victim_of_what_is_said() -> None:
+    names = _names(
+        "Two men were shot on Main Street on Friday. The shooter had argued with one of the "
+        "victims, Lieutenant spokesman Arvid Lindqvist said. The suspect knew the victims, "
+        "Perrin Oakes said."
+    )
+    assert "Perrin Oakes" not in names and "Arvid Lindqvist" not in names
+
+
+def test_a_title_the_tagger_took_into_the_name_still_makes_an_official() -> None:
+    people = _people(
+        "According to Bayview police Sergeant Manolo Urquiza, Dane Lofgren sustained a gunshot "
+        "wound to the head and was taken to a hospital."
+    )
+    roles = {p["name"]: p["role"] for p in people if p["name"]}
+    assert roles.get("Sergeant Manolo Urquiza", "official") not in _ROLES
+    assert roles.get("Dane Lofgren") == "victim"
+
+
+def test_pleaded_after_a_home_address_is_a_suspect() -> None:
+    names = _names(
+        "A boy was shot at a home in Boardman in May. Dario Pellegrino, 32, of Reed Avenue, "
+        "pleaded not guilty to charges of endangering children."
+    )
+    assert names.get("Dario Pellegrino") == "suspect"

@@ -148,7 +148,8 @@ _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*(?:who\s+)?"
     r"(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
-    r"held|wanted)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
+    r"held|wanted)|^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
+    r"(?:faces|is facing|turned himself in|turned herself in|"
     r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
     re.I,
 )
@@ -173,6 +174,7 @@ _VICTIM_WHEN = re.compile(
     r"(?:shot|struck|hit|striking|hitting)\s+(?:him|her|them|the\s+\w+\s+of\s+(?:his|her))\b)",
     re.I,
 )
+_SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|say|added|adds|explained|stated)\b", re.I)
 _VICTIM_BEFORE = re.compile(
     r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|survivors?|"
     r"identified (?:the "
@@ -180,7 +182,7 @@ _VICTIM_BEFORE = re.compile(
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
     r"murder of|shooting of|"
     # "He identified the 12-year-old as", "The teen was identified Wednesday as"
-    r"identif(?:y|ies|ied) (?:[\w-]+\s+){1,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
+    r"identif(?:y|ies|ied) (?:[\w-]+\s+){0,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
@@ -276,8 +278,13 @@ _PERP_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?\s*(?:then\s+|allegedly\s+|also\s+)?"
     r"(?:opened fire|shot and killed|fatally shot|shot at|fired (?:at|into|on|several|multiple|a|"
     r"shots)|pointed (?:a|the|his|her)|pulled (?:out )?(?:a|the|his|her) (?:gun|handgun|pistol|"
-    r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three))",
+    r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three)|"
+    r"(?:shot|killed) (?-i:[A-Z][a-z])(?!\w*\s+(?:County|Street|Avenue|Road|Park)\b))",
     re.I,
+)
+#: "was shot by Tom Reyes", "one shot was fired by Reyes": the one who fired.
+_PERP_BEFORE = re.compile(
+    r"\b(?:shot|fired|killed|wounded|struck|hit|shooting|killing)\s+(?:\w+\s+)?by\s*$", re.I
 )
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
@@ -494,9 +501,21 @@ def _mistagged_names(
         for m in analysis.mentions
         if m.label == "PERSON" and not _NOT_A_NAME.search(m.text)
     }
+    full = {  # surnames of the full names the tagger did find
+        m.text.split()[-1]
+        for m in analysis.mentions
+        if m.label == "PERSON" and len(m.text.split()) > 1 and not _NOT_A_NAME.search(m.text)
+    }
     out: list[Mention] = []
     for m in analysis.mentions:
-        if m.label not in _OTHER_LABELS or not _FULL_NAME.match(m.text):
+        if m.label not in _OTHER_LABELS:
+            continue
+        if m.text in full and m.label != "NORP":
+            # "Fulton shot Middleton", Fulton tagged a place: Derrick Fulton, named before
+            taken.append((m.start, m.end))
+            out.append(Mention("PERSON", m.start, m.end, m.text, m.sentence))
+            continue
+        if not _FULL_NAME.match(m.text):
             continue
         s = by_idx.get(m.sentence)
         if s is None or s.junk or _NOT_A_NAME.search(m.text):
@@ -616,6 +635,9 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
         return "official", None
     if POLICE_TITLES.search(pre.rstrip()) and not about:
         return "official", None
+    if _SPEAKER_AFTER.match(post):
+        # "..., one of the victims, Okada said.": what comes before is what the speaker says
+        return ("witness" if WITNESS_RE.search(sent) else None), None
     if _SUSPECT_BEFORE.search(pre[-60:]) or _SUSPECT_AFTER.match(post):
         return "suspect", None
     if _PERP_AFTER.match(post):
@@ -628,11 +650,13 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
         return "victim", status
     if _VICTIM_WHEN.match(post):
         return "victim", "injured"
+    if _PERP_BEFORE.search(pre[-40:]):
+        return "perpetrator", None
     if _VICTIM_BEFORE.search(pre[-60:]):
         w = pre[-60:].lower()
         status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased", w) else None
         return "victim", status
-    if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:40]):
+    if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:80]):
         role = "witness"
     elif _PERSON_APPOS_BEFORE.search(pre[-40:]) and post.lstrip().startswith(","):
         role = "victim"  # "The boy, Nathan Majors, was home alone with his brother when ..."
@@ -950,9 +974,16 @@ class RuleExtractor:
             p.first = min(p.first, s.idx)
             a, b = m.start - s.start, m.end - s.start
             pre, post = s.text[max(0, a - 70) : a], s.text[b : b + 160]
+            title = m.text.split()[0]
+            if len(m.text.split()) > 2 and (
+                OFFICIAL_TITLES.fullmatch(title) or POLICE_TITLES.search(title)
+            ):
+                pre += title + " "  # the tagger took the title along: "Sergeant Manny Ruiz"
             role: str | None = None
             status: str | None = None
             st = stmts.get(s.idx)
+            if _SPEAKER_AFTER.match(post):
+                st = None  # "..., one of the victims, Okada said.": the one who tells it
             if st is not None:
                 for pt in st.patients:
                     if pt.start <= m.start and m.end <= pt.end + 1 and pt.person:
