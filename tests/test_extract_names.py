@@ -214,3 +214,40 @@ def test_pleaded_after_a_home_address_is_a_suspect() -> None:
         "pleaded not guilty to charges of endangering children."
     )
     assert names.get("Dario Pellegrino") == "suspect"
+
+
+def test_a_quoted_speaker_with_an_age_is_not_taken_for_a_victim() -> None:
+    names = _names(
+        'Two men were shot outside a bar in Kelso on Friday. "He came out of nowhere and '
+        'fired," said Odette Marchand, 45.'
+    )
+    assert "Odette Marchand" not in names
+
+
+def test_the_bodies_of_a_list_of_people_are_victims() -> None:
+    names = _names(
+        "The bodies of Kelda Brantley, 32, Royce Brantley, 7, and Imelda Faircloth, 55, were "
+        "found Thursday night inside a house in Maple Fork."
+    )
+    assert names.get("Imelda Faircloth") == "victim"
+
+
+def test_whom_someone_plotted_to_kill_is_a_victim_but_not_dead() -> None:
+    people = _people(
+        "A girl was found wounded near a canal in Orem. Police believe two boys plotted to "
+        "kill Delphine Harrow, lured her to the canal and stabbed her."
+    )
+    p = next(p for p in people if p["name"] == "Delphine Harrow")
+    assert p["role"] == "victim" and p["status"] != "killed"
+
+
+def test_an_arrest_warrant_a_citation_and_are_charged_make_suspects() -> None:
+    names = _names(
+        "A man was shot outside a store in Bossier City on Monday. Police have a warrant to "
+        "arrest Kendric Pharr on a charge of attempted murder. The rear passenger, Nolan "
+        "Stroud, was cited for discharging a firearm. Darnell Voss and Ellis Brandt are "
+        "charged with murder."
+    )
+    assert names.get("Kendric Pharr") == "suspect"
+    assert names.get("Nolan Stroud") == "suspect"
+    assert names.get("Ellis Brandt") == "suspect"

@@ -140,15 +140,15 @@ _SUSPECT_BEFORE = re.compile(
     r"charging|booked|arrest of|searching for|looking for|person of interest|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
     r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as|"
-    r"charges?\b[^.;]{0,50}\bagainst)\s*,?\s*"
+    r"charges?\b[^.;]{0,50}\bagainst|warrants?\b[^.;]{0,30}\b(?:for|to arrest))\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*(?:who\s+)?"
-    r"(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
+    r"(?:was|has been|had been|is|were|are|have been)\s+(?:later\s+|also\s+|both\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
-    r"held|wanted)|^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
+    r"held|wanted|cited)|^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
     r"(?:faces|is facing|turned himself in|turned herself in|"
     r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
     re.I,
@@ -175,12 +175,14 @@ _VICTIM_WHEN = re.compile(
     re.I,
 )
 _SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|say|added|adds|explained|stated)\b", re.I)
+#: '"...," said Monet Ruiz, 45.': the one quoted, whom an age alone does not make a victim.
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s*$", re.I)
 _VICTIM_BEFORE = re.compile(
     r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|survivors?|"
     r"identified (?:the "
     r"(?:victims?|man|woman|teen|boy|girl|deceased|dead man) )?as|killing|wounding|injuring|"
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
-    r"murder of|shooting of|"
+    r"murder of|shooting of|bodies of|body of|(?:tried|attempted|plotted|planned) to (?:kill|shoot)|"
     # "He identified the 12-year-old as", "The teen was identified Wednesday as"
     r"identif(?:y|ies|ied) (?:[\w-]+\s+){0,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
@@ -394,7 +396,7 @@ _SENT_SUSPECT = re.compile(
 )
 _SENT_VICTIM = re.compile(
     r"\b(?:victims?|wounded|injured|hospitali[sz]ed|hospitals?|shot|killed|dead|died|slain|"
-    r"treated)\b",
+    r"treated|bod(?:y|ies))\b",
     re.I,
 )
 _SENT_SPEAKER = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}(?:said|says|told|added)\b", re.I)
@@ -655,6 +657,8 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     if _VICTIM_BEFORE.search(pre[-60:]):
         w = pre[-60:].lower()
         status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased", w) else None
+        if re.search(r"\bto (?:kill|shoot)\b", w):
+            status = None  # "plotted to kill X": an intent, not a death
         return "victim", status
     if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:80]):
         role = "witness"
@@ -1026,6 +1030,8 @@ class RuleExtractor:
                 and not s.related
                 and (_AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:]))
                 and not WITNESS_RE.search(s.text)
+                and not _SPEAKER_BEFORE.search(pre)
+                and not re.match(r"^,?\s*\d{1,3},?\s*(?:said|says|told)\b", post)
             ):
                 # "Sarah Davidson, 19," in a shooting report: someone the shooting is about;
                 # a victim unless another mention says otherwise (in the lead of a report any
