@@ -251,3 +251,34 @@ def test_an_arrest_warrant_a_citation_and_are_charged_make_suspects() -> None:
     assert names.get("Kendric Pharr") == "suspect"
     assert names.get("Nolan Stroud") == "suspect"
     assert names.get("Ellis Brandt") == "suspect"
+
+
+def test_a_name_the_tagger_mislabels_inside_a_list_of_people_is_a_person() -> None:
+    text = "The victims, Ivor Cole, Tamsin Velarde and Jerome Pike, were taken to a hospital."
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 5, 8))
+    sents = [Sentence(0, len(text), text)]
+    a, b, c = text.index("Ivor"), text.index("Tamsin"), text.index("Jerome")
+    mentions = [
+        Mention("PERSON", a, a + 9, "Ivor Cole", 0),
+        Mention("GPE", b, b + 14, "Tamsin Velarde", 0),
+        Mention("PERSON", c, c + 11, "Jerome Pike", 0),
+    ]
+    an = Analysis(article=art, sentences=sents, mentions=mentions)
+    got = _mistagged_names(an, sentence_infos(an, None), [(a, a + 9), (c, c + 11)])
+    assert [m.text for m in got] == ["Tamsin Velarde"]
+
+
+def test_who_accidentally_shot_himself_is_a_victim() -> None:
+    names = _names(
+        "A teenager was hurt in Elmwood on Sunday. Investigators said Corbin Alvarado "
+        "accidentally shot himself in the hand with a stolen gun."
+    )
+    assert names.get("Corbin Alvarado") == "victim"
+
+
+def test_a_home_town_between_the_name_and_surgery_keeps_the_victim() -> None:
+    names = _names(
+        "A girl was shot on a highway near Fairhaven on Friday. Police said Marisol Quade of "
+        "Poultney underwent surgery and was in guarded condition."
+    )
+    assert names.get("Marisol Quade") == "victim"

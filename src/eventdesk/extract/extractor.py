@@ -162,7 +162,9 @@ _VICTIM_AFTER = re.compile(
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
     r"(?:victims|people (?:shot|killed|wounded))|identified as (?:the|one of the|an?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:victims?|killed|shot|injured|wounded|hurt|dead))|^\s*,?(?:\s*\d{1,3},)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},?)?"
     r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
+    r"(?:accidentally\s+|fatally\s+)?shot (?:himself|herself)|"
     r"underwent (?:\w+ )?surgery|was found (?:\w+ )?(?:with|suffering))",
     re.I,
 )
@@ -475,7 +477,7 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
 _FULL_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX}$")
 #: What says the name just after it is a person's: "identified Monday as", "the death of".
 _PERSON_CUE_BEFORE = re.compile(
-    r"(?:\bidentified\b[^.;]{0,40}?\bas|\b(?:death|killing|slaying|murder|shooting|life) of|"
+    r"(?:\bidentified\b[^.;]{0,60}?\bas|\b(?:death|killing|slaying|murder|shooting|life) of|"
     r"\bnamed|\bvictims?|\bsuspects?|\bcharged|\barrested|\d{1,3}-year-old)\s*,?\s*$",
     re.I,
 )
@@ -487,6 +489,7 @@ _NOT_NAME_START = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
     r"January|February|March|April|June|July|August|September|October|November|December)$"
 )
+_LIST_JOIN = re.compile(r",\s*|,?\s+and\s+")
 _OTHER_LABELS = frozenset(["ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"])
 
 
@@ -508,6 +511,7 @@ def _mistagged_names(
         for m in analysis.mentions
         if m.label == "PERSON" and len(m.text.split()) > 1 and not _NOT_A_NAME.search(m.text)
     }
+    people = [(m.start, m.end) for m in analysis.mentions if m.label == "PERSON"]
     out: list[Mention] = []
     for m in analysis.mentions:
         if m.label not in _OTHER_LABELS:
@@ -527,8 +531,13 @@ def _mistagged_names(
         words = m.text.split()
         if _NOT_NAME_START.match(words[0]) or any(w.lower() in PERSON_NOUNS for w in words):
             continue  # "West Maple", "Fort Riley", "Sun Apr", "Old Man Bill"
-        pre, post = text[max(s.start, m.start - 60) : m.start], text[m.end : m.end + 90]
+        pre, post = text[max(s.start, m.start - 80) : m.start], text[m.end : m.end + 90]
         cue = bool(_PERSON_CUE_BEFORE.search(pre))
+        # one of a list of people: "Ivory Cole, Tracy Dunn, Briana Rolle and Jerome Pike"
+        listed = any(
+            _LIST_JOIN.fullmatch(text[y : m.start]) or _LIST_JOIN.fullmatch(text[m.end : x])
+            for x, y in people
+        )
         if _PLACE_BEFORE.search(pre) and not cue:
             continue  # "of the 3200 block of West Walnut, was shot": the man's street
         fate = bool(
@@ -537,6 +546,7 @@ def _mistagged_names(
         if not (
             words[-1].lower() in surnames
             or cue
+            or listed
             or _AGE_AFTER.match(post)
             or (fate and m.label not in ("GPE", "LOC", "FAC"))
         ):
