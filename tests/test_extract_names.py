@@ -8,7 +8,12 @@ from typing import Any
 from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 from eventdesk.extract import get_extractor
 from eventdesk.extract.context import sentence_infos
-from eventdesk.extract.extractor import _extended_left, _mistagged_names
+from eventdesk.extract.extractor import (
+    _clean_name,
+    _extended_left,
+    _mistagged_names,
+    _with_nicknames,
+)
 from eventdesk.model import Analysis, Article, Mention, Sentence
 
 _ROLES = ("victim", "perpetrator", "suspect")
@@ -282,3 +287,42 @@ def test_a_home_town_between_the_name_and_surgery_keeps_the_victim() -> None:
         "Poultney underwent surgery and was in guarded condition."
     )
     assert names.get("Marisol Quade") == "victim"
+
+
+def test_in_custody_entered_a_plea_and_each_face_make_suspects() -> None:
+    names = _names(
+        "Four people were shot at a tribal office in Alder Flats on Thursday. Merle Dowding, "
+        "44, is in custody at the county jail. Ravi Lunt and his wife Ottilie Lunt entered "
+        "the plea Wednesday. Gavin Horne, Tobias Quell and Amos Pratley, all 23, each face "
+        "one count of murder."
+    )
+    assert names.get("Merle Dowding") == "suspect"
+    assert names.get("Ottilie Lunt") == "suspect"
+    assert names.get("Amos Pratley") == "suspect"
+
+
+def test_a_business_with_a_possessive_is_no_name() -> None:
+    names = _names(
+        "Five people were shot outside Rack Pockets Billiards and Lounge on Sunday. According "
+        "to Rack Pockets Billiards' Facebook page, no employees were among the injured."
+    )
+    assert not any("Billiards" in n for n in names)
+
+
+def test_a_nickname_between_given_name_and_surname_keeps_the_surname() -> None:
+    text = "Toddler Ambrin 'Bee' Castellano was struck once in the abdomen on Monday."
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 5, 8))
+    sents = [Sentence(0, len(text), text)]
+    cut = Mention("PERSON", 0, 16, "Toddler Ambrin '", 0)
+    an = Analysis(article=art, sentences=sents, mentions=[cut])
+    (m,) = _with_nicknames(an, [cut])
+    assert m.text == "Toddler Ambrin Castellano" and text[m.start : m.end].endswith("Castellano")
+    assert _clean_name(m.text) == "Ambrin Castellano"
+
+
+def test_a_nickname_in_parentheses_does_not_cut_the_name() -> None:
+    names = _names(
+        "Police said Dorsey (Scoop) Fellman was fatally shot by an officer on Thursday night "
+        "after he wounded the officer."
+    )
+    assert any(n.endswith("Fellman") for n in names)

@@ -145,11 +145,15 @@ _SUSPECT_BEFORE = re.compile(
     re.I,
 )
 _SUSPECT_AFTER = re.compile(
-    r"^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*(?:who\s+)?"
-    r"(?:was|has been|had been|is|were|are|have been)\s+(?:later\s+|also\s+|both\s+)?"
+    r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
+    r"(?:who\s+)?(?:was|has been|had been|is|were|are|have been|remains?)\s+"
+    r"(?:later\s+|also\s+|both\s+|all\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
-    r"held|wanted|cited)|^\s*,?(?:\s*\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
-    r"(?:faces|is facing|turned himself in|turned herself in|"
+    r"held|wanted|cited|in custody|behind bars|"
+    r"issued an? (?:arrest )?warrant)|"
+    r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
+    r"(?:(?:all|both|each)\s+)?(?:faces|face|is facing|are facing|turned himself in|"
+    r"turned herself in|entered (?:a |the )?(?:guilty |not guilty )?pleas?|"
     r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
     re.I,
 )
@@ -296,7 +300,8 @@ _NOT_A_NAME = re.compile(
     r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS|Lane|Drive|"
     r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
     r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
-    r"Update|Breaking|Race|Sex|Court|Circle|Terrace)\b|\d|"
+    r"Update|Breaking|Race|Sex|Court|Circle|Terrace|Billiards|Lounge|Grill|Restaurant|Tavern|"
+    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club)\b|\d|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
@@ -378,8 +383,11 @@ def _clean_name(text: str) -> str:
     """A tagged name without what the tagger took along: line breaks, a possessive, a home
     town ("Cedric Anderson of Riverside"), a trailing preposition."""
     n = " ".join(text.split())
+    while len(n.split()) > 2 and n.split()[0].lower() in PERSON_NOUNS:
+        n = n.split(" ", 1)[1]  # "Toddler Xzavier Robinson"
+    n = re.sub(rf"\s+{_NICKNAME}(?=\s)", "", n)  # "Dorsey (Scoop) Fellman"
     n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
-    return re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", n)
+    return re.sub(r"['’]s?$|\s+(?:with|and|of|in|on|at)$", "", n)
 
 
 def _name_key(name: str) -> str:
@@ -423,6 +431,7 @@ def _sentence_role(pre: str, post: str, sent: str) -> str | None:
 #: One word of a name: "McVay", "LaMont", "O'Neal", "Flagos-Ramirez", "Da'deron".
 _NAME_WORD = r"(?:[A-Z][a-z]*['’])?[A-Z][a-z'’]+(?:-?[A-Z][a-z'’]+)*"
 _NAME_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)?"
+_NICKNAME = r"[\"“'‘(][^\"”'’()]{1,25}[\"”'’)]"
 _AGED_NAME = re.compile(
     rf"\b\d{{1,3}}-year-old\s+(?P<a>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}"
     rf"{_NAME_SUFFIX})"
@@ -474,7 +483,9 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
 
 
 #: A person's full name, as the tagger may label it a place, a group or a building.
-_FULL_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX}$")
+_FULL_NAME = re.compile(
+    rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|{_NICKNAME})){{1,3}}{_NAME_SUFFIX}$"
+)
 #: What says the name just after it is a person's: "identified Monday as", "the death of".
 _PERSON_CUE_BEFORE = re.compile(
     r"(?:\bidentified\b[^.;]{0,60}?\bas|\b(?:death|killing|slaying|murder|shooting|life) of|"
@@ -589,6 +600,30 @@ def _extended_left(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         out.append(Mention("PERSON", a, m.end, text[a : m.end], m.sentence))
+    return out
+
+
+#: A nickname between given name and surname: ` "Zae" Robinson`, ` (Scoop) Fells`.
+_NICKNAME_AFTER = re.compile(
+    rf"^\s*[\"“'‘(][^\"”'’()]{{1,25}}[\"”'’)]\s+(?P<sur>{_NAME_WORD}){_NAME_SUFFIX}"
+)
+
+
+def _with_nicknames(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
+    """The tagger stops at a nickname: "Xzavier" of "Xzavier 'Zae' Robinson" takes the
+    surname after the nickname (the name is given without it)."""
+    text = analysis.article.text
+    out: list[Mention] = []
+    for m in persons:
+        head = m.text.rstrip("\"“'‘( ")
+        start = m.start + len(head)
+        nm = _NICKNAME_AFTER.match(text[start : start + 80])
+        if not head or nm is None or _NOT_A_NAME.search(nm.group("sur")):
+            out.append(m)
+            continue
+        end = start + nm.end()
+        name = f"{head} {text[start + nm.start('sur') : end].strip()}"
+        out.append(Mention("PERSON", m.start, end, name, m.sentence))
     return out
 
 
@@ -924,7 +959,7 @@ class RuleExtractor:
             analysis, infos
         )
         persons += _mistagged_names(analysis, infos, [(m.start, m.end) for m in persons])
-        persons = _extended_left(analysis, persons)
+        persons = _with_nicknames(analysis, _extended_left(analysis, persons))
         persons.sort(key=lambda m: m.start)
         # full names first so that surname mentions join them
         full_keys: dict[str, str] = {}
