@@ -326,3 +326,31 @@ def test_a_nickname_in_parentheses_does_not_cut_the_name() -> None:
         "after he wounded the officer."
     )
     assert any(n.endswith("Fellman") for n in names)
+
+
+def test_a_cut_off_surname_right_after_the_name_joins_it_but_not_in_a_headline() -> None:
+    text = "Officers have charged Darnell Keith Moody with attempted murder.\nJane Roe Dies"
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 5, 8))
+    sents = [Sentence(0, 64, text[:64]), Sentence(65, len(text), text[65:])]
+    a = text.index("Darnell")
+    cut = Mention("PERSON", a, a + 13, "Darnell Keith", 0)
+    head = Mention("PERSON", 65, 73, "Jane Roe", 1)
+    an = Analysis(article=art, sentences=sents, mentions=[cut, head])
+    got = [m.text for m in _extended_left(an, [cut, head])]
+    assert got == ["Darnell Keith Moody", "Jane Roe"]
+
+
+def test_a_place_before_a_person_noun_after_an_age_is_no_name() -> None:
+    names = _names(
+        "Police have charged the parents of a 3-year-old Cape Ardmore girl with improperly "
+        "storing a gun the girl used to shoot herself."
+    )
+    assert not any("Ardmore" in n for n in names)
+
+
+def test_was_the_victim_after_a_name_makes_the_victim_even_after_an_official() -> None:
+    names = _names(
+        "A man was killed in Davenport on Sunday. The Scott County Coroner said Wilma Lockhart "
+        "was the victim who was killed in the shooting."
+    )
+    assert names.get("Wilma Lockhart") == "victim"

@@ -164,7 +164,7 @@ _VICTIM_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
     r"gunned down|hospitali[sz]ed|in (?:a|the) hospital|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
-    r"(?:victims|people (?:shot|killed|wounded))|identified as (?:the|one of the|an?)\s+"
+    r"(?:victims|people (?:shot|killed|wounded))|(?:(?<=was )|(?<=is ))the (?:\w+\s+)?victim\b(?!['’])|identified as (?:the|one of the|an?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:victims?|killed|shot|injured|wounded|hurt|dead))|^\s*,?(?:\s*\d{1,3},)?"
     r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},?)?"
     r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
@@ -461,6 +461,9 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
             name = m.group(g)
             if _NOT_A_NAME.search(name) or name.split()[0] in _NAME_STOPWORDS:
                 continue
+            after = re.match(r"\s+([a-z]+)", s.text[m.end(g) :])
+            if after and after.group(1) in PERSON_NOUNS:
+                continue  # "a 3-year-old Cape Cod girl": where the person is from
             if any(x < b and a < y for x, y in taken):
                 continue
             out.append(Mention("PERSON", a, b, name, s.idx))
@@ -542,6 +545,9 @@ def _mistagged_names(
         words = m.text.split()
         if _NOT_NAME_START.match(words[0]) or any(w.lower() in PERSON_NOUNS for w in words):
             continue  # "West Maple", "Fort Riley", "Sun Apr", "Old Man Bill"
+        after = re.match(r"\s+([a-z]+)", text[m.end : m.end + 30])
+        if after and after.group(1) in PERSON_NOUNS:
+            continue  # "a 3-year-old Cape Cod girl": where the person is from
         pre, post = text[max(s.start, m.start - 80) : m.start], text[m.end : m.end + 90]
         cue = bool(_PERSON_CUE_BEFORE.search(pre))
         # one of a list of people: "Ivory Cole, Tracy Dunn, Briana Rolle and Jerome Pike"
@@ -567,17 +573,39 @@ def _mistagged_names(
     return out
 
 
+_NAME_AFTER = re.compile(rf" ({_NAME_WORD})(?=[\s,.;:]|$)")
 _NAME_RUN_BEFORE = re.compile(rf"(?:(?<=\s)|^)((?:{_NAME_WORD}\s+){{1,2}})$")
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline's capitals: most of its words begin with a capital letter."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _extended_left(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
     """Names the tagger cut in two: "Micah" + "Sanders faces charges", "Montrel Quintres" +
-    "Patterson, 22": a short PERSON mention takes the given names just before it."""
+    "Patterson, 22": a short PERSON mention takes the given names just before it, and
+    "Donovan Keith" + "Little with attempted murder" the surname just after it."""
     text = analysis.article.text
     sent = analysis.sentences
     spans = [(m.start, m.end) for m in persons]
+    tagged = [(m.start, m.end) for m in analysis.mentions]
     out: list[Mention] = []
     for m in persons:
+        nxt = _NAME_AFTER.match(text, m.end)
+        if (
+            nxt is not None
+            and len(m.text.split()) == 2
+            and not re.search(r"['’]s?$", m.text)
+            and nxt.group(1) not in _NAME_STOPWORDS
+            and not _NOT_NAME_START.match(nxt.group(1))
+            and not _NOT_A_NAME.search(nxt.group(1))
+            and not any(x < nxt.end(1) and m.end < y for x, y in tagged)
+            and m.sentence < len(sent)
+            and not _title_case(sent[m.sentence].text)  # "Justice Ann Roe Dies"
+        ):
+            m = Mention("PERSON", m.start, nxt.end(1), text[m.start : nxt.end(1)], m.sentence)
         words = m.text.split()
         if len(words) > 2 or m.sentence >= len(sent):
             out.append(m)
