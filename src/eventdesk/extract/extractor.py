@@ -182,7 +182,9 @@ _VICTIM_WHEN = re.compile(
 )
 _SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|say|added|adds|explained|stated)\b", re.I)
 #: '"...," said Monet Ruiz, 45.': the one quoted, whom an age alone does not make a victim.
-_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s*$", re.I)
+_SPEAKER_BEFORE = re.compile(
+    r"(?:[”\"]\s*,?\s*(?:said|says|added|explained|recalled)|\baccording to)\s*$", re.I
+)
 _VICTIM_BEFORE = re.compile(
     r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|survivors?|"
     r"identified (?:the "
