@@ -354,3 +354,13 @@ def test_was_the_victim_after_a_name_makes_the_victim_even_after_an_official() -
         "was the victim who was killed in the shooting."
     )
     assert names.get("Wilma Lockhart") == "victim"
+
+
+def test_a_title_counts_only_when_it_stands_right_before_the_name() -> None:
+    names = _names(
+        "A man was shot dead by an officer in Selma on Thursday. He was identified by the "
+        "District Attorney as 62-year-old Ernesto Fallon, who had shot his girlfriend."
+    )
+    assert names.get("Ernesto Fallon") == "victim"
+    people = _people("A man was shot in Selma. Police Chief Ken Barlowe said the man died.")
+    assert all(p["role"] == "official" for p in people if p["name"] == "Ken Barlowe")

@@ -180,6 +180,10 @@ _VICTIM_WHEN = re.compile(
     r"(?:shot|struck|hit|striking|hitting)\s+(?:him|her|them|the\s+\w+\s+of\s+(?:his|her))\b)",
     re.I,
 )
+_TITLE_TAIL = re.compile(
+    r"(?:" + OFFICIAL_TITLES.pattern + r")(?!.*(?:" + OFFICIAL_TITLES.pattern + r"))", re.I
+)
+_TITLE_TO_NAME = re.compile(r"\.?(?:\s*,)?(?:\s+(?:of|the|[A-Z][\w.'’-]*))*\s*,?\s*")
 _SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|say|added|adds|explained|stated)\b", re.I)
 #: '"...," said Monet Ruiz, 45.': the one quoted, whom an age alone does not make a victim.
 _SPEAKER_BEFORE = re.compile(
@@ -699,7 +703,13 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     """Role (and status) of a person named between ``pre`` and ``post`` in sentence ``sent``."""
     role: str | None = None
     status: str | None = None
+    # the title is the name's own only when nothing but capitals stand between them ("Police
+    # Chief Ken Barnes", "the coroner, Ann Lee"), not "District Attorney as 62-year-old X"
     title_words = " ".join(pre.split()[-4:])
+    tm = _TITLE_TAIL.search(title_words)
+    title_words = (
+        title_words[: tm.end()] if tm and _TITLE_TO_NAME.fullmatch(title_words[tm.end() :]) else ""
+    )
     # "Officer Jesse Hempen, 31," "Davon Jones, 17, of Orange, was shot": an age or a fate
     # after the name says the person is one the report is about, whatever title precedes
     about = bool(_AGE_AFTER.match(post) or _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post))
