@@ -364,3 +364,16 @@ def test_a_title_counts_only_when_it_stands_right_before_the_name() -> None:
     assert names.get("Ernesto Fallon") == "victim"
     people = _people("A man was shot in Selma. Police Chief Ken Barlowe said the man died.")
     assert all(p["role"] == "official" for p in people if p["name"] == "Ken Barlowe")
+
+
+def test_a_dateline_after_a_name_is_no_part_of_it() -> None:
+    assert _clean_name("Inez Roldan SAN ANTONIO") == "Inez Roldan"
+    assert _clean_name("Kester Browne III") == "Kester Browne III"
+
+
+def test_a_building_named_after_someone_is_no_participant() -> None:
+    names = _names(
+        "A 7-year-old boy was shot in Fenwick on Sunday. The boy was taken to Walter Kettering "
+        "hospital where he was pronounced dead."
+    )
+    assert "Walter Kettering" not in names

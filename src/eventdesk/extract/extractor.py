@@ -392,6 +392,8 @@ def _clean_name(text: str) -> str:
     while len(n.split()) > 2 and n.split()[0].lower() in PERSON_NOUNS:
         n = n.split(" ", 1)[1]  # "Toddler Xzavier Robinson"
     n = re.sub(rf"\s+{_NICKNAME}(?=\s)", "", n)  # "Dorsey (Scoop) Fellman"
+    if re.search(r"[a-z]", n):  # a dateline after the name: "Iris Ruiz SAN ANTONIO"
+        n = re.sub(r"(?:\s+(?!(?:II|III|IV)\b)[A-Z]{2,}\b\.?)+$", "", n)
     n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
     return re.sub(r"['’]s?$|\s+(?:with|and|of|in|on|at)$", "", n)
 
@@ -502,6 +504,10 @@ _PERSON_CUE_BEFORE = re.compile(
     re.I,
 )
 #: A word before a place, not a person: "of the 3200 block of", "at", "a Toyota Avalon".
+_PLACE_NOUN_AFTER = re.compile(
+    r"['’]?s?\s+(?:hospital|medical|clinic|school|academy|church|park|street|road|avenue|"
+    r"apartments?|hotel|motel|bar|club|restaurant|store)\b"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:of|at|in|on|from|near|to|into|a|an|the)\s*$", re.I)
 _NOT_NAME_START = re.compile(
     r"(?:North|South|East|West|Fort|Mount|Lake|Port|New|San|Santa|Old|Early|Late|Last|Next|This|"
@@ -1035,6 +1041,8 @@ class RuleExtractor:
                 gaz_city(m.text) and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
             ):
                 continue
+            if _PLACE_NOUN_AFTER.match(text, m.end):
+                continue  # "taken to Paul Hall hospital": a building named after someone
             name = _clean_name(m.text)
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
