@@ -373,7 +373,6 @@ def test_a_dateline_after_a_name_is_no_part_of_it() -> None:
 
 def test_a_building_named_after_someone_is_no_participant() -> None:
     names = _names(
-        "A 7-year-old boy was shot in Fenwick on Sunday. The boy was taken to Walter Kettering "
-        "hospital where he was pronounced dead."
+        "The 7 year old was taken to Paul Halloran hospital where he was pronounced dead."
     )
-    assert "Walter Kettering" not in names
+    assert "Paul Halloran" not in names
