@@ -9,6 +9,7 @@ from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 from eventdesk.extract import get_extractor
 from eventdesk.extract.context import sentence_infos
 from eventdesk.extract.extractor import (
+    _aged_names,
     _clean_name,
     _extended_left,
     _mistagged_names,
@@ -376,3 +377,11 @@ def test_a_building_named_after_someone_is_no_participant() -> None:
         "The 7 year old was taken to Paul Halloran hospital where he was pronounced dead."
     )
     assert "Paul Halloran" not in names
+
+
+def test_an_untagged_name_after_have_arrested_becomes_a_person_mention() -> None:
+    text = "The police department says they have arrested Ezequiel Branshaw Osterby."
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 5, 8))
+    an = Analysis(article=art, sentences=[Sentence(0, len(text), text)], mentions=[])
+    got = _aged_names(an, sentence_infos(an, None))
+    assert [m.text for m in got] == ["Ezequiel Branshaw Osterby"]

@@ -454,6 +454,13 @@ _FATED_NAME = re.compile(
 )
 
 
+_CUED_NAME = re.compile(
+    r"(?:\bidentified\b[^.;]{0,60}?\bas|\b(?:death|killing|slaying|murder|shooting) of|"
+    r"\b(?:have|has|had|police|deputies|officers) (?:arrested|charged)|\bvictims? (?:was|is))\s+"
+    rf"(?P<n>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX})(?![\w'’-])"
+)
+
+
 def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
     """PERSON mentions for aged names NER did not tag as people, and for untagged names a
     fate follows (overlaps are left out)."""
@@ -473,6 +480,21 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
             if after and after.group(1) in PERSON_NOUNS:
                 continue  # "a 3-year-old Cape Cod girl": where the person is from
             if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Mention("PERSON", a, b, name, s.idx))
+        # "Police have arrested Ernesto Brevik Osby": a name the tagger missed after
+        # what says it is a person's
+        for m in _CUED_NAME.finditer(s.text):
+            a, b = s.start + m.start("n"), s.start + m.end("n")
+            name = m.group("n")
+            if _NOT_A_NAME.search(name) or name.split()[0] in _NAME_STOPWORDS:
+                continue
+            if _NOT_NAME_START.match(name.split()[0]) or any(
+                x < b and a < y for x, y in tagged + [(o.start, o.end) for o in out]
+            ):
+                continue
+            after = re.match(r"\s+([a-z]+)", s.text[m.end("n") :])
+            if after and after.group(1) in PERSON_NOUNS:
                 continue
             out.append(Mention("PERSON", a, b, name, s.idx))
         # "Renata Kimble was identified as the woman injured": a name the tagger missed
