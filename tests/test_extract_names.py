@@ -385,3 +385,9 @@ def test_an_untagged_name_after_have_arrested_becomes_a_person_mention() -> None
     an = Analysis(article=art, sentences=[Sentence(0, len(text), text)], mentions=[])
     got = _aged_names(an, sentence_infos(an, None))
     assert [m.text for m in got] == ["Ezequiel Branshaw Osterby"]
+
+
+def test_a_rank_the_tagger_took_into_the_name_is_left_out_of_it() -> None:
+    assert _clean_name("Senior Corporal Lorne Ashby") == "Lorne Ashby"
+    assert _clean_name("Trooper Rob Mihal") == "Rob Mihal"
+    assert _clean_name("Chief Smith") == "Chief Smith"  # (a title and a surname stay)

@@ -389,8 +389,13 @@ def _clean_name(text: str) -> str:
     """A tagged name without what the tagger took along: line breaks, a possessive, a home
     town ("Cedric Anderson of Riverside"), a trailing preposition."""
     n = " ".join(text.split())
-    while len(n.split()) > 2 and n.split()[0].lower() in PERSON_NOUNS:
-        n = n.split(" ", 1)[1]  # "Toddler Xzavier Robinson"
+    while len(n.split()) > 2 and (
+        n.split()[0].lower() in PERSON_NOUNS
+        or n.split()[0].lower() in ("senior", "master", "special", "staff", "police")
+        or OFFICIAL_TITLES.fullmatch(n.split()[0])
+        or POLICE_TITLES.search(n.split()[0])
+    ):
+        n = n.split(" ", 1)[1]  # "Toddler Xzavier Robinson", "Senior Corporal Lorne Ahrens"
     n = re.sub(rf"\s+{_NICKNAME}(?=\s)", "", n)  # "Dorsey (Scoop) Fellman"
     if re.search(r"[a-z]", n):  # a dateline after the name: "Iris Ruiz SAN ANTONIO"
         n = re.sub(r"(?:\s+(?!(?:II|III|IV)\b)[A-Z]{2,}\b\.?)+$", "", n)
