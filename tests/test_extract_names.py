@@ -391,3 +391,14 @@ def test_a_rank_the_tagger_took_into_the_name_is_left_out_of_it() -> None:
     assert _clean_name("Senior Corporal Lorne Ashby") == "Lorne Ashby"
     assert _clean_name("Trooper Rob Mihal") == "Rob Mihal"
     assert _clean_name("Chief Smith") == "Chief Smith"  # (a title and a surname stay)
+
+
+def test_a_mass_shooting_s_list_of_victims_one_a_line_keeps_their_names() -> None:
+    first = ["Arlo", "Bram", "Cyrus", "Dane", "Emrys", "Fitz", "Gideon", "Hale", "Ivo", "Jory"]
+    last = ["Pellham", "Quarrie", "Rusk", "Stavely", "Tolland", "Upham", "Vickery", "Wendle"]
+    lines = [
+        f"{first[i % 10]} {last[i % 8]}{'x' * (i // 8)}, {20 + i}, was killed." for i in range(12)
+    ]
+    text = "Twelve people were killed at a nightclub in Lindale on Sunday.\n" + "\n".join(lines)
+    named = [p for p in _people(text) if p["name"] and p["role"] in _ROLES]
+    assert len(named) >= 10

@@ -1404,6 +1404,8 @@ class RuleExtractor:
         roundup = (
             len(named) > _ROUNDUP_NAMES
             and len({p.evidence[0][0].idx for p in named}) > _ROUNDUP_NAMES - 2
+            # (a mass shooting's list of the dead, one a line, names victims only)
+            and sum(p.role == "victim" for p in named) < 0.8 * len(named)
         )
         in_roundup = {id(p) for p in named}
         for p in sorted(people.values(), key=lambda x: x.first):
