@@ -402,3 +402,19 @@ def test_a_mass_shooting_s_list_of_victims_one_a_line_keeps_their_names() -> Non
     text = "Twelve people were killed at a nightclub in Lindale on Sunday.\n" + "\n".join(lines)
     named = [p for p in _people(text) if p["name"] and p["role"] in _ROLES]
     assert len(named) >= 10
+
+
+def test_an_age_in_words_before_a_name_marks_it() -> None:
+    text = "Seventeen-year-old Anselm Varga of Denver was killed on Sept. 1 at a home."
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 9, 8))
+    an = Analysis(article=art, sentences=[Sentence(0, len(text), text)], mentions=[])
+    assert [m.text for m in _aged_names(an, sentence_infos(an, None))] == ["Anselm Varga"]
+
+
+def test_a_mislabelled_name_with_a_preposition_taken_along_is_trimmed() -> None:
+    text = "Seventeen-year-old Anselm Varga of Denver was killed on Sept. 1 at a home."
+    art = Article(id="t", text=text, raw=text, published=datetime(2016, 9, 8))
+    fac = Mention("FAC", 19, 34, "Anselm Varga of", 0)
+    an = Analysis(article=art, sentences=[Sentence(0, len(text), text)], mentions=[fac])
+    got = _mistagged_names(an, sentence_infos(an, None), [])
+    assert [(m.text, text[m.start : m.end]) for m in got] == [("Anselm Varga",) * 2]

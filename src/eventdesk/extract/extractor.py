@@ -446,7 +446,7 @@ _NAME_WORD = r"(?:[A-Z][a-z]*['’])?[A-Z][a-z'’]+(?:-?[A-Z][a-z'’]+)*"
 _NAME_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)?"
 _NICKNAME = r"[\"“'‘(][^\"”'’()]{1,25}[\"”'’)]"
 _AGED_NAME = re.compile(
-    rf"\b\d{{1,3}}-year-old\s+(?P<a>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}"
+    rf"\b(?:\d{{1,3}}|[A-Za-z]+(?:-[a-z]+)?)-year-old\s+(?P<a>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}"
     rf"{_NAME_SUFFIX})"
     rf"|(?<![\w.])(?P<b>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX}),\s+"
     r"(?:age\s+)?\d{1,3}(?:,|\s+years?[- ]old|\s+and\b|;)"
@@ -527,7 +527,7 @@ _FULL_NAME = re.compile(
 #: What says the name just after it is a person's: "identified Monday as", "the death of".
 _PERSON_CUE_BEFORE = re.compile(
     r"(?:\bidentified\b[^.;]{0,60}?\bas|\b(?:death|killing|slaying|murder|shooting|life) of|"
-    r"\bnamed|\bvictims?|\bsuspects?|\bcharged|\barrested|\d{1,3}-year-old)\s*,?\s*$",
+    r"\bnamed|\bvictims?|\bsuspects?|\bcharged|\barrested|(?:\d{1,3}|[a-z]+)-year-old)\s*,?\s*$",
     re.I,
 )
 #: A word before a place, not a person: "of the 3200 block of", "at", "a Toyota Avalon".
@@ -569,6 +569,11 @@ def _mistagged_names(
     for m in analysis.mentions:
         if m.label not in _OTHER_LABELS:
             continue
+        tail = re.search(r"\s+(?:of|from|in|at)$", m.text)
+        if tail:  # "Alfred Chavez of" (Denver): the tagger took the preposition along
+            m = Mention(
+                m.label, m.start, m.start + tail.start(), m.text[: tail.start()], m.sentence
+            )
         if m.text in full and m.label != "NORP":
             # "Fulton shot Middleton", Fulton tagged a place: Derrick Fulton, named before
             taken.append((m.start, m.end))
