@@ -418,3 +418,8 @@ def test_a_mislabelled_name_with_a_preposition_taken_along_is_trimmed() -> None:
     an = Analysis(article=art, sentences=[Sentence(0, len(text), text)], mentions=[fac])
     got = _mistagged_names(an, sentence_infos(an, None), [])
     assert [(m.text, text[m.start : m.end]) for m in got] == [("Anselm Varga",) * 2]
+
+
+def test_a_headline_s_place_and_person_noun_before_a_name_are_no_part_of_it() -> None:
+    assert _clean_name("Texas Toddler Braxlee Hollis") == "Braxlee Hollis"
+    assert _clean_name("Toddler Ambrin Castellano") == "Ambrin Castellano"

@@ -389,6 +389,10 @@ def _clean_name(text: str) -> str:
     """A tagged name without what the tagger took along: line breaks, a possessive, a home
     town ("Cedric Anderson of Riverside"), a trailing preposition."""
     n = " ".join(text.split())
+    words = n.split()
+    noun = next((i for i, w in enumerate(words[:3]) if w.lower() in PERSON_NOUNS), None)
+    if noun is not None and len(words) - noun > 2:
+        n = " ".join(words[noun + 1 :])  # a headline's "Texas Toddler Braison Howard"
     while len(n.split()) > 2 and (
         n.split()[0].lower() in PERSON_NOUNS
         or n.split()[0].lower() in ("senior", "master", "special", "staff", "police")
