@@ -600,7 +600,8 @@ def _mistagged_names(
         cue = bool(_PERSON_CUE_BEFORE.search(pre))
         # one of a list of people: "Ivory Cole, Tracy Dunn, Briana Rolle and Jerome Pike"
         listed = any(
-            _LIST_JOIN.fullmatch(text[y : m.start]) or _LIST_JOIN.fullmatch(text[m.end : x])
+            (0 < m.start - y <= 7 and _LIST_JOIN.fullmatch(text[y : m.start]))
+            or (0 < x - m.end <= 7 and _LIST_JOIN.fullmatch(text[m.end : x]))
             for x, y in people
         )
         if _PLACE_BEFORE.search(pre) and not cue:
