@@ -423,3 +423,12 @@ def test_a_mislabelled_name_with_a_preposition_taken_along_is_trimmed() -> None:
 def test_a_headline_s_place_and_person_noun_before_a_name_are_no_part_of_it() -> None:
     assert _clean_name("Texas Toddler Braxlee Hollis") == "Braxlee Hollis"
     assert _clean_name("Toddler Ambrin Castellano") == "Ambrin Castellano"
+
+
+def test_a_list_shares_the_hurt_the_parse_finds_for_one_of_its_names() -> None:
+    names = _names(
+        "Five teens were hurt at a party on Saturday. 18-year-olds Keyla Moss, Dara Quill and "
+        "17-year-old Tamsin Velarde were treated at a hospital and released, and police are "
+        "interviewing possible suspects, but so far no arrests have been made."
+    )
+    assert names == {"Keyla Moss": "victim", "Dara Quill": "victim", "Tamsin Velarde": "victim"}

@@ -1138,6 +1138,17 @@ class RuleExtractor:
                 role, status = _role_from_context(lpre, lpost, s.text)
                 if role in ("official", "witness"):
                     role, status = None, None
+                if role is None and st is not None:
+                    # "A, B, C and D were treated at a hospital": one of them the parse
+                    # found hurt, the others with them in the list were hurt too
+                    hurt = [
+                        pt
+                        for pt in st.patients
+                        if pt.person and not pt.perp and first.start <= pt.start < last.end
+                    ]
+                    if hurt:
+                        role = "victim"
+                        status = "killed" if hurt[0].status == "killed" else "injured"
             if role is None and id(m) in list_of:
                 first, _ = list_of[id(m)]
                 lpre = s.text[max(0, first.start - s.start - 90) : first.start - s.start]
