@@ -432,3 +432,13 @@ def test_a_list_shares_the_hurt_the_parse_finds_for_one_of_its_names() -> None:
         "interviewing possible suspects, but so far no arrests have been made."
     )
     assert names == {"Keyla Moss": "victim", "Dara Quill": "victim", "Tamsin Velarde": "victim"}
+
+
+def test_a_victim_later_pronounced_deceased_is_dead() -> None:
+    people = _people(
+        "Police found Jorah Pelling, 53, unresponsive in a parked car on Friday. According to "
+        "police, Pelling sustained a gunshot wound to the head, was taken to a hospital, and "
+        "was later pronounced deceased."
+    )
+    p = next(p for p in people if p["name"] == "Jorah Pelling")
+    assert (p["role"], p["status"]) == ("victim", "killed")

@@ -773,9 +773,11 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     if _PERP_AFTER.match(post):
         return "perpetrator", None
     if _VICTIM_AFTER.match(post):
-        clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:140])[0]
+        clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:160])[0]
         status = (
-            "killed" if re.search(r"killed|dead|died|murdered|slain|fatal", clause) else "injured"
+            "killed"
+            if re.search(r"killed|dead|died|murdered|slain|fatal|deceased", clause)
+            else "injured"
         )
         return "victim", status
     if _VICTIM_WHEN.match(post):
