@@ -442,3 +442,8 @@ def test_a_victim_later_pronounced_deceased_is_dead() -> None:
     )
     p = next(p for p in people if p["name"] == "Jorah Pelling")
     assert (p["role"], p["status"]) == ("victim", "killed")
+
+
+def test_killed_before_a_day_names_no_shooter() -> None:
+    names = _names("Renwick Doyle killed Tuesday in a shooting on Ash Street, police say.")
+    assert names.get("Renwick Doyle") != "perpetrator"

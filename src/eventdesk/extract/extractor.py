@@ -293,7 +293,10 @@ _PERP_AFTER = re.compile(
     r"(?:opened fire|shot and killed|fatally shot|shot at|fired (?:at|into|on|several|multiple|a|"
     r"shots)|pointed (?:a|the|his|her)|pulled (?:out )?(?:a|the|his|her) (?:gun|handgun|pistol|"
     r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three)|"
-    r"(?:shot|killed) (?-i:[A-Z][a-z])(?!\w*\s+(?:County|Street|Avenue|Road|Park)\b))",
+    r"(?:shot|killed) (?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec|Last|Early|Late|This|Near|In|At|On|Outside|Inside)\b)"
+    r"(?-i:[A-Z][a-z])(?!\w*\s+(?:County|Street|Avenue|Road|Park)\b))",
     re.I,
 )
 #: "was shot by Tom Reyes", "one shot was fired by Reyes": the one who fired.
