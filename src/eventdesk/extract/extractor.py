@@ -139,36 +139,64 @@ _SUSPECT_BEFORE = re.compile(
     r"\b(suspect|suspected (?:gunman|shooter)|gunman|shooter|accused|defendant|charged|arrested|"
     r"charging|booked|arrest of|searching for|looking for|person of interest|"
     r"identified the (?:suspect|shooter|gunman|killer) as|police (?:arrested|charged)|"
-    r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as)\s*,?\s*"
+    r"(?:suspects|shooters|gunmen) (?:are|were|have been) identified as|"
+    r"charges?\b[^.;]{0,50}\bagainst|warrants?\b[^.;]{0,30}\b(?:for|to arrest))\s*,?\s*"
     r"(?:as\s+|is\s+|was\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _SUSPECT_AFTER = re.compile(
-    r"^\s*,?(?:\s*\d{1,3},)?\s*(?:who\s+)?(?:was|has been|had been|is|were)\s+(?:later\s+|also\s+)?"
+    r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
+    r"(?:who\s+)?(?:was|has been|had been|is|were|are|have been|remains?)\s+"
+    r"(?:later\s+|also\s+|both\s+|all\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
-    r"held|wanted)|^\s*,?(?:\s*\d{1,3},)?\s*(?:faces|is facing|turned himself in|turned herself in|"
+    r"held|wanted|cited|in custody|behind bars|"
+    r"issued an? (?:arrest )?warrant)|"
+    r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
+    r"(?:(?:all|both|each)\s+)?(?:faces|face|is facing|are facing|turned himself in|"
+    r"turned herself in|entered (?:a |the )?(?:guilty |not guilty )?pleas?|"
     r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,|\s*(?:an?|the)\s[^,]{3,90},)?"
-    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},)?\s*(?:who\s+)?"
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?\s*,?|\s*(?:an?|the)\s[^,]{3,90},)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},?)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
+    r"gunned down|hospitali[sz]ed|in (?:a|the) hospital|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
-    r"(?:victims|people (?:shot|killed|wounded)))|^\s*,?(?:\s*\d{1,3},)?"
+    r"(?:victims|people (?:shot|killed|wounded))|(?:(?<=was )|(?<=is ))the (?:\w+\s+)?victim\b(?!['’])|identified as (?:the|one of the|an?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:victims?|killed|shot|injured|wounded|hurt|dead))|^\s*,?(?:\s*\d{1,3},)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},?)?"
     r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
+    r"(?:accidentally\s+|fatally\s+)?shot (?:himself|herself)|"
     r"underwent (?:\w+ )?surgery|was found (?:\w+ )?(?:with|suffering))",
     re.I,
+)
+#: "X was sitting in a car when she was shot", "X was asleep when a stray bullet struck the
+#: back of his head": what X was doing when the shot hit X.
+_VICTIM_WHEN = re.compile(
+    r"^\s*,?(?:\s*\d{1,3},)?\s*(?:was|were)\s+[^.;]{0,120}?\bwhen\b[^.;]{0,80}?\b(?:"
+    r"(?:he|she|they)\s+(?:was|were|got)\s+(?:\w+\s+)?(?:shot|struck|hit|wounded)|"
+    r"(?:shot|struck|hit|striking|hitting)\s+(?:him|her|them|the\s+\w+\s+of\s+(?:his|her))\b)",
+    re.I,
+)
+_TITLE_TAIL = re.compile(
+    r"(?:" + OFFICIAL_TITLES.pattern + r")(?!.*(?:" + OFFICIAL_TITLES.pattern + r"))", re.I
+)
+_TITLE_TO_NAME = re.compile(r"\.?(?:\s*,)?(?:\s+(?:of|the|[A-Z][\w.'’-]*))*\s*,?\s*")
+_SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|say|added|adds|explained|stated)\b", re.I)
+#: '"...," said Monet Ruiz, 45.': the one quoted, whom an age alone does not make a victim.
+_SPEAKER_BEFORE = re.compile(
+    r"(?:[”\"]\s*,?\s*(?:said|says|added|explained|recalled)|\baccording to)\s*$", re.I
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(victims?(?: was| were| has been| have been)?(?: identified)?(?: as)?|survivors?|"
     r"identified (?:the "
     r"(?:victims?|man|woman|teen|boy|girl|deceased|dead man) )?as|killing|wounding|injuring|"
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
-    r"murder of|shooting of|"
+    r"murder of|shooting of|bodies of|body of|(?:tried|attempted|plotted|planned) to (?:kill|shoot)|"
     # "He identified the 12-year-old as", "The teen was identified Wednesday as"
-    r"identif(?:y|ies|ied) (?:[\w-]+\s+){1,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
+    r"identif(?:y|ies|ied) (?:[\w-]+\s+){0,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
@@ -297,14 +325,25 @@ _PERP_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?\s*(?:then\s+|allegedly\s+|also\s+)?"
     r"(?:opened fire|shot and killed|fatally shot|shot at|fired (?:at|into|on|several|multiple|a|"
     r"shots)|pointed (?:a|the|his|her)|pulled (?:out )?(?:a|the|his|her) (?:gun|handgun|pistol|"
-    r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three))",
+    r"rifle)|stabbed|killed (?:his|her|the|a)|shot (?:his|her|the|a|him|two|three)|"
+    r"(?:shot|killed) (?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec|Last|Early|Late|This|Near|In|At|On|Outside|Inside)\b)"
+    r"(?-i:[A-Z][a-z])(?!\w*\s+(?:County|Street|Avenue|Road|Park)\b))",
     re.I,
+)
+#: "was shot by Tom Reyes", "one shot was fired by Reyes": the one who fired.
+_PERP_BEFORE = re.compile(
+    r"\b(?:shot|fired|killed|wounded|struck|hit|shooting|killing)\s+(?:\w+\s+)?by\s*$", re.I
 )
 _NOT_A_NAME = re.compile(
     r"\b(?:Memorial|Hospital|County|Police|Wounded|Multiple|Department|Sheriff|Center|Street|"
     r"Avenue|Road|School|Church|University|Medical|News|Facebook|Twitter|Instagram|Image|Photo|"
     r"Copyright|Associated Press|St|Ave|Rd|Blvd|Dr|Ln|Streets|Fire|Rescue|EMS|Lane|Drive|"
-    r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza)\b|\d|"
+    r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
+    r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
+    r"Update|Breaking|Race|Sex|Court|Circle|Terrace|Billiards|Lounge|Grill|Restaurant|Tavern|"
+    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club)\b|\d|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
@@ -333,6 +372,9 @@ _STATUS_RANK = {
     "unharmed": 1,
     "unknown": 0,
 }
+_ROLES = ("victim", "perpetrator", "suspect")
+#: More named participants than this, first named in nearly as many sentences: a round-up.
+_ROUNDUP_NAMES = 10
 _ROLE_RANK = {"perpetrator": 5, "suspect": 4, "victim": 3, "witness": 2, "official": 1, "other": 0}
 
 
@@ -383,8 +425,22 @@ def _clean_name(text: str) -> str:
     """A tagged name without what the tagger took along: line breaks, a possessive, a home
     town ("Cedric Anderson of Riverside"), a trailing preposition."""
     n = " ".join(text.split())
+    words = n.split()
+    noun = next((i for i, w in enumerate(words[:3]) if w.lower() in PERSON_NOUNS), None)
+    if noun is not None and len(words) - noun > 2:
+        n = " ".join(words[noun + 1 :])  # a headline's "Texas Toddler Braison Howard"
+    while len(n.split()) > 2 and (
+        n.split()[0].lower() in PERSON_NOUNS
+        or n.split()[0].lower() in ("senior", "master", "special", "staff", "police")
+        or OFFICIAL_TITLES.fullmatch(n.split()[0])
+        or POLICE_TITLES.search(n.split()[0])
+    ):
+        n = n.split(" ", 1)[1]  # "Toddler Xzavier Robinson", "Senior Corporal Lorne Ahrens"
+    n = re.sub(rf"\s+{_NICKNAME}(?=\s)", "", n)  # "Dorsey (Scoop) Fellman"
+    if re.search(r"[a-z]", n):  # a dateline after the name: "Iris Ruiz SAN ANTONIO"
+        n = re.sub(r"(?:\s+(?!(?:II|III|IV)\b)[A-Z]{2,}\b\.?)+$", "", n)
     n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
-    return re.sub(r"['’]s$|\s+(?:with|and|of|in|on|at)$", "", n)
+    return re.sub(r"['’]s?$|\s+(?:with|and|of|in|on|at)$", "", n)
 
 
 def _name_key(name: str) -> str:
@@ -403,7 +459,7 @@ _SENT_SUSPECT = re.compile(
 )
 _SENT_VICTIM = re.compile(
     r"\b(?:victims?|wounded|injured|hospitali[sz]ed|hospitals?|shot|killed|dead|died|slain|"
-    r"treated)\b",
+    r"treated|bod(?:y|ies))\b",
     re.I,
 )
 _SENT_SPEAKER = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}(?:said|says|told|added)\b", re.I)
@@ -425,16 +481,36 @@ def _sentence_role(pre: str, post: str, sent: str) -> str | None:
 
 #: Names the tagger missed but an age marks as a person's: "24-year-old Deashaun Turrentine",
 #: "Montrel Quintres Patterson, 22, of Clarksville".
+#: One word of a name: "McVay", "LaMont", "O'Neal", "Flagos-Ramirez", "Da'deron".
+_NAME_WORD = r"(?:[A-Z][a-z]*['’])?[A-Z][a-z'’]+(?:-?[A-Z][a-z'’]+)*"
+_NAME_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)?"
+_NICKNAME = r"[\"“'‘(][^\"”'’()]{1,25}[\"”'’)]"
 _AGED_NAME = re.compile(
-    r"\b\d{1,3}-year-old\s+(?P<a>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
-    r"|(?<![\w.])(?P<b>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}),\s+(?:age\s+)?"
-    r"\d{1,3}(?:,|\s+years?[- ]old|\s+and\b|;)"
+    rf"\b(?:\d{{1,3}}|[A-Za-z]+(?:-[a-z]+)?)-year-old\s+(?P<a>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}"
+    rf"{_NAME_SUFFIX})"
+    rf"|(?<![\w.])(?P<b>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX}),\s+"
+    r"(?:age\s+)?\d{1,3}(?:,|\s+years?[- ]old|\s+and\b|;)"
+)
+
+
+_FATED_NAME = re.compile(
+    rf"(?<![\w.'’-])(?P<n>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,2}}{_NAME_SUFFIX})"
+    r"(?=\s+(?:was|were|is|has been|had been)\s)"
+)
+
+
+_CUED_NAME = re.compile(
+    r"(?:\bidentified\b[^.;]{0,60}?\bas|\b(?:death|killing|slaying|murder|shooting) of|"
+    r"\b(?:have|has|had|police|deputies|officers) (?:arrested|charged)|\bvictims? (?:was|is))\s+"
+    rf"(?P<n>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}{_NAME_SUFFIX})(?![\w'’-])"
 )
 
 
 def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
-    """PERSON mentions for aged names NER did not tag as people (overlaps are left out)."""
+    """PERSON mentions for aged names NER did not tag as people, and for untagged names a
+    fate follows (overlaps are left out)."""
     taken = [(m.start, m.end) for m in analysis.mentions if m.label == "PERSON"]
+    tagged = [(m.start, m.end) for m in analysis.mentions]
     out: list[Mention] = []
     for s in infos:
         if s.junk:
@@ -445,9 +521,222 @@ def _aged_names(analysis: Analysis, infos: list[SentInfo]) -> list[Mention]:
             name = m.group(g)
             if _NOT_A_NAME.search(name) or name.split()[0] in _NAME_STOPWORDS:
                 continue
+            after = re.match(r"\s+([a-z]+)", s.text[m.end(g) :])
+            if after and after.group(1) in PERSON_NOUNS:
+                continue  # "a 3-year-old Cape Cod girl": where the person is from
             if any(x < b and a < y for x, y in taken):
                 continue
             out.append(Mention("PERSON", a, b, name, s.idx))
+        # "Police have arrested Ernesto Brevik Osby": a name the tagger missed after
+        # what says it is a person's
+        for m in _CUED_NAME.finditer(s.text):
+            a, b = s.start + m.start("n"), s.start + m.end("n")
+            name = m.group("n")
+            if _NOT_A_NAME.search(name) or name.split()[0] in _NAME_STOPWORDS:
+                continue
+            if _NOT_NAME_START.match(name.split()[0]) or any(
+                x < b and a < y for x, y in tagged + [(o.start, o.end) for o in out]
+            ):
+                continue
+            after = re.match(r"\s+([a-z]+)", s.text[m.end("n") :])
+            if after and after.group(1) in PERSON_NOUNS:
+                continue
+            out.append(Mention("PERSON", a, b, name, s.idx))
+        # "Renata Kimble was identified as the woman injured": a name the tagger missed
+        # whose fate follows it
+        for m in _FATED_NAME.finditer(s.text):
+            a, b = s.start + m.start("n"), s.start + m.end("n")
+            name, post = m.group("n"), s.text[m.end("n") : m.end("n") + 160]
+            if _NOT_A_NAME.search(name) or name.split()[0] in _NAME_STOPWORDS:
+                continue
+            if re.search(r"[A-Z][\w'’-]*\s+$", s.text[: m.start("n")]):
+                continue  # the end of a longer run of capitals: "County Sheriff Jim Reyes"
+            if _NOT_NAME_START.match(name.split()[0]) or any(
+                x < b and a < y for x, y in tagged + [(o.start, o.end) for o in out]
+            ):
+                continue  # (what the tagger labelled otherwise is _mistagged_names' to judge)
+            if _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post):
+                out.append(Mention("PERSON", a, b, name, s.idx))
+    return out
+
+
+#: A person's full name, as the tagger may label it a place, a group or a building.
+_FULL_NAME = re.compile(
+    rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD}|{_NICKNAME})){{1,3}}{_NAME_SUFFIX}$"
+)
+#: What says the name just after it is a person's: "identified Monday as", "the death of".
+_PERSON_CUE_BEFORE = re.compile(
+    r"(?:\bidentified\b[^.;]{0,60}?\bas|\b(?:death|killing|slaying|murder|shooting|life) of|"
+    r"\bnamed|\bvictims?|\bsuspects?|\bcharged|\barrested|(?:\d{1,3}|[a-z]+)-year-old)\s*,?\s*$",
+    re.I,
+)
+#: A word before a place, not a person: "of the 3200 block of", "at", "a Toyota Avalon".
+_PLACE_NOUN_AFTER = re.compile(
+    r"['’]?s?\s+(?:hospital|medical|clinic|school|academy|church|park|street|road|avenue|"
+    r"apartments?|hotel|motel|bar|club|restaurant|store)\b"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:of|at|in|on|from|near|to|into|a|an|the)\s*$", re.I)
+_NOT_NAME_START = re.compile(
+    r"(?:North|South|East|West|Fort|Mount|Lake|Port|New|San|Santa|Old|Early|Late|Last|Next|This|"
+    r"Then|When|After|Before|While|Since|Also|Meanwhile|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"January|February|March|April|June|July|August|September|October|November|December)$"
+)
+_LIST_JOIN = re.compile(r",\s*|,?\s+and\s+")
+_OTHER_LABELS = frozenset(["ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"])
+
+
+def _mistagged_names(
+    analysis: Analysis, infos: list[SentInfo], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """PERSON mentions for full names the tagger labelled otherwise ("The boy was identified
+    as Noah Sarver", tagged ORG): kept when what is next to the name says it is a person's,
+    or when its surname is a person's elsewhere in the article."""
+    text = analysis.article.text
+    by_idx = {s.idx: s for s in infos}
+    surnames = {
+        m.text.split()[-1].lower()
+        for m in analysis.mentions
+        if m.label == "PERSON" and not _NOT_A_NAME.search(m.text)
+    }
+    full = {  # surnames of the full names the tagger did find
+        m.text.split()[-1]
+        for m in analysis.mentions
+        if m.label == "PERSON" and len(m.text.split()) > 1 and not _NOT_A_NAME.search(m.text)
+    }
+    people = [(m.start, m.end) for m in analysis.mentions if m.label == "PERSON"]
+    out: list[Mention] = []
+    for m in analysis.mentions:
+        if m.label not in _OTHER_LABELS:
+            continue
+        tail = re.search(r"\s+(?:of|from|in|at)$", m.text)
+        if tail:  # "Alfred Chavez of" (Denver): the tagger took the preposition along
+            m = Mention(
+                m.label, m.start, m.start + tail.start(), m.text[: tail.start()], m.sentence
+            )
+        if m.text in full and m.label != "NORP":
+            # "Fulton shot Middleton", Fulton tagged a place: Derrick Fulton, named before
+            taken.append((m.start, m.end))
+            out.append(Mention("PERSON", m.start, m.end, m.text, m.sentence))
+            continue
+        if not _FULL_NAME.match(m.text):
+            continue
+        s = by_idx.get(m.sentence)
+        if s is None or s.junk or _NOT_A_NAME.search(m.text):
+            continue
+        if m.text.split()[0] in _NAME_STOPWORDS or any(x < m.end and m.start < y for x, y in taken):
+            continue
+        words = m.text.split()
+        if _NOT_NAME_START.match(words[0]) or any(w.lower() in PERSON_NOUNS for w in words):
+            continue  # "West Maple", "Fort Riley", "Sun Apr", "Old Man Bill"
+        after = re.match(r"\s+([a-z]+)", text[m.end : m.end + 30])
+        if after and after.group(1) in PERSON_NOUNS:
+            continue  # "a 3-year-old Cape Cod girl": where the person is from
+        pre, post = text[max(s.start, m.start - 80) : m.start], text[m.end : m.end + 90]
+        cue = bool(_PERSON_CUE_BEFORE.search(pre))
+        # one of a list of people: "Ivory Cole, Tracy Dunn, Briana Rolle and Jerome Pike"
+        listed = any(
+            (0 < m.start - y <= 7 and _LIST_JOIN.fullmatch(text[y : m.start]))
+            or (0 < x - m.end <= 7 and _LIST_JOIN.fullmatch(text[m.end : x]))
+            for x, y in people
+        )
+        if _PLACE_BEFORE.search(pre) and not cue:
+            continue  # "of the 3200 block of West Walnut, was shot": the man's street
+        fate = bool(
+            _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post) or _PERP_AFTER.match(post)
+        )
+        if not (
+            words[-1].lower() in surnames
+            or cue
+            or listed
+            or _AGE_AFTER.match(post)
+            or (fate and m.label not in ("GPE", "LOC", "FAC"))
+        ):
+            continue
+        taken.append((m.start, m.end))
+        out.append(Mention("PERSON", m.start, m.end, m.text, m.sentence))
+    return out
+
+
+_NAME_AFTER = re.compile(rf" ({_NAME_WORD})(?=[\s,.;:]|$)")
+_NAME_RUN_BEFORE = re.compile(rf"(?:(?<=\s)|^)((?:{_NAME_WORD}\s+){{1,2}})$")
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline's capitals: most of its words begin with a capital letter."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _extended_left(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
+    """Names the tagger cut in two: "Micah" + "Sanders faces charges", "Montrel Quintres" +
+    "Patterson, 22": a short PERSON mention takes the given names just before it, and
+    "Donovan Keith" + "Little with attempted murder" the surname just after it."""
+    text = analysis.article.text
+    sent = analysis.sentences
+    spans = [(m.start, m.end) for m in persons]
+    tagged = [(m.start, m.end) for m in analysis.mentions]
+    out: list[Mention] = []
+    for m in persons:
+        nxt = _NAME_AFTER.match(text, m.end)
+        if (
+            nxt is not None
+            and len(m.text.split()) == 2
+            and not re.search(r"['’]s?$", m.text)
+            and nxt.group(1) not in _NAME_STOPWORDS
+            and not _NOT_NAME_START.match(nxt.group(1))
+            and not _NOT_A_NAME.search(nxt.group(1))
+            and not any(x < nxt.end(1) and m.end < y for x, y in tagged)
+            and m.sentence < len(sent)
+            and not _title_case(sent[m.sentence].text)  # "Justice Ann Roe Dies"
+        ):
+            m = Mention("PERSON", m.start, nxt.end(1), text[m.start : nxt.end(1)], m.sentence)
+        words = m.text.split()
+        if len(words) > 2 or m.sentence >= len(sent):
+            out.append(m)
+            continue
+        before = text[sent[m.sentence].start : m.start]
+        run = _NAME_RUN_BEFORE.search(before)
+        if run is None:
+            out.append(m)
+            continue
+        a = m.start - len(run.group(1))
+        given = run.group(1).split()
+        rest = before[: len(before) - len(run.group(1))]
+        if (
+            any(w in _NAME_STOPWORDS or _NOT_NAME_START.match(w) for w in given)
+            or any(OFFICIAL_TITLES.fullmatch(w) or POLICE_TITLES.search(w) for w in given)
+            or _NOT_A_NAME.search(run.group(1))
+            or re.search(r"[A-Z][\w'’.-]*\s*$", rest)  # a longer run of capitals
+            or any(x < m.start and a < y for x, y in spans)
+        ):
+            out.append(m)
+            continue
+        out.append(Mention("PERSON", a, m.end, text[a : m.end], m.sentence))
+    return out
+
+
+#: A nickname between given name and surname: ` "Zae" Robinson`, ` (Scoop) Fells`.
+_NICKNAME_AFTER = re.compile(
+    rf"^\s*[\"“'‘(][^\"”'’()]{{1,25}}[\"”'’)]\s+(?P<sur>{_NAME_WORD}){_NAME_SUFFIX}"
+)
+
+
+def _with_nicknames(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
+    """The tagger stops at a nickname: "Xzavier" of "Xzavier 'Zae' Robinson" takes the
+    surname after the nickname (the name is given without it)."""
+    text = analysis.article.text
+    out: list[Mention] = []
+    for m in persons:
+        head = m.text.rstrip("\"“'‘( ")
+        start = m.start + len(head)
+        nm = _NICKNAME_AFTER.match(text[start : start + 80])
+        if not head or nm is None or _NOT_A_NAME.search(nm.group("sur")):
+            out.append(m)
+            continue
+        end = start + nm.end()
+        name = f"{head} {text[start + nm.start('sur') : end].strip()}"
+        out.append(Mention("PERSON", m.start, end, name, m.sentence))
     return out
 
 
@@ -493,7 +782,13 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
     """Role (and status) of a person named between ``pre`` and ``post`` in sentence ``sent``."""
     role: str | None = None
     status: str | None = None
+    # the title is the name's own only when nothing but capitals stand between them ("Police
+    # Chief Ken Barnes", "the coroner, Ann Lee"), not "District Attorney as 62-year-old X"
     title_words = " ".join(pre.split()[-4:])
+    tm = _TITLE_TAIL.search(title_words)
+    title_words = (
+        title_words[: tm.end()] if tm and _TITLE_TO_NAME.fullmatch(title_words[tm.end() :]) else ""
+    )
     # "Officer Jesse Hempen, 31," "Davon Jones, 17, of Orange, was shot": an age or a fate
     # after the name says the person is one the report is about, whatever title precedes
     about = bool(_AGE_AFTER.match(post) or _VICTIM_AFTER.match(post) or _SUSPECT_AFTER.match(post))
@@ -506,21 +801,32 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
         return "official", None
     if POLICE_TITLES.search(pre.rstrip()) and not about:
         return "official", None
+    if _SPEAKER_AFTER.match(post):
+        # "..., one of the victims, Okada said.": what comes before is what the speaker says
+        return ("witness" if WITNESS_RE.search(sent) else None), None
     if _SUSPECT_BEFORE.search(pre[-60:]) or _SUSPECT_AFTER.match(post):
         return "suspect", None
     if _PERP_AFTER.match(post):
         return "perpetrator", None
     if _VICTIM_AFTER.match(post):
-        clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:140])[0]
+        clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:160])[0]
         status = (
-            "killed" if re.search(r"killed|dead|died|murdered|slain|fatal", clause) else "injured"
+            "killed"
+            if re.search(r"killed|dead|died|murdered|slain|fatal|deceased", clause)
+            else "injured"
         )
         return "victim", status
+    if _VICTIM_WHEN.match(post):
+        return "victim", "injured"
+    if _PERP_BEFORE.search(pre[-40:]):
+        return "perpetrator", None
     if _VICTIM_BEFORE.search(pre[-60:]):
         w = pre[-60:].lower()
         status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased", w) else None
+        if re.search(r"\bto (?:kill|shoot)\b", w):
+            status = None  # "plotted to kill X": an intent, not a death
         return "victim", status
-    if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:40]):
+    if WITNESS_RE.search(sent) and not _VICTIM_CUE.search(post[:80]):
         role = "witness"
     elif _PERSON_APPOS_BEFORE.search(pre[-40:]) and post.lstrip().startswith(","):
         role = "victim"  # "The boy, Nathan Majors, was home alone with his brother when ..."
@@ -548,7 +854,8 @@ def _antecedent_count(np_text: str, before: str) -> int | None:
 
 _LIST_GAP = re.compile(
     r"^(?:,?\s*(?:an?\s+)?\d{1,3}(?:-year-old)?)?(?:,?\s*(?:of|from)\s+[A-Z][\w .]*?(?:,\s*[A-Z]{2}|"
-    r",\s*[A-Z][a-z]+\.?)?)?\s*(?:,|;|,?\s*and|,?\s*as well as)\s*(?:(?:an?\s+)?\d{1,3}-year-old\s+)?"
+    r",\s*[A-Z][a-z]+\.?)?)?\s*(?:[,;]?\s*and|[,;]?\s*as well as|,|;)\s*"
+    r"(?:(?:an?\s+)?\d{1,3}-year-old\s+)?"
     r"$"
 )
 
@@ -772,6 +1079,8 @@ class RuleExtractor:
         persons = [m for m in analysis.mentions if m.label == "PERSON"] + _aged_names(
             analysis, infos
         )
+        persons += _mistagged_names(analysis, infos, [(m.start, m.end) for m in persons])
+        persons = _with_nicknames(analysis, _extended_left(analysis, persons))
         persons.sort(key=lambda m: m.start)
         # full names first so that surname mentions join them
         full_keys: dict[str, str] = {}
@@ -807,6 +1116,8 @@ class RuleExtractor:
                 gaz_city(m.text) and (_name_key(m.text) not in full_keys or len(m.text.split()) > 1)
             ):
                 continue
+            if _PLACE_NOUN_AFTER.match(text, m.end):
+                continue  # "taken to Paul Hall hospital": a building named after someone
             name = _clean_name(m.text)
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
@@ -834,10 +1145,17 @@ class RuleExtractor:
                 continue
             p.first = min(p.first, s.idx)
             a, b = m.start - s.start, m.end - s.start
-            pre, post = s.text[max(0, a - 70) : a], s.text[b : b + 90]
+            pre, post = s.text[max(0, a - 70) : a], s.text[b : b + 160]
+            title = m.text.split()[0]
+            if len(m.text.split()) > 2 and (
+                OFFICIAL_TITLES.fullmatch(title) or POLICE_TITLES.search(title)
+            ):
+                pre += title + " "  # the tagger took the title along: "Sergeant Manny Ruiz"
             role: str | None = None
             status: str | None = None
             st = stmts.get(s.idx)
+            if _SPEAKER_AFTER.match(post):
+                st = None  # "..., one of the victims, Okada said.": the one who tells it
             if st is not None:
                 for pt in st.patients:
                     if pt.start <= m.start and m.end <= pt.end + 1 and pt.person:
@@ -858,6 +1176,17 @@ class RuleExtractor:
                 role, status = _role_from_context(lpre, lpost, s.text)
                 if role in ("official", "witness"):
                     role, status = None, None
+                if role is None and st is not None:
+                    # "A, B, C and D were treated at a hospital": one of them the parse
+                    # found hurt, the others with them in the list were hurt too
+                    hurt = [
+                        pt
+                        for pt in st.patients
+                        if pt.person and not pt.perp and first.start <= pt.start < last.end
+                    ]
+                    if hurt:
+                        role = "victim"
+                        status = "killed" if hurt[0].status == "killed" else "injured"
             if role is None and id(m) in list_of:
                 first, _ = list_of[id(m)]
                 lpre = s.text[max(0, first.start - s.start - 90) : first.start - s.start]
@@ -880,6 +1209,8 @@ class RuleExtractor:
                 and not s.related
                 and (_AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:]))
                 and not WITNESS_RE.search(s.text)
+                and not _SPEAKER_BEFORE.search(pre)
+                and not re.match(r"^,?\s*\d{1,3},?\s*(?:said|says|told)\b", post)
             ):
                 # "Sarah Davidson, 19," in a shooting report: someone the shooting is about;
                 # a victim unless another mention says otherwise (in the lead of a report any
@@ -1127,6 +1458,17 @@ class RuleExtractor:
     def _participant_facts(self, analysis: Analysis, people: dict[str, Person]) -> list[Fact]:
         text = analysis.article.text
         out: list[Fact] = []
+        # a report naming a dozen people, each in a sentence of their own, is a round-up of
+        # several incidents (a police blog, "a year of gun crime"): which of its names belong
+        # to the incident it is filed under the text cannot tell, so none counts
+        named = [p for p in people.values() if p.name and p.role in _ROLES and p.evidence]
+        roundup = (
+            len(named) > _ROUNDUP_NAMES
+            and len({p.evidence[0][0].idx for p in named}) > _ROUNDUP_NAMES - 2
+            # (a mass shooting's list of the dead, one a line, names victims only)
+            and sum(p.role == "victim" for p in named) < 0.8 * len(named)
+        )
+        in_roundup = {id(p) for p in named}
         for p in sorted(people.values(), key=lambda x: x.first):
             if not p.evidence:
                 continue
@@ -1140,16 +1482,25 @@ class RuleExtractor:
                 Evidence(analysis.article.id, s.start, s.end, text[s.start : s.end])
                 for s in sents[:4]
             ]
+            name, description = p.name, p.description
+            if (
+                name
+                and p.role in ("victim", "perpetrator", "suspect")
+                and len(_PERSON_TITLE_STRIP.sub("", name).split()) == 1
+            ):
+                # one word names no one for the record: a given name ("his daughter
+                # Madeline") or a word the tagger took for a name ("taken to Stroger")
+                name, description = None, description or name
             value = {
-                "name": p.name,
+                "name": name,
                 "role": p.role,
                 "status": p.status,
                 "age": p.age,
                 "gender": p.gender,
-                "description": p.description,
+                "description": description,
             }
             surface = text[p.evidence[0][1] : p.evidence[0][2]]
-            conf = 0.8 if p.name else 0.6
+            conf = 0.8 if name else 0.6
             out.append(
                 Fact(
                     "participant",
@@ -1158,6 +1509,7 @@ class RuleExtractor:
                     attribution=p.attribution,
                     confidence=conf,
                     surface=surface,
+                    modality="related" if roundup and id(p) in in_roundup else "asserted",
                 )
             )
         return out
