@@ -154,7 +154,7 @@ HEADLINE_POS = 2
 def title_case(text: str) -> bool:
     """ "Victorville Girl Fatally Shoots Brother": most longer words capitalised, so
     capitals say nothing about names."""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    words = re.findall(r"[^\W\d_]{3,}", text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 

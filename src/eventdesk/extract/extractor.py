@@ -662,12 +662,6 @@ _NAME_AFTER = re.compile(rf" ({_NAME_WORD})(?=[\s,.;:]|$)")
 _NAME_RUN_BEFORE = re.compile(rf"(?:(?<=\s)|^)((?:{_NAME_WORD}\s+){{1,2}})$")
 
 
-def _title_case(sentence: str) -> bool:
-    """A headline's capitals: most of its words begin with a capital letter."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
 def _extended_left(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
     """Names the tagger cut in two: "Micah" + "Sanders faces charges", "Montrel Quintres" +
     "Patterson, 22": a short PERSON mention takes the given names just before it, and
@@ -688,7 +682,7 @@ def _extended_left(analysis: Analysis, persons: list[Mention]) -> list[Mention]:
             and not _NOT_A_NAME.search(nxt.group(1))
             and not any(x < nxt.end(1) and m.end < y for x, y in tagged)
             and m.sentence < len(sent)
-            and not _title_case(sent[m.sentence].text)  # "Justice Ann Roe Dies"
+            and not title_case(sent[m.sentence].text)  # "Justice Ann Roe Dies"
         ):
             m = Mention("PERSON", m.start, nxt.end(1), text[m.start : nxt.end(1)], m.sentence)
         words = m.text.split()
