@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from eventdesk.extract.context import SentInfo
-from eventdesk.extract.geo import AP_STATES, Gazetteer, Place, norm_place
+from eventdesk.extract.geo import AP_STATES, Gazetteer, Place, gazetteer, norm_place
 from eventdesk.ingest import original_url, outlet_of_url
 from eventdesk.model import Analysis, Evidence, Fact
 
@@ -799,6 +799,4 @@ def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) 
 
 
 def _country_of_admin1(name: str) -> str | None:
-    from eventdesk.extract.geo import gazetteer
-
     return "US" if gazetteer().state_by_name.get(norm_place(name)) else None
