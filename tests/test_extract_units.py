@@ -219,6 +219,16 @@ def test_a_hospital_town_is_not_the_place() -> None:
     assert got["location/asserted"][0]["name"] == "Detroit"  # type: ignore[index]
 
 
+def test_a_hospital_named_without_the_word_hospital_is_not_the_place() -> None:
+    got = _extract(
+        "A man was shot Friday evening on the West Side, police said. He was taken to Mount "
+        "Sinai Hospital. A second man, shot in the leg, was stabilized at Mount Sinai. "
+        "Chicago police are investigating.",
+        "2014-07-26",
+    )
+    assert got["location/asserted"][0]["name"] == "Chicago"  # type: ignore[index]
+
+
 def test_a_list_of_people_charged_are_suspects() -> None:
     got = _extract(
         "Four people were shot Saturday at a party in Gary. Jaqeuce Spinks, 19, and Tavarius "

@@ -308,6 +308,17 @@ def _city_around(p: Place, gaz: Gazetteer) -> Place | None:
     return best
 
 
+_HOSPITAL_AFTER = re.compile(r"\s+(?:area\s+)?(?:hospital|medical center|trauma center)", re.I)
+_HOSPITAL_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){1,3}?)(?:Hospital|Medical Center|Trauma Center)\b"
+)
+
+
+def _hospital_names(text: str) -> set[str]:
+    """Names the text gives to hospitals: "Mount Sinai" of "Mount Sinai Hospital"."""
+    return {m.group(1).strip() for m in _HOSPITAL_NAME.finditer(text)}
+
+
 def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
     votes: Votes = defaultdict(float)
     ok = {s.idx for s in infos if not s.junk and not s.related}
@@ -414,13 +425,15 @@ def extract_location(
         ):
             continue  # "Vermont Avenue"; but "a Memphis apartment complex" is in Memphis
         before = text[max(0, m.start - 25) : m.start]
-        if _SKIP_BEFORE.search(text[max(0, m.start - 40) : m.start]):
-            continue  # a hospital the victim was taken to, a street corner
+        if _SKIP_BEFORE.search(text[max(0, m.start - 40) : m.start]) or (
+            re.search(r"\b(?:at|to)\s+$", before) and m.text in _hospital_names(text)
+        ):
+            # a hospital the victim was taken to, a street corner; "stabilized at Mount
+            # Sinai" when the text also says "Mount Sinai Hospital"
+            continue
         score = 1.0 if m.label in ("GPE", "LOC", "FAC") else 0.0
         wide = text[max(0, m.start - 60) : m.start]
-        if _CARE_BEFORE.search(wide) or re.match(
-            r"\s+(?:area\s+)?(?:hospital|medical center|trauma center)", after, re.I
-        ):
+        if _CARE_BEFORE.search(wide) or _HOSPITAL_AFTER.match(after):
             score -= 3.0  # where the victim was treated, not where it happened
         if (
             re.match(r"\s+(?:being|who)\b", after)
