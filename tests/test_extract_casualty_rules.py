@@ -854,3 +854,11 @@ def test_also_found_suffering_from_gunshot_wounds_are_besides_the_dead() -> None
     )
     assert got["killed/asserted"] == [2]
     assert got["injured/asserted"] == [2]
+
+
+def test_in_a_report_of_a_stabbing_the_stabbed_count() -> None:
+    got = _extract(
+        "A man armed with a knife injured three people at a tram stop in Lyon on Thursday "
+        "morning, the prefecture said. Two of the victims were seriously hurt."
+    )
+    assert got["injured/asserted"] == [3]

@@ -1541,13 +1541,20 @@ class RuleExtractor:
                             killed_named.add(_name_key(pt.person))
         if any_killed:
             killed_heads |= _GENERIC_VICTIMS
+        # harm of another kind than the story's ("a crash that sent an officer to the
+        # hospital" in a shooting report) is not the incident's; in a report of a stabbing
+        # ("A man armed with a knife injured three people") it is
+        lead = next((s for s in usable if s.incident and not s.related), None)
+        other_kind = lead is not None and bool(
+            _OTHER_HARM.search(lead.text) and not _GUN_WORD.search(lead.text)
+        )
         for idx, st in sorted(stmts.items()):
             s = by_idx[idx]
             if s.modality in ("related", "retracted", "denied"):
                 continue
             if _ROUNDUP.search(s.text):
                 continue  # "six people were wounded in separate shootings across the city"
-            if _OTHER_HARM.search(s.text) and not _GUN_WORD.search(s.text):
+            if not other_kind and _OTHER_HARM.search(s.text) and not _GUN_WORD.search(s.text):
                 continue  # "a crash that sent an officer to the hospital": no gunshot
             tot: dict[str, int] = {"killed": 0, "injured": 0}
             ptot: dict[str, int] = {"killed": 0, "injured": 0}
