@@ -69,3 +69,9 @@ def test_home_region_needs_a_clear_home_and_no_place_in_the_text() -> None:
     told = [Fact("location", paris, [Evidence("a", 0, 5, "Paris")], confidence=0.4)]
     apply_place_prior(told, "wxyz.com", Prior({"wxyz.com": {"Ohio": 5}}))
     assert len(told) == 1
+
+
+def test_a_home_region_outside_the_us_states_is_not_guessed() -> None:
+    facts: list[Fact] = []
+    apply_place_prior(facts, "lyon.example", Prior({"lyon.example": {"Auvergne-Rhône-Alpes": 9}}))
+    assert facts == []

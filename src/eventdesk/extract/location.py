@@ -794,8 +794,10 @@ def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) 
             v["resolved_by"] = f"outlet: {n} earlier reports of {source} in {best['admin1']}"
     home, n = max(sorted(counts.items()), key=lambda kv: kv[1])
     country = _country_of_admin1(home)
-    if any(f.value.get("admin1") or f.value.get("country") != country for f in located):
-        return  # the text places it (a country elsewhere counts)
+    if country is None or any(
+        f.value.get("admin1") or f.value.get("country") != country for f in located
+    ):
+        return  # the text places it (a country elsewhere counts); only US states for now
     if n >= HOME_MIN and n >= HOME_SHARE * sum(counts.values()):
         value: dict[str, Any] = {
             "name": None,
