@@ -215,6 +215,7 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
                 modality,
                 attribution_of(t),
                 junk,
+                pos=i,
             )
         )
     if analysis.article.extra.get("headline_in_text"):
@@ -224,9 +225,6 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
             x.pos = HEADLINE_POS
         for x in out[len(heads) :]:
             x.pos = x.idx - len(heads)
-    else:
-        for x in out:
-            x.pos = x.idx
     # a quotation continued in the next sentence keeps its speaker
     for a, b in zip(out, out[1:], strict=False):
         if (

@@ -314,9 +314,10 @@ _HOSPITAL_NAME = re.compile(
 )
 
 
-def _hospital_names(text: str) -> set[str]:
+@lru_cache(maxsize=4)  # asked once per "at X"/"to X" mention; read once per article
+def _hospital_names(text: str) -> frozenset[str]:
     """Names the text gives to hospitals: "Mount Sinai" of "Mount Sinai Hospital"."""
-    return {m.group(1).strip() for m in _HOSPITAL_NAME.finditer(text)}
+    return frozenset(m.group(1).strip() for m in _HOSPITAL_NAME.finditer(text))
 
 
 def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
@@ -776,14 +777,15 @@ def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) 
     with no place at all, the region the outlet reports from stands in (``basis: "outlet"``)."""
     if not source:
         return
+    located = [f for f in facts if f.field == "location" and isinstance(f.value, dict)]
+    open_picks = [f for f in located if len(f.value.get("candidates") or []) >= 2]
+    if not open_picks and any(f.value.get("admin1") for f in located):
+        return  # the text placed it: no need to ask the store (this runs for every article)
     counts = prior.admin1_counts(source)
     if not counts:
         return
-    located = [f for f in facts if f.field == "location" and isinstance(f.value, dict)]
-    for f in located:
+    for f in open_picks:
         v = f.value
-        if len(v.get("candidates") or []) < 2:
-            continue
         best = max(v["candidates"], key=lambda c: counts.get(c.get("admin1") or "", 0))
         n = counts.get(best.get("admin1") or "", 0)
         have = counts.get(v.get("admin1") or "", 0)
