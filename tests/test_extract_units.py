@@ -372,3 +372,15 @@ def test_a_county_only_one_state_has_names_the_state() -> None:
         "2016-06-19",
     )
     assert got["location/asserted"][0]["admin1"] == "North Carolina"  # type: ignore[index]
+
+
+def test_link_features_carry_the_ages_of_the_people_hurt_or_held() -> None:
+    text = (
+        "A 16-year-old boy was shot in East Garfield Park on Sunday, police said. "
+        "Marcus Reed, 19, was arrested on Monday, Officer Ann Lee, 45, said."
+    )
+    art = Article(id="ages", text=text, raw=text, published=datetime(2017, 1, 2, 9, 0))
+    analysis = next(SpacyAnalyzer().analyze([art]))
+    ages = get_extractor().extract(analysis).features.ages
+    assert 16 in ages and 19 in ages
+    assert 45 not in ages  # the official who speaks is not one of them

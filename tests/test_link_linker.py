@@ -15,6 +15,7 @@ def feats(
     published: str | None = None,
     event_type: str | None = None,
     killed: int | None = None,
+    ages: tuple[int, ...] = (),
 ) -> LinkFeatures:
     return LinkFeatures(
         terms={t: 1.0 for t in terms.split()},
@@ -24,6 +25,7 @@ def feats(
         published=published,
         event_type=event_type,
         killed=killed,
+        ages=list(ages),
     )
 
 
@@ -102,6 +104,20 @@ def test_months_apart_with_no_name_in_common_is_another_incident() -> None:
     trial = report("chicago police,tyler", "2016-07-29", "2016-07-29")
     assert lk.components(jan, trial, idf)["apart"] == 0.0
     assert lk.score(jan, trial, idf) > lk.score(jan, jul, idf)
+
+
+def test_different_ages_of_the_people_hurt_tell_look_alikes_apart() -> None:
+    lk = DefaultLinker()
+    words = "shot east garfield park police hospital condition"
+    boy = feats(words, "chicago police", "chicago", date="2017-01-01", ages=(16,))
+    man = feats(words, "chicago police", "chicago", date="2017-01-02", ages=(34,))
+    again = feats(words, "chicago police", "chicago", date="2017-01-01", ages=(16, 20))
+    untold = feats(words, "chicago police", "chicago", date="2017-01-01")
+    assert lk.components(boy, man, {})["age_mis"] == 1.0
+    assert lk.components(boy, again, {})["age_mis"] == 0.0
+    assert lk.components(boy, untold, {})["age_mis"] == 0.0  # no ages: no evidence either way
+    assert lk.score(boy, again, {}) > lk.score(boy, man, {})
+    assert lk.merge_features([boy, again, man]).ages == [16, 20, 34]
 
 
 def test_publication_date_used_when_no_resolved_date() -> None:

@@ -425,3 +425,43 @@ def test_first_names_and_second_surnames_join_the_full_name() -> None:
     assert _same_name("Coleton", "Coleton Lee Tarpley")
     assert _same_name("Edgar Sanchez", "Edgar Sanchez Rios")
     assert not _same_name("Coleton", "Amanda Tarpley Lee")
+
+
+def test_deaths_reported_later_come_off_an_earlier_injured_count() -> None:
+    # "remains in critical condition", then "the boy has died": GVA and ACLED count him killed
+    a = make_report(
+        "a",
+        1,
+        ["A 13-year-old boy was hit in the face and remains in critical condition."],
+        "2024-05-01T09:00",
+    )
+    b = make_report("b", 2, ["The 13-year-old boy shot on Friday has died."], "2024-05-03T09:00")
+    add(a, "injured", 1, "A 13-year-old boy was hit in the face and remains in critical condition.")
+    add(b, "killed", 1, "The 13-year-old boy shot on Friday has died.")
+    inc = reconcile("i20", [a, b])
+    assert inc.killed["value"] == 1
+    assert inc.injured["value"] == 0
+    assert "1 later died" in inc.injured["derivation"]
+    assert any(
+        alt["value"] == 1 and alt["status"] == "superseded" for alt in inc.injured["alternatives"]
+    )
+
+
+def test_an_injured_count_given_with_the_deaths_stays() -> None:
+    # the later report knew of the death and still gives three wounded: nothing moves
+    a = make_report("a", 1, ["Four people were shot; one died at the scene."], "2024-05-01T09:00")
+    b = make_report("b", 2, ["One man was killed and three were wounded."], "2024-05-02T09:00")
+    add(a, "killed", 1, "one died at the scene")
+    add(a, "injured", 3, "Four people were shot")
+    add(b, "killed", 1, "One man was killed")
+    add(b, "injured", 3, "three were wounded")
+    inc = reconcile("i21", [a, b])
+    assert (inc.killed["value"], inc.injured["value"]) == (1, 3)
+    assert inc.injured["derivation"] is None
+    # a second death reported later comes off the three
+    c = make_report(
+        "c", 3, ["A second victim died on Monday; two men were killed."], "2024-05-06T09:00"
+    )
+    add(c, "killed", 2, "two men were killed")
+    inc = reconcile("i22", [a, c])
+    assert (inc.killed["value"], inc.injured["value"]) == (2, 2)

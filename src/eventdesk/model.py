@@ -211,6 +211,7 @@ class LinkFeatures:
     event_type: str | None = None
     killed: int | None = None
     injured: int | None = None
+    ages: list[int] = field(default_factory=list)  # ages of the victims and suspects named
     vector: list[float] | None = None  # optional dense embedding
 
     def to_json(self) -> dict[str, Any]:

@@ -188,6 +188,19 @@ def _int_of(facts: list[Fact]) -> int | None:
     return max(vals) if vals else None
 
 
+def ages_of(facts: Iterable[Fact]) -> list[int]:
+    """The ages given for the people hurt or held ("a 16-year-old boy", "Meredith Jessie, 6,"),
+    sorted: two reports of one shooting give the same ages; a shooting of a man the next day
+    on the same block does not."""
+    ages = set()
+    for f in _asserted(facts, "participant"):
+        v = f.value if isinstance(f.value, dict) else {}
+        age = v.get("age")
+        if isinstance(age, int) and not isinstance(age, bool) and v.get("role") != "official":
+            ages.add(age)
+    return sorted(ages)
+
+
 def _most_common(counts: dict[str, float], n: int) -> list[str]:
     # by weight, then first mention (dicts keep insertion order; sorted is stable)
     return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
@@ -257,4 +270,5 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
         event_type=str(event.value) if event is not None else None,
         killed=_int_of(_asserted(facts, "killed")),
         injured=_int_of(_asserted(facts, "injured")),
+        ages=ages_of(facts),
     )

@@ -13,7 +13,9 @@ logistic model over separate signals (``DefaultLinker.components``):
 * ``apart``: incident and publication dates both over a month apart with no name in common
   (another shooting in the same city, not a later report of this one);
 * ``type_mis``/``type_match`` (event type), ``killed_mis``/``killed_match`` (death toll; a toll
-  that grows a little is no mismatch), ``log_n`` (incident size), ``text_x_ent``.
+  that grows a little is no mismatch), ``log_n`` (incident size), ``text_x_ent``;
+* ``age_mis``: both sides give ages of the people hurt or held and none is the same (the next
+  day's shooting on the same block: "a 16-year-old boy", then "a 34-year-old man").
 
 The article joins the best candidate when the score is at least ``THRESHOLD``.  IDF comes from
 the index's counts over incidents (``TermStats``) blended with a general-English word-frequency
@@ -21,8 +23,8 @@ prior (wordfreq), so that a fresh store already knows "police" from "Montrouge".
 
 One configuration for all data: the weights were fitted by logistic regression on (article,
 candidate) pairs from ECB+ topics 1-35 and gva-dev (gold incidents as the state), the threshold
-chosen on the same data (``apart`` added later with a hand-set weight, checked on the same
-data); ECB+ topics 36-45 were never used.
+chosen on the same data (``apart`` and ``age_mis`` added later with hand-set weights, checked
+on the same data); ECB+ topics 36-45 were never used.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ WEIGHTS: dict[str, float] = {
     "text_x_ent": -9.42,
     "top_ab": 0.1,
     "top_ba": 0.58,
+    "age_mis": -1.5,
 }
 BIAS = -6.78
 #: Dates within NEAR_DAYS agree; FAR_DAYS bounds the "same story, later report" range.
@@ -78,6 +81,7 @@ CANDIDATES = 20
 #: How many terms/entities/places an incident keeps when merged from its articles.
 MERGED_TERMS = 200
 MERGED_ENTITIES = 60
+MERGED_AGES = 12
 MERGED_PLACES = 30
 
 #: Below this ranked-name similarity two far-apart reports share no name that matters.
@@ -301,6 +305,7 @@ class DefaultLinker:
             and pb is not None
             and abs(pa - pb) > FAR_DAYS
         )
+        ages_a, ages_b = set(a.ages), set(b.ages)
         text = _cos_terms(a.terms, b.terms, idf, norms)
         ent_r = _cos_ranked(a.entities, b.entities, ENT_PREFIX, idf)
         return {
@@ -330,6 +335,8 @@ class DefaultLinker:
             # the protagonist: each side's most-named entity among the other's first few
             "top_ab": float(bool(a.entities) and a.entities[0] in b.entities[:TOP_K]),
             "top_ba": float(bool(b.entities) and b.entities[0] in a.entities[:TOP_K]),
+            # both give the ages of the people hurt or held, and none is the same
+            "age_mis": float(bool(ages_a and ages_b and not ages_a & ages_b)),
         }
 
     @staticmethod
@@ -384,6 +391,9 @@ class DefaultLinker:
         types = Counter(f.event_type for f in items if f.event_type)
         killed = [f.killed for f in items if f.killed is not None]
         injured = [f.injured for f in items if f.injured is not None]
+        ages: Counter[int] = Counter()
+        for f in items:
+            ages.update(f.ages)
         return LinkFeatures(
             terms={
                 t: round(w / n, 4)
@@ -396,4 +406,5 @@ class DefaultLinker:
             event_type=types.most_common(1)[0][0] if types else None,
             killed=max(killed) if killed else None,
             injured=max(injured) if injured else None,
+            ages=sorted(a for a, _ in ages.most_common(MERGED_AGES)),
         )

@@ -11,7 +11,9 @@ Rules (each is one function below):
   by more independent sources than the latest one outweighs it (one outlet's slip does not
   overturn what several reported).
 * A person counted injured and later reported dead moves from injured to killed: the injured
-  count is lowered by the people whose status changed after that count was given.
+  count is lowered by the people whose status changed after that count was given, and by the
+  deaths a later report adds to those the count's own report knew, when no named person
+  accounts for them ("in critical condition", later "has died").
 * An explicit correction ("…are incorrect") retracts the value; a denial ("…has been denied")
   denies it; both stay as alternatives with their evidence.  Values of a related incident never
   count.
@@ -166,12 +168,18 @@ class CountAccount:
 
 
 def reconcile_count(
-    reports: list[Report], name: str, transfers: list[Transfer] | None = None
+    reports: list[Report],
+    name: str,
+    transfers: list[Transfer] | None = None,
+    killed: CountAccount | None = None,
 ) -> CountAccount:
     """Current value of a casualty count with its alternatives and history.
 
     ``transfers`` lists (counted_in, later_report, person, death fact) for people counted injured in one
     report and reported killed in a later one; they lower the injured count given before.
+    ``killed`` (for "injured"): the killed account; deaths that a later report adds to what the
+    injured count's report knew, and that no named person accounts for, were among the injured
+    ("a 13-year-old in critical condition", later "the boy has died").
     """
     negated = _negated_values(reports, name)
     claims = [c for r in reports if (c := _report_count(r, name)) is not None]
@@ -211,6 +219,7 @@ def reconcile_count(
     qualifier = None if current is None or current.exact else (current.facts[0].qualifier or None)
     # Injured people who later died move from injured to killed.
     derivation = None
+    moved: list[Transfer] = []
     if name == "injured" and current is not None and transfers:
         moved = [t for t in transfers if t[1].rank > current.report.rank]
         if moved and value is not None:
@@ -224,6 +233,14 @@ def reconcile_count(
             )
             for _counted_in, later, person, _fact in moved:
                 history.append((later, new_value, f"{person} died: injured {value} -> {new_value}"))
+            value = new_value
+    if name == "injured" and current is not None and value and killed is not None:
+        new_value, unnamed = _unnamed_deaths(reports, current, value, killed, len(moved), history)
+        if unnamed:
+            if not moved:
+                alternatives.append(Alternative(current.value, "superseded", _ev(current.facts)))
+            derivation = f"{derivation}; {unnamed}" if derivation else unnamed
+            facts = list(killed.facts) + facts
             value = new_value
     # Earlier figures: smaller ones were superseded; larger ones not retracted are disputed.
     seen_alt: set[int] = {a.value for a in alternatives}
@@ -980,6 +997,33 @@ def build_title(
 # --- the account -------------------------------------------------------------------------------
 
 
+def _unnamed_deaths(
+    reports: list[Report],
+    current: CountClaim,
+    value: int,
+    killed: CountAccount,
+    named: int,
+    history: list[tuple[Report, int | None, str]],
+) -> tuple[int, str | None]:
+    """The injured count less the deaths reported after it that no named person accounts for
+    (``reconcile_count``); (value, derivation or None)."""
+    if not killed.value or not killed.facts:
+        return value, None
+    death_report = max((f_report(reports, f) for f in killed.facts), key=lambda r: r.rank)
+    if death_report.rank <= current.report.rank or killed.facts[0].modality != "asserted":
+        return value, None
+    known = _report_count(current.report, "killed")
+    later = killed.value - (known.value if known else 0) - named
+    if later <= 0:
+        return value, None
+    new_value = max(0, value - later)
+    history.append((death_report, new_value, f"{later} later died: injured {value} -> {new_value}"))
+    return new_value, (
+        f"{value} injured ({current.report.article_id}) - {later} later died"
+        f" ({killed.value} killed in {death_report.article_id})"
+    )
+
+
 def reconcile(
     incident_id: str, reports: list[Report], duplicates: list[dict[str, Any]] | None = None
 ) -> Incident:
@@ -994,7 +1038,7 @@ def reconcile(
         participants.append(record)
         transfers.extend(moved)
     killed = reconcile_count(reports, "killed")
-    injured = reconcile_count(reports, "injured", transfers)
+    injured = reconcile_count(reports, "injured", transfers, killed)
     if killed.value is None:
         dead = [p for p in participants if p["status"] == "killed"]
         if dead:
