@@ -308,8 +308,10 @@ def parse_sentences(doc: Any, spans: list[tuple[int, int]], model: str = MODEL) 
             tagged = doc.user_data.get("eventdesk_has_tag")
             if tagged is None:
                 tagged = doc.user_data["eventdesk_has_tag"] = doc.has_annotation("TAG")
-            # the parser reads the tok2vec tensor; an untagged doc gets tagged copies here
-            steps = ["tok2vec"] if tagged else _tagging(nlp)
+            # the parser reads the tok2vec tensor: a tagged doc's copies carry their slice of
+            # it (``Span.as_doc``), which the parser's listener reads when no tok2vec ran
+            # before it in the same call; an untagged doc gets tagged copies here
+            steps = [] if tagged and doc.tensor.size else _tagging(nlp)
             steps.append("parser")
             for name in steps:
                 copies = list(nlp.get_pipe(name).pipe(copies, batch_size=len(copies)))
