@@ -135,6 +135,29 @@ def test_entities_only_where_worth_it_and_at_the_right_offsets() -> None:
     assert ("Chicago", "GPE") in full  # the full recogniser would have found it
 
 
+def test_sentences_that_cannot_name_anyone_skip_the_recogniser() -> None:
+    from eventdesk.analyze.spacy_analyzer import SelectiveNer, load_nlp
+
+    for tags in ("all", "parsed"):
+        nlp = load_nlp(tags=tags)
+        ner = SelectiveNer(nlp)
+        text = (
+            "Police said the boy was taken to a hospital.\n"
+            "He was shot twice, officers said.\n"
+            "Deputies said Jamal Reed, 19, was arrested.\n"
+            "Officers found the victim, Reed said.\n"
+        )
+        with nlp.select_pipes(disable=["eventdesk_selective_ner"]):
+            doc = nlp(text)
+        part, keep = ner._selected(doc)
+        kept = {doc[i].sent.text.strip() for i in keep}
+        assert "Deputies said Jamal Reed, 19, was arrested." in kept
+        assert "Officers found the victim, Reed said." in kept  # a capital past the first word
+        assert "He was shot twice, officers said." not in kept  # "He" is a stop word
+        if tags == "all":  # tagged: a first word is a name only when a proper noun
+            assert "Police said the boy was taken to a hospital." not in kept
+
+
 def load_full_ner_mentions(text: str) -> set[tuple[str, str]]:
     from eventdesk.analyze.spacy_analyzer import load_nlp
 

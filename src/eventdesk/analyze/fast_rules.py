@@ -124,20 +124,30 @@ class CachedLemmatizer:
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
-        self._cache: dict[tuple[int, int, int], str] = {}
+        # (word, part of speech, morphology) -> the lemma's string hash (hashes are the same
+        # in every process and vocab; the string is added to each doc's vocab when worked out)
+        self._cache: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Any) -> Any:
-        cache, overwrite = self._cache, self.lemmatizer.overwrite
-        for tok in doc:
-            if not overwrite and tok.lemma != 0:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
+        cache, overwrite, strings = self._cache, self.lemmatizer.overwrite, doc.vocab.strings
+        # whole columns at once: a token's attributes one by one cost more than the look-up
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if not overwrite and lemma != 0:
                 continue
-            key = (tok.orth, tok.pos, tok.morph.key)
-            lemma = cache.get(key)
-            if lemma is None:
+            key = (orth, pos, morph)
+            found = cache.get(key)
+            if found is None or found not in strings:
                 if len(cache) >= LEMMA_CACHE_SIZE:
                     cache.clear()
-                lemma = cache[key] = self.lemmatizer.lemmatize(tok)[0]
-            tok.lemma_ = lemma
+                found = cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas)
         return doc
 
     def pipe(self, docs: Any, batch_size: int = 128) -> Any:
