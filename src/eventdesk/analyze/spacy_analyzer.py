@@ -304,19 +304,22 @@ def parse_sentences(doc: Any, spans: list[tuple[int, int]], model: str = MODEL) 
         else:
             todo.append((key, span))
     if todo:
+        # ``Span.as_doc`` copies the whole doc's token table for each span unless given it
+        head = doc._get_array_attrs()
+        table = doc.to_array(head)
         has_dep = doc.user_data.get("eventdesk_has_dep")
         if has_dep is None:
             has_dep = doc.user_data["eventdesk_has_dep"] = doc.has_annotation("DEP")
         if has_dep:  # parsed in full already
             for key, span in todo:
-                cache[key] = _based(span.as_doc(), span.start_char)
+                cache[key] = _based(span.as_doc(array_head=head, array=table), span.start_char)
         else:
             nlp = load_nlp(model, tags=default_tags())  # the analyzer's own copy, if loaded
             from spacy.attrs import SENT_START
 
             copies = []
             for _, span in todo:
-                sd = span.as_doc()
+                sd = span.as_doc(array_head=head, array=table)
                 # the copied span keeps the senter's sentence starts; the parser sets its own
                 starts = sd.to_array([SENT_START])
                 starts[:] = 0

@@ -481,12 +481,18 @@ def _is_person(tok: Any) -> bool:
     )
 
 
+_PASS_WORDS = frozenset(["passed", "pass", "passes", "passing"])
+
+
 def _status_of(tok: Any) -> str | None:
     low = tok.lower_
+    if low not in KILL_WORDS and low not in INJ_WORDS and low not in SHOT_WORDS:
+        if low not in _PASS_WORDS:
+            return None  # most words: no need to look at their children
     kids = {c.lower_ for c in tok.children}
     if kids & {"fatally", "mortally"} and (low in INJ_WORDS or low in SHOT_WORDS):
         return "killed"  # "fatally wounding the victim"
-    if low in ("passed", "pass", "passes", "passing") and "away" in kids:
+    if low in _PASS_WORDS and "away" in kids:
         return "killed"  # "The man later passed away at the hospital"
     if low in KILL_WORDS:
         if low == "dead" and tok.head.lower_ in ("found",):
