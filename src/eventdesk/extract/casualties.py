@@ -482,13 +482,13 @@ def _is_person(tok: Any) -> bool:
 
 
 _PASS_WORDS = frozenset(["passed", "pass", "passes", "passing"])
+_STATUS_WORDS = KILL_WORDS | INJ_WORDS | SHOT_WORDS | _PASS_WORDS
 
 
 def _status_of(tok: Any) -> str | None:
     low = tok.lower_
-    if low not in KILL_WORDS and low not in INJ_WORDS and low not in SHOT_WORDS:
-        if low not in _PASS_WORDS:
-            return None  # most words: no need to look at their children
+    if low not in _STATUS_WORDS:
+        return None  # most words: no need to look at their children
     kids = {c.lower_ for c in tok.children}
     if kids & {"fatally", "mortally"} and (low in INJ_WORDS or low in SHOT_WORDS):
         return "killed"  # "fatally wounding the victim"
