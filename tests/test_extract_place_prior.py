@@ -75,3 +75,21 @@ def test_a_home_region_outside_the_us_states_is_not_guessed() -> None:
     facts: list[Fact] = []
     apply_place_prior(facts, "lyon.example", Prior({"lyon.example": {"Auvergne-Rhône-Alpes": 9}}))
     assert facts == []
+
+
+def test_a_broadcasters_call_sign_says_which_side_of_the_mississippi() -> None:
+    from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+    from eventdesk.extract import get_extractor
+    from eventdesk.model import Article
+
+    text = "Meridian police are investigating a shooting overnight at an apartment complex."
+
+    def admin1(url: str) -> str | None:
+        art = Article(id=url, text=text, raw=text, url=url)
+        facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
+        return next(f.value["admin1"] for f in facts if f.field == "location")
+
+    # Meridian, Idaho is the bigger namesake; a "W" station is east of the river
+    assert admin1("http://www.wtok.com/news/shooting-1") == "Mississippi"
+    assert admin1("http://www.ktvb.com/news/shooting-1") == "Idaho"
+    assert admin1("http://www.example.com/news/shooting-1") == "Idaho"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import urlparse
@@ -238,6 +238,16 @@ def _outlet_names(gaz: Gazetteer) -> dict[str, tuple[str, Place | None]]:
     return out
 
 
+#: US broadcasters' call signs as host names: "wlwt", "kmbc", "wsbtv", "wmcactionnews5".
+_CALL_SIGN = re.compile(r"^([kw])[a-z]{2,3}(?:tv|news|actionnews|now)?\d*$")
+_WEST_OF_MISSISSIPPI = frozenset(
+    "WA OR CA NV ID MT WY UT AZ NM CO ND SD NE KS OK TX MN IA MO AR LA AK HI".split()
+)
+#: A call sign's vote for each state on its side of the river: enough to choose between
+#: namesakes of like size, not to outweigh a state the text names.
+CALL_SIGN_VOTE = 0.4
+
+
 @dataclass(slots=True)
 class OutletHint:
     """Where an outlet's name or URL says it reports from."""
@@ -245,6 +255,9 @@ class OutletHint:
     states: dict[str, float]  # state code -> vote
     city: Place | None  # a city the outlet is named after ("chicago.suntimes.com")
     source: str  # host or URL it was read from
+    #: a weak vote for each state of a broadcaster's half of the country (call sign); only
+    #: to choose between namesakes, never a place of its own
+    region: dict[str, float] = field(default_factory=dict)
 
 
 def outlet_hint(analysis: Analysis, gaz: Gazetteer) -> OutletHint:
@@ -263,6 +276,15 @@ def outlet_hint(analysis: Analysis, gaz: Gazetteer) -> OutletHint:
         host_code, city = names[max(found, key=len)]  # "losangeles" over "angeles"
         hint.states[host_code] = hint.states.get(host_code, 0.0) + 1.5
         hint.city = city
+    if not hint.states and host.endswith((".com", ".net", ".org", ".tv")):
+        sign = _CALL_SIGN.match(runs[0]) if runs else None
+        if sign:
+            # a broadcaster's call sign: K west of the Mississippi, W east of it ("wlwt.com"
+            # is Cincinnati's, so "Hillsboro" is more likely Ohio's than Oregon's)
+            west = sign.group(1) == "k"
+            for code in gaz.states:
+                if (code in _WEST_OF_MISSISSIPPI) == west:
+                    hint.region[code] = CALL_SIGN_VOTE
     parts = urlparse(original_url(art.url or ""))
     path = f"{parts.path}?{parts.query}".lower()
     segs = [x for x in re.split(r"[/?=&]", path) if x]
@@ -344,11 +366,15 @@ def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) ->
     return votes
 
 
-def _pick_city(places: list[Place], states: Votes, countries: Votes) -> Place:
+def _pick_city(
+    places: list[Place], states: Votes, countries: Votes, region: Votes | None = None
+) -> Place:
     def key(p: Place) -> tuple[float, int]:
         s = 0.0
         if p.country == "US" and p.admin1:
             s += states.get(p.admin1, 0) * 3
+            if region:
+                s += region.get(p.admin1, 0) * 3
         s += countries.get(p.country, 0) * 2
         if states and p.country == "US":
             s += 5  # a US state named anywhere: the article is about the US
@@ -558,7 +584,7 @@ def extract_location(
         for c in city_cands:
             if not c.places:
                 continue
-            p0 = _pick_city(c.places, states, countries)
+            p0 = _pick_city(c.places, states, countries, hint.region)
             if p0.country == "US" and p0.admin1 == top_state:
                 c.score += 1.5
             elif states.get(p0.admin1 or "", 0) == 0:
@@ -604,7 +630,7 @@ def extract_location(
         }
         conf = 0.5
     elif best.kind == "city":
-        p = _pick_city(best.places, states, countries)
+        p = _pick_city(best.places, states, countries, hint.region)
         if norm_place(best.text) in _neighbourhoods(text):
             # "in the Hunting Park section", "the Austin neighborhood": the city around it
             city = _city_around(p, gaz)
