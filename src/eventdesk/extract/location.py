@@ -241,7 +241,32 @@ def _outlet_names(gaz: Gazetteer) -> dict[str, tuple[str, Place | None]]:
 #: US broadcasters' call signs as host names: "wlwt", "kmbc", "wsbtv", "wmcactionnews5".
 _CALL_SIGN = re.compile(r"^([kw])[a-z]{2,3}(?:tv|news|actionnews|now)?\d*$")
 _WEST_OF_MISSISSIPPI = frozenset(
-    "WA OR CA NV ID MT WY UT AZ NM CO ND SD NE KS OK TX MN IA MO AR LA AK HI".split()
+    [
+        "WA",
+        "OR",
+        "CA",
+        "NV",
+        "ID",
+        "MT",
+        "WY",
+        "UT",
+        "AZ",
+        "NM",
+        "CO",
+        "ND",
+        "SD",
+        "NE",
+        "KS",
+        "OK",
+        "TX",
+        "MN",
+        "IA",
+        "MO",
+        "AR",
+        "LA",
+        "AK",
+        "HI",
+    ]
 )
 #: A call sign's vote for each state on its side of the river: enough to choose between
 #: namesakes of like size, not to outweigh a state the text names.
