@@ -307,9 +307,9 @@ def outlet_hint(analysis: Analysis, gaz: Gazetteer) -> OutletHint:
             # a broadcaster's call sign: K west of the Mississippi, W east of it ("wlwt.com"
             # is Cincinnati's, so "Hillsboro" is more likely Ohio's than Oregon's)
             west = sign.group(1) == "k"
-            for code in gaz.states:
-                if (code in _WEST_OF_MISSISSIPPI) == west:
-                    hint.region[code] = CALL_SIGN_VOTE
+            for state in gaz.states:
+                if (state in _WEST_OF_MISSISSIPPI) == west:
+                    hint.region[state] = CALL_SIGN_VOTE
     parts = urlparse(original_url(art.url or ""))
     path = f"{parts.path}?{parts.query}".lower()
     segs = [x for x in re.split(r"[/?=&]", path) if x]
@@ -392,7 +392,7 @@ def _country_votes(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) ->
 
 
 def _pick_city(
-    places: list[Place], states: Votes, countries: Votes, region: Votes | None = None
+    places: list[Place], states: Votes, countries: Votes, region: dict[str, float] | None = None
 ) -> Place:
     def key(p: Place) -> tuple[float, int]:
         s = 0.0
