@@ -120,6 +120,17 @@ def test_different_ages_of_the_people_hurt_tell_look_alikes_apart() -> None:
     assert lk.merge_features([boy, again, man]).ages == [16, 20, 34]
 
 
+def test_a_headline_alone_joins_only_reports_of_its_own_days() -> None:
+    lk = DefaultLinker()
+    words = "shot fatally st louis street"
+    headline = feats(words, "", "st louis", published="2013-09-22")
+    same_week = feats(words, "jones", "st louis", date="2013-09-21", published="2013-09-23")
+    years_on = feats(words, "", "st louis", published="2015-06-10")
+    assert lk.components(headline, same_week, {})["vague_far"] == 0.0
+    assert lk.components(headline, years_on, {})["vague_far"] == 1.0
+    assert lk.score(headline, same_week, {}) > lk.score(headline, years_on, {})
+
+
 def test_publication_date_used_when_no_resolved_date() -> None:
     lk = DefaultLinker()
     a = feats("x y z", published="2016-01-01")
