@@ -56,7 +56,7 @@ WEIGHTS: dict[str, float] = {
     "rdate_mid": -0.77,
     "rdate_far": -2.1,
     "apart": -3.0,
-    "vague_far": -3.0,
+    "vague_far": -5.0,
     "date_near": 3.2,
     "date_mid": 0.2,
     "date_far": -0.57,
