@@ -465,3 +465,40 @@ def test_an_injured_count_given_with_the_deaths_stays() -> None:
     add(c, "killed", 2, "two men were killed")
     inc = reconcile("i22", [a, c])
     assert (inc.killed["value"], inc.injured["value"]) == (2, 2)
+
+
+def test_a_report_that_tells_of_someone_and_names_her_gives_one_person() -> None:
+    a = make_report(
+        "a",
+        1,
+        [
+            "A woman wounded in Friday's shooting has died.",
+            "Tanya Brooks, 29, died on Saturday.",
+            "Another woman was also killed.",
+        ],
+        "2024-03-10T16:00",
+    )
+    add(
+        a,
+        "participant",
+        person(status="killed", gender="female", description="woman"),
+        "A woman wounded in Friday's shooting has died.",
+    )
+    add(
+        a,
+        "participant",
+        person(name="Tanya Brooks", status="killed", age=29),
+        "Tanya Brooks, 29, died on Saturday.",
+    )
+    add(
+        a,
+        "participant",
+        person(status="killed", gender="female", description="another woman"),
+        "Another woman was also killed.",
+    )
+    inc = reconcile("i23", [a])
+    victims = [p for p in inc.participants if p["role"] == "victim"]
+    assert len(victims) == 2  # Tanya Brooks (the woman), and another woman
+    tanya = next(p for p in victims if p["name"] == "Tanya Brooks")
+    assert tanya["gender"] == "female"
+    assert any(p["name"] is None and "another" in p["description"] for p in victims)

@@ -1342,6 +1342,9 @@ class RuleExtractor:
     ) -> None:
         """Unnamed participants: "a woman traffic officer", "the gunman", "a 53-year-old"."""
         by_idx = {s.idx: s for s in infos}
+        # people named already: "Marcus Hale, 34, was killed" with "Marcus Hale" tagged as an
+        # organisation is Marcus Hale, not an unnamed victim described as "Marcus Hale"
+        named = {_name_key(p.name) for p in people.values() if p.name}
         for s in infos:
             if s.junk or s.related or s.modality in ("retracted", "denied"):
                 continue
@@ -1350,6 +1353,15 @@ class RuleExtractor:
                 for pt in st.patients:
                     if pt.person or pt.pronoun or pt.count != 1 or pt.head in ("one", "another"):
                         continue
+                    if pt.text[:1].isupper() and _name_key(pt.text) in named:
+                        continue
+                    fate = "killed" if pt.status == "killed" else "injured"
+                    if (
+                        pt.head in ("victim", "person")
+                        and not _AGE_IN.search(pt.text)
+                        and any(p.name and p.status == fate for p in people.values())
+                    ):
+                        continue  # "Second victim dies" beside "Tanya Brooks, 29, died": her
                     desc = re.sub(
                         r"^(?:a|an|the|one|another|their|his|her)\s+", "", pt.text, flags=re.I
                     )
@@ -1362,7 +1374,6 @@ class RuleExtractor:
                         # the text says "another"/"a second"
                         other = re.match(r"(?:another|second|third)\b", pt.text, re.I)
                         g = _gender(desc) or pt.head
-                        fate = "killed" if pt.status == "killed" else "injured"
                         key = f"~victim:{g}:{fate}:{bool(other)}"
                     else:
                         key = "~perpetrator:main"

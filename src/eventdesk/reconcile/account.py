@@ -417,11 +417,33 @@ STATUS_RANK = {"unknown": 0, "unharmed": 1, "at large": 1, "injured": 2, "arrest
 ROLE_RANK = {"other": 0, "witness": 1, "official": 1, "victim": 2, "suspect": 2, "perpetrator": 3}
 
 
+def _told_by_name(p: Person, v: dict[str, Any], r: Report) -> bool:
+    """Whether unnamed ``v`` can be the person ``p`` that report ``r`` also names: same fate,
+    nothing in ``p`` against it (gender, age), and not "another"/"a second" one."""
+    if v.get("name") or v.get("status") not in ("killed", "injured"):
+        return False
+    if re.match(r"(?:another|second|third|other)\b", v.get("description") or "", re.I):
+        return False
+    named_here = [w for rr, f in p.mentions if rr is r and (w := f.value) and w.get("name")]
+    return (
+        bool(named_here)
+        and all(
+            w.get("status") == v.get("status")
+            and ROLE_GROUP.get(w.get("role") or "other") == ROLE_GROUP.get(v.get("role") or "other")
+            for w in named_here
+        )
+        and all(_compatible(v, w) for w in p.values)
+    )
+
+
 def cluster_participants(reports: list[Report]) -> list[Person]:
     people: list[Person] = []
     for r in reports:
         used: set[int] = set()  # one mention per person per report
-        for f in r.of("participant"):
+        # named mentions first: "A woman wounded ... has died" and "Tanya Brooks, 29, died" in
+        # one report are one person, found through the name
+        mentions = sorted(r.of("participant"), key=lambda f: not (f.value or {}).get("name"))
+        for f in mentions:
             v = f.value if isinstance(f.value, dict) else {}
             match = None
             for i, p in enumerate(people):
@@ -432,6 +454,11 @@ def cluster_participants(reports: list[Report]) -> list[Person]:
                 if p.matches(v) and (v.get("name") or all(m[0] is not r for m in p.mentions)):
                     match = i
                     break
+            if match is None:
+                # the unnamed telling of someone this report names (only when just one fits)
+                fits = [i for i in used if _told_by_name(people[i], v, r)]
+                if len(fits) == 1:
+                    match = fits[0]
             if match is None:
                 people.append(Person([(r, f)]))
                 used.add(len(people) - 1)
