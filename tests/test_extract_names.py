@@ -450,18 +450,11 @@ def test_killed_before_a_day_names_no_shooter() -> None:
 
 
 def test_a_named_victim_is_not_told_again_as_an_unnamed_one() -> None:
-    from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
-    from eventdesk.extract import get_extractor
-    from eventdesk.model import Article
-
-    text = (
+    people = _people(
         "Second victim dies after Wayne Avenue shooting; suspect arrested\n"
         "Tanya Brooks, 29, died at Miami Valley Hospital on Saturday afternoon, police said.\n"
         "Marcus Hale, 34, was killed at the scene on Friday.\n"
     )
-    art = Article(id="d", text=text, raw=text)
-    facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
-    people = [f.value for f in facts if f.field == "participant"]
     assert {p["name"] for p in people if p["name"]} >= {"Tanya Brooks", "Marcus Hale"}
     # neither "Marcus Hale" (tagged an organisation) nor "Second victim" as someone unnamed
     assert not [p for p in people if not p["name"] and p["role"] == "victim"]

@@ -25,8 +25,8 @@ prior (wordfreq), so that a fresh store already knows "police" from "Montrouge".
 
 One configuration for all data: the weights were fitted by logistic regression on (article,
 candidate) pairs from ECB+ topics 1-35 and gva-dev (gold incidents as the state), the threshold
-chosen on the same data (``apart``, ``vague_far`` and ``age_mis`` added later with hand-set weights, checked
-on the same data); ECB+ topics 36-45 were never used.
+chosen on the same data (``apart``, ``vague_far`` and ``age_mis`` added later with hand-set
+weights, checked on the same data); ECB+ topics 36-45 were never used.
 """
 
 from __future__ import annotations
@@ -308,7 +308,6 @@ class DefaultLinker:
             and pb is not None
             and abs(pa - pb) > FAR_DAYS
         )
-        ages_a, ages_b = set(a.ages), set(b.ages)
         # a report that names no one and dates nothing (a headline alone) joins only reports
         # of about its own days: "4 shot, one fatally, on St. Louis street" fits a dozen
         # shootings of that city over the years
@@ -319,6 +318,7 @@ class DefaultLinker:
             and pb is not None
             and abs(pa - pb) > FAR_DAYS
         )
+        ages_a, ages_b = set(a.ages), set(b.ages)
         text = _cos_terms(a.terms, b.terms, idf, norms)
         ent_r = _cos_ranked(a.entities, b.entities, ENT_PREFIX, idf)
         return {
