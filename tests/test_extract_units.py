@@ -219,6 +219,24 @@ def test_a_hospital_town_is_not_the_place() -> None:
     assert got["location/asserted"][0]["name"] == "Detroit"  # type: ignore[index]
 
 
+def test_where_it_happened_said_outright_outweighs_the_dateline() -> None:
+    text = (
+        "NORFOLK, Va. (WVEC) -- Bond was denied Tuesday for a Norfolk father who faces two "
+        "felony charges after his son accidentally shot himself.\n"
+        "The incident occurred around 11 a.m. in the 400 block of West 27th Street in "
+        "Newport News."
+    )
+    got = _extract(text, "2015-12-29")
+    assert got["location/asserted"][0]["name"] == "Newport News"  # type: ignore[index]
+    # a roundup's "happened in Austin" in a Chicago paper is Chicago's Austin, not Texas's
+    chicago = _extract(
+        "CHICAGO — Two boys were killed in shootings across the city, police said.\n"
+        "The first shooting happened at 12:23 a.m. in Austin, police said.",
+        "2017-01-04",
+    )
+    assert chicago["location/asserted"][0]["admin1"] == "Illinois"  # type: ignore[index]
+
+
 def test_a_hospital_named_without_the_word_hospital_is_not_the_place() -> None:
     got = _extract(
         "A man was shot Friday evening on the West Side, police said. He was taken to Mount "

@@ -17,6 +17,15 @@ from eventdesk.ingest import original_url, outlet_of_url
 from eventdesk.model import Analysis, Evidence, Fact
 
 _PREP_BEFORE = re.compile(r"\b(in|at|on|near|outside|inside|into|across|of)\s+(?:the\s+)?$", re.I)
+#: "The incident occurred around 11 a.m. in the 400 block of West 27th Street in Newport
+#: News", "visiting the grandfather's home in the town of Elmo": where it happened, said so.
+_HAPPENED_IN = re.compile(
+    r"\b(?:happened|occurred|took place)\b[^.;!?]{0,70}\bin\s+(?:the\s+)?$"
+    r"|\b(?:town|city|village|community|hamlet) of\s+$",
+    re.I,
+)
+HAPPENED_IN_BONUS = 3.5
+_HOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|district|area)\b", re.I)
 _FROM_BEFORE = re.compile(
     r"\b(from|to|toward|towards|between|visit(?:ed|ing)?)\s+(?:the\s+)?$", re.I
 )
@@ -438,6 +447,7 @@ def extract_location(
     first_line = (
         text[b0 : text.find("\n", b0)] if "\n" in text[b0 : b0 + 300] else text[b0 : b0 + 300]
     )
+    dateline_state: str | None = None
     for off in (b0, b0 + len(first_line) + 1):
         dm = _DATELINE.match(text[off : off + 200])
         if dm and infos:
@@ -452,6 +462,7 @@ def extract_location(
             at = (dm.group("city").strip(), off + dm.start("city"), off + dm.end("city"), s0)
             if places:
                 cands.append(Cand(*at, 6.0, places, "city"))
+                dateline_state = max(places, key=lambda p: p.population).admin1
             elif _unknown_town(dm, city, gaz):
                 # "RHINE, Georgia (41NBC) –", "SMICKSBURG —": a town too small for the
                 # gazetteer; kept by name, in the state the text names, without coordinates
@@ -484,6 +495,7 @@ def extract_location(
             # Sinai" when the text also says "Mount Sinai Hospital"
             continue
         score = 1.0 if m.label in ("GPE", "LOC", "FAC") else 0.0
+        said_here = False
         wide = text[max(0, m.start - 60) : m.start]
         if _CARE_BEFORE.search(wide) or _HOSPITAL_AFTER.match(after):
             score -= 3.0  # where the victim was treated, not where it happened
@@ -499,6 +511,8 @@ def extract_location(
             score += 0.3  # "near Paris": the place is elsewhere, often named next
         elif _PREP_BEFORE.search(before):
             score += 2.0
+            lead_in = re.sub(r"\b([ap])\.m\.", r"\1m", text[max(0, m.start - 90) : m.start])
+            said_here = bool(_HAPPENED_IN.search(lead_in)) and not _HOOD_AFTER.match(after)
         elif _FROM_BEFORE.search(before):
             score += 0.3
         score += _standing(s, incident_sents)
@@ -540,6 +554,14 @@ def extract_location(
                 states[code] += 3
                 local = [p for p in places if p.country == "US" and p.admin1 == code]
                 places = local or places
+        if said_here and places:
+            # where it happened, said so, in the state the text or outlet names most (if any):
+            # may outweigh a dateline ("NORFOLK, Va. — … The incident occurred … in Newport
+            # News"), not a Chicago roundup's "happened … in Austin"
+            top, top_v = _top(states)
+            here = _pick_city(places, states, countries, hint.region).admin1
+            if top_v <= 0 or here in (top, dateline_state):
+                score += HAPPENED_IN_BONUS
         if places:
             cands.append(Cand(name, m.start, m.end, s, score, places, "city"))
         elif name.lower().endswith((" county", " parish")) and gaz.county_states(name):
