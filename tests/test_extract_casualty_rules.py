@@ -33,6 +33,15 @@ def test_who_shot_himself_is_one_person_hurt_not_a_shooter_too() -> None:
     assert all(p["role"] != "perpetrator" for p in people)
 
 
+def test_a_suspect_who_shot_himself_is_counted_once() -> None:
+    got = _extract(
+        "PD: Teen suspect accidentally shoots himself during Phoenix robbery\n"
+        "PHOENIX - A West Phoenix teen who accidentally shot himself during a February robbery "
+        "is now facing multiple charges."
+    )
+    assert got["injured/asserted"] == [1]
+
+
 def test_a_child_who_killed_herself_with_a_found_gun_is_the_one_victim() -> None:
     got = _extract(
         "A family in Riverton is grieving after a shooting on Sunday. Police said the "

@@ -1703,6 +1703,11 @@ class RuleExtractor:
             for pt in st.patients
             if pt.person and pt.status == "killed" and not pt.perp
         }
+        self_hurt = any(
+            pt.self_inflicted and pt.status in ("injured", "shot")
+            for st in stmts.values()
+            for pt in st.patients
+        )
         hurt_victim_keys = {
             _name_key(pt.person)
             for st in stmts.values()
@@ -1735,6 +1740,9 @@ class RuleExtractor:
                 # hospital with a gunshot wound", a suspect too)
                 and (f == "killed" or _name_key(p.name or "") not in hurt_victim_keys)
             ]
+            if f == "injured" and self_hurt:
+                # "A teen suspect accidentally shot himself": counted once, as the one hurt
+                perps = [p for p in perps if p.name]
             if len(perps) > perp_best[f][0]:
                 perp_best[f] = (len(perps), [e[0] for p in perps for e in p.evidence[:1]])
         for f in ("killed", "injured"):
