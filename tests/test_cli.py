@@ -54,6 +54,16 @@ def test_demo_sample(demo_db: str) -> None:
     assert dayton["killed"]["value"] == 2
     assert dayton["injured"]["value"] == 1  # the 29-year-old woman counted injured later died
     assert dayton["location"]["name"] == "Dayton" and dayton["location"]["admin1"] == "Ohio"
+    # one record per person: the woman "taken to hospital", then "has died", is Tanya Brooks
+    people = dayton["participants"]
+    assert {p["name"] for p in people} == {
+        "Maria Keller",
+        "Marcus Hale",
+        "Tanya Brooks",
+        "Devon Price",
+        None,  # the 41-year-old man, never named
+    }
+    assert len(people) == 5
     assert by_article["rhone-0502"]["id"] == by_article["lyon-followup"]["id"]
     assert by_article["tacoma-warehouse"]["id"] not in {
         dayton["id"],
@@ -80,6 +90,10 @@ def test_show_articles_and_csv(demo_db: str, tmp_path: Path) -> None:
     assert code == 0 and first["title"] in shown and "timeline" in shown
     code, _, _ = run("show", "nope", "--db", demo_db)
     assert code == 2
+    dayton = next(json.loads(x) for x in out.splitlines() if "Dayton" in x)
+    _, shown, _ = run("show", dayton["id"], "--db", demo_db)
+    listed = shown.split("articles:")[1]
+    assert listed.count("wire-0310-copy") == 1 and "copy of ohio-star-0310" in listed
     code, out, _ = run("articles", "--db", demo_db, "--json")
     arts = [json.loads(line) for line in out.splitlines()]
     assert {a["id"] for a in arts} >= {"dayton-ledger-0309", "tacoma-warehouse", "lyon-followup"}

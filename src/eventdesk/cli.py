@@ -253,11 +253,15 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
     for t in rec.get("timeline") or []:
         out.print(f"  {t.get('time') or '-'}  {t['article']}: {escape(t['change'])}")
     out.print("[bold]articles[/bold]:")
+    copies = {d["article"]: d for d in rec.get("duplicates") or []}
     for s in rec.get("sources") or []:
+        d = copies.pop(s["article"], None)  # a near copy that reports newer figures: one line
+        of = f"copy of {d['duplicate_of']}  " if d else ""
         out.print(
-            f"  {s['article']}  {escape(s.get('source') or '-')}  {s.get('published') or '-'}  {escape(s.get('title') or '')}"
+            f"  {s['article']}  {of}{escape(s.get('source') or '-')}  {s.get('published') or '-'}"
+            f"  {escape(s.get('title') or '')}"
         )
-    for d in rec.get("duplicates") or []:
+    for d in copies.values():
         out.print(
             f"  {d['article']}  copy of {d['duplicate_of']}  {escape(d.get('source') or '-')}"
         )
