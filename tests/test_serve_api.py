@@ -640,3 +640,21 @@ def test_cite_summary() -> None:
     assert "&lt;b&gt;" in html and 'href="/articles/a%2F1?hl=3-9#ev-3-9"' in html
     assert html.count('class="cite"') == 1
     audit(html)
+
+
+def test_a_copy_that_reports_is_listed_once_as_a_copy() -> None:
+    from eventdesk.serve.views import incident_view
+
+    rec = {
+        "id": "i1",
+        "articles": ["a", "b"],
+        "sources": [
+            {"article": "a", "source": "Ledger", "order": 0},
+            {"article": "b", "source": "Star", "order": 1},
+            {"article": "c", "source": "Wire", "order": 2},
+        ],
+        "duplicates": [{"article": "c", "duplicate_of": "b", "source": "Wire"}],
+    }
+    v = incident_view(rec)
+    assert [s["article"] for s in v["sources"]] == ["a", "b"]
+    assert [d["article"] for d in v["duplicates"]] == ["c"]

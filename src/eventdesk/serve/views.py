@@ -170,6 +170,7 @@ def incident_view(rec: dict[str, Any]) -> dict[str, Any]:
         for t in rec.get("timeline") or []
         if isinstance(t, dict)
     ]
+    copy_ids = {str(d.get("article")) for d in rec.get("duplicates") or [] if isinstance(d, dict)}
     sources = [
         {
             "article": str(s.get("article")),
@@ -181,7 +182,9 @@ def incident_view(rec: dict[str, Any]) -> dict[str, Any]:
             "link": safe_url(s.get("url")),
         }
         for s in rec.get("sources") or []
-        if isinstance(s, dict)
+        # a near copy reporting newer figures is a report, not another source: listed with
+        # the copies below
+        if isinstance(s, dict) and str(s.get("article")) not in copy_ids
     ]
     if not sources:
         sources = [
