@@ -502,3 +502,37 @@ def test_a_report_that_tells_of_someone_and_names_her_gives_one_person() -> None
     tanya = next(p for p in victims if p["name"] == "Tanya Brooks")
     assert tanya["gender"] == "female"
     assert any(p["name"] is None and "another" in p["description"] for p in victims)
+
+
+def test_two_reports_that_date_it_differently_the_one_telling_of_the_attack_wins() -> None:
+    a = make_report(
+        "a",
+        1,
+        ["But Jemeer, who turns 4 on Friday, is awake and talking, police say."],
+        "2015-05-05T09:00",
+        source="Free Press",
+    )
+    b = make_report(
+        "b",
+        2,
+        ["The boy was shot in the head at about 8:45 p.m. Monday at Normandy Park."],
+        "2015-05-06T09:00",
+        source="News",
+    )
+    add(
+        a,
+        "date",
+        {"value": "2015-05-01", "precision": "day"},
+        "But Jemeer, who turns 4 on Friday, is awake and talking, police say.",
+    )
+    add(
+        b,
+        "date",
+        {"value": "2015-05-04", "precision": "day"},
+        "The boy was shot in the head at about 8:45 p.m. Monday at Normandy Park.",
+    )
+    for r in (a, b):
+        r.facts[-1].confidence = 0.8
+    inc = reconcile("i25", [a, b])
+    assert inc.date["value"] == "2015-05-04"
+    assert [alt["value"] for alt in inc.date["alternatives"]] == ["2015-05-01"]

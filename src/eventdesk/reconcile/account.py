@@ -18,7 +18,8 @@ Rules (each is one function below):
   denies it; both stay as alternatives with their evidence.  Values of a related incident never
   count.
 * Place, date and type are voted on by independent sources (distinct outlets); the runner-up
-  that conflicts stays as ``disputed``.  A date after the first report is another event's
+  that conflicts stays as ``disputed``.  Between dates that weigh alike, the one whose sentence
+  tells of the attack wins over one that dates something else.  A date after the first report is another event's
   (a hearing); a date or place no text gives (``basis``: publication date, the outlet's home)
   only stands in when no report's text gives one.
 """
@@ -655,6 +656,13 @@ def reconcile_location(reports: list[Report]) -> dict[str, Any]:
 PRECISION_ORDER = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
+_ATTACK_WORDS = re.compile(
+    r"\b(?:shot|shooting|shootings|gunfire|fired|opened fire|stabbed|stabbing|attack(?:ed)?|"
+    r"explosion|blast|happened|occurred|erupted)\b",
+    re.I,
+)
+
+
 def reconcile_date(reports: list[Report]) -> dict[str, Any]:
     groups: dict[str, list[tuple[Report, Fact]]] = defaultdict(list)
     for r in reports:
@@ -679,16 +687,21 @@ def reconcile_date(reports: list[Report]) -> dict[str, Any]:
     def from_text(sup: list[tuple[Report, Fact]]) -> bool:
         return any((f.value or {}).get("basis") != "publication" for _, f in sup)
 
-    def score(item: tuple[str, list[tuple[Report, Fact]]]) -> tuple[bool, bool, float, int]:
+    def score(item: tuple[str, list[tuple[Report, Fact]]]) -> tuple[bool, bool, float, bool, int]:
         value, sup = item
         prec = max(
             PRECISION_ORDER.get((f.value or {}).get("precision", "unknown"), 0) for _, f in sup
         )
         possible = first_report is None or value[:10] <= first_report
+        # between reports that disagree and weigh alike, the one whose sentence tells of the
+        # attack ("shot in the head at about 8:45 p.m. Monday") over one that dates something
+        # else ("who turns 4 on Friday", "On Sunday, all four were in stable condition")
+        told = any(_ATTACK_WORDS.search(e.quote) for _, f in sup for e in f.evidence[:1])
         return (
             possible,
             from_text(sup),
             _independent(sup) + 0.1 * sum(f.confidence for _, f in sup),
+            told,
             prec,
         )
 
