@@ -1345,6 +1345,7 @@ class RuleExtractor:
         # people named already: "Marcus Hale, 34, was killed" with "Marcus Hale" tagged as an
         # organisation is Marcus Hale, not an unnamed victim described as "Marcus Hale"
         named = {_name_key(p.name) for p in people.values() if p.name}
+        named_fates = {p.status for p in people.values() if p.name}
         for s in infos:
             if s.junk or s.related or s.modality in ("retracted", "denied"):
                 continue
@@ -1359,7 +1360,7 @@ class RuleExtractor:
                     if (
                         pt.head in ("victim", "person")
                         and not _AGE_IN.search(pt.text)
-                        and any(p.name and p.status == fate for p in people.values())
+                        and fate in named_fates
                     ):
                         continue  # "Second victim dies" beside "Tanya Brooks, 29, died": her
                     desc = re.sub(
