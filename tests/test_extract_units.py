@@ -237,6 +237,24 @@ def test_where_it_happened_said_outright_outweighs_the_dateline() -> None:
     assert chicago["location/asserted"][0]["admin1"] == "Illinois"  # type: ignore[index]
 
 
+def test_a_part_of_a_city_its_police_handle_is_that_city() -> None:
+    # GeoNames lists Chicago's community areas as places of their own; GVA and ACLED code
+    # the city. A suburb with police of its own stays itself.
+    hood = _extract(
+        "Two men were shot Sunday night in Chatham, Chicago police said. Both were taken to "
+        "a hospital in good condition.",
+        "2016-05-02",
+    )
+    assert hood["location/asserted"][0]["name"] == "Chicago"  # type: ignore[index]
+    assert hood["location/asserted"][0]["detail"]  # type: ignore[index]
+    suburb = _extract(
+        "Two men were shot Sunday night in Compton, Compton police said. Los Angeles police "
+        "were called to help.",
+        "2016-05-02",
+    )
+    assert suburb["location/asserted"][0]["name"] == "Compton"  # type: ignore[index]
+
+
 def test_a_hospital_named_without_the_word_hospital_is_not_the_place() -> None:
     got = _extract(
         "A man was shot Friday evening on the West Side, police said. He was taken to Mount "

@@ -343,25 +343,43 @@ HOOD_RADIUS_KM = 25.0
 HOOD_CITY_POP = 200_000
 
 
+#: A place whose police the text never names, this close (km) to a city at least this many
+#: times bigger whose police it names ("Chicago police" of a shooting "in Chatham"), is taken
+#: for a part of that city: GeoNames lists Chicago's community areas as places of their own.
+POLICED_RADIUS_KM = 15.0
+POLICED_SIZE_RATIO = 5
+_POLICE_AFTER = r"\s+(?:[Pp]olice|PD\b|[Mm]etropolitan\s+[Pp]olice)"
+
+
 def _neighbourhoods(text: str) -> set[str]:
     return {norm_place(m.group("name")) for m in _HOOD.finditer(text)}
 
 
-def _city_around(p: Place, gaz: Gazetteer) -> Place | None:
+def _city_around(
+    p: Place, gaz: Gazetteer, radius_km: float = HOOD_RADIUS_KM, ratio: float = 1.0
+) -> Place | None:
     """The big city a neighbourhood ``p`` lies in (GeoNames lists many as places of their own)."""
     if p.country != "US" or p.population >= HOOD_CITY_POP:
         return None
     best: Place | None = None
     for q in gaz.big_us_cities(HOOD_CITY_POP):
-        if q.admin1 != p.admin1:
+        if q.admin1 != p.admin1 or q.population < ratio * p.population:
             continue
         dy = (q.lat - p.lat) * 111.0
         dx = (q.lon - p.lon) * 111.0 * math.cos(math.radians(p.lat))
-        if math.hypot(dx, dy) <= HOOD_RADIUS_KM and (
-            best is None or q.population > best.population
-        ):
+        if math.hypot(dx, dy) <= radius_km and (best is None or q.population > best.population):
             best = q
     return best
+
+
+def _policed_by(p: Place, gaz: Gazetteer, text: str) -> Place | None:
+    """The bigger city around ``p`` whose police handle it, when ``p`` has none of its own."""
+    if re.search(rf"\b{re.escape(p.name)}{_POLICE_AFTER}", text):
+        return None
+    q = _city_around(p, gaz, POLICED_RADIUS_KM, POLICED_SIZE_RATIO)
+    if q is None or not re.search(rf"\b{re.escape(q.name)}{_POLICE_AFTER}", text):
+        return None
+    return q
 
 
 _HOSPITAL_AFTER = re.compile(r"\s+(?:area\s+)?(?:hospital|medical center|trauma center)", re.I)
@@ -678,12 +696,16 @@ def extract_location(
         conf = 0.5
     elif best.kind == "city":
         p = _pick_city(best.places, states, countries, hint.region)
-        if norm_place(best.text) in _neighbourhoods(text):
-            # "in the Hunting Park section", "the Austin neighborhood": the city around it
-            city = _city_around(p, gaz)
-            if city is not None:
-                detail = detail or best.text
-                p = city
+        # "in the Hunting Park section", "the Austin neighborhood", "in Chatham … Chicago
+        # police said": the city around it
+        city = (
+            _city_around(p, gaz)
+            if norm_place(best.text) in _neighbourhoods(text)
+            else _policed_by(p, gaz, text)
+        )
+        if city is not None:
+            detail = detail or best.text
+            p = city
         admin1 = gaz.admin1_name(p)
         value = {
             "name": p.name,
