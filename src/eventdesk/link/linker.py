@@ -16,6 +16,8 @@ logistic model over separate signals (``DefaultLinker.components``):
   that grows a little is no mismatch), ``log_n`` (incident size), ``text_x_ent``;
 * ``vague_far``: one side names no one and has no incident date (a headline alone) and the
   publication dates are over a month apart;
+* ``fresh_far``: both sides are dated within days of their own publication, and a month apart
+  (two shootings in one city, each reported as it happened);
 * ``age_mis``: both sides give ages of the people hurt or held and none is the same (the next
   day's shooting on the same block: "a 16-year-old boy", then "a 34-year-old man").
 
@@ -25,8 +27,8 @@ prior (wordfreq), so that a fresh store already knows "police" from "Montrouge".
 
 One configuration for all data: the weights were fitted by logistic regression on (article,
 candidate) pairs from ECB+ topics 1-35 and gva-dev (gold incidents as the state), the threshold
-chosen on the same data (``apart``, ``vague_far`` and ``age_mis`` added later with hand-set
-weights, checked on the same data); ECB+ topics 36-45 were never used.
+chosen on the same data (``apart``, ``vague_far``, ``age_mis`` and ``fresh_far`` added later
+with hand-set weights, checked on the same data); ECB+ topics 36-45 were never used.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ WEIGHTS: dict[str, float] = {
     "rdate_mid": -0.77,
     "rdate_far": -2.1,
     "apart": -3.0,
+    "fresh_far": -1.5,
     "vague_far": -5.0,
     "date_near": 3.2,
     "date_mid": 0.2,
@@ -235,6 +238,12 @@ def _cos_ranked(a: list[str], b: list[str], prefix: str, idf: Idf) -> float:
     return dot / (na * nb)
 
 
+def _fresh(incident_date: str | None, published_day: int | None) -> bool:
+    """An incident date at most ``NEAR_DAYS`` before the report's publication."""
+    d = day_number(incident_date)
+    return d is not None and published_day is not None and 0 <= published_day - d <= NEAR_DAYS
+
+
 def _date_gap(a: LinkFeatures, b: LinkFeatures) -> tuple[int | None, bool]:
     """(days between two incidents, whether both dates are resolved incident dates).
 
@@ -318,6 +327,11 @@ class DefaultLinker:
             and pb is not None
             and abs(pa - pb) > FAR_DAYS
         )
+        # both told fresh (dated within days of their own publication) and a month apart:
+        # two shootings in one city, each reported as it happened, not a later report
+        fresh_far = (
+            rdays is not None and rdays > FAR_DAYS and _fresh(a.date, pa) and _fresh(b.date, pb)
+        )
         ages_a, ages_b = set(a.ages), set(b.ages)
         text = _cos_terms(a.terms, b.terms, idf, norms)
         ent_r = _cos_ranked(a.entities, b.entities, ENT_PREFIX, idf)
@@ -333,6 +347,7 @@ class DefaultLinker:
             "rdate_mid": float(rdays is not None and NEAR_DAYS < rdays <= FAR_DAYS),
             "rdate_far": float(rdays is not None and rdays > FAR_DAYS),
             "apart": float(apart and ent_r < APART_ENT),
+            "fresh_far": float(fresh_far),
             "vague_far": float(vague_far),
             # otherwise publication dates (or one resolved, one published): follow-ups come later
             "date_near": float(pdays is not None and pdays <= NEAR_DAYS),
