@@ -131,16 +131,16 @@ def test_a_headline_alone_joins_only_reports_of_its_own_days() -> None:
     assert lk.score(headline, same_week, {}) > lk.score(headline, years_on, {})
 
 
-def test_two_fresh_reports_a_month_apart_are_two_incidents() -> None:
+def test_a_report_cannot_come_before_its_incident() -> None:
     lk = DefaultLinker()
     words = "buffalo police four teenagers shot fatally"
-    july = feats(words, "", "buffalo", date="2014-07-06", published="2014-07-07")
+    july = feats(words, "", "buffalo", published="2014-07-07")  # undated: "Sunday night"
     august = feats(words, "", "buffalo", date="2014-08-12", published="2014-08-12")
     # a trial report months on, dated by the shooting it recalls: a later report of July's
     trial = feats(words, "", "buffalo", date="2014-07-06", published="2014-11-20")
-    assert lk.components(july, august, {})["fresh_far"] == 1.0
-    assert lk.components(july, trial, {})["fresh_far"] == 0.0
-    assert lk.components(august, trial, {})["fresh_far"] == 0.0  # the trial is no fresh report
+    assert lk.components(july, august, {})["predates"] == 1.0
+    assert lk.components(august, july, {})["predates"] == 1.0
+    assert lk.components(july, trial, {})["predates"] == 0.0
     assert lk.score(july, trial, {}) > lk.score(july, august, {})
 
 
