@@ -30,6 +30,19 @@ def test_sentences_split_at_line_breaks_and_offsets_hold() -> None:
     assert any(m.label == "PERSON" and m.text == "Donald Trump" for m in an.mentions)
 
 
+def test_a_titles_full_stop_ends_no_sentence() -> None:
+    text = (
+        "According to Sgt. David E. De Foor, the girl was shot in the head Wednesday. "
+        "The shooting was reported, Toledo police Sgt. Joseph Trudeau said.\nDr. Ann Lee"
+    )
+    an = next(SpacyAnalyzer().analyze([Article(id="a", text=text, raw=text)]))
+    assert [s.text for s in an.sentences] == [
+        "According to Sgt. David E. De Foor, the girl was shot in the head Wednesday.",
+        "The shooting was reported, Toledo police Sgt. Joseph Trudeau said.",
+        "Dr. Ann Lee",
+    ]
+
+
 def test_parser_runs_only_on_request() -> None:
     text = "Police said a man was shot and killed. The weather was fine."
     an = next(get_analyzer().analyze([Article(id="b", text=text, raw=text)]))

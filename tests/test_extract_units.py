@@ -255,6 +255,21 @@ def test_a_part_of_a_city_its_police_handle_is_that_city() -> None:
     assert suburb["location/asserted"][0]["name"] == "Compton"  # type: ignore[index]
 
 
+def test_the_officer_who_tells_of_a_shooting_is_not_its_victim() -> None:
+    got = _extract(
+        "PINE BLUFF, Ark. (KTHV) - Police are investigating the shooting of a 5-year-old "
+        "girl.\nAccording to Sgt. David E. De Foor, the girl was shot in the head Wednesday "
+        "morning after a man and another person were looking at a pistol.",
+        "2015-07-02",
+    )
+    roles = {
+        p["name"]: p["role"]  # type: ignore[index]
+        for p in got["participant/asserted"]
+        if p["name"]  # type: ignore[index]
+    }
+    assert roles.get("David E. De Foor") == "official"
+
+
 def test_a_hospital_named_without_the_word_hospital_is_not_the_place() -> None:
     got = _extract(
         "A man was shot Friday evening on the West Side, police said. He was taken to Mount "

