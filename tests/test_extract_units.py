@@ -270,6 +270,30 @@ def test_the_officer_who_tells_of_a_shooting_is_not_its_victim() -> None:
     assert roles.get("David E. De Foor") == "official"
 
 
+def test_police_of_a_camel_case_town_of_dc_and_a_dotted_state_code() -> None:
+    def place(text: str) -> tuple[object, object]:
+        loc = _extract(text, "2015-01-10")["location/asserted"][0]
+        return loc["name"], loc["admin1"]  # type: ignore[index]
+
+    assert place(
+        "DeLand police said an 8-year-old boy was critically injured when his sister got "
+        "hold of a gun."
+    ) == ("DeLand", "Florida")
+    assert place("D.C. Police are searching for the person who shot four people Monday night.") == (
+        "Washington",
+        "District of Columbia",
+    )
+    assert place(
+        "Rome, N.Y. -UPDATE: Rome Police have released the identity of the child victim."
+    ) == ("Rome", "New York")
+    # a county's police are no police of a town of the county's name (DeKalb, Illinois)
+    county = _extract("A man was shot Sunday, DeKalb County Police said.", "2015-01-10")
+    assert not any(
+        loc["name"] == "DeKalb"  # type: ignore[index]
+        for loc in county.get("location/asserted", [])
+    )
+
+
 def test_a_hospital_named_without_the_word_hospital_is_not_the_place() -> None:
     got = _extract(
         "A man was shot Friday evening on the West Side, police said. He was taken to Mount "

@@ -127,11 +127,12 @@ _DIRECTION = re.compile(
 )
 _DIRECTION_AFTER = re.compile(r"\s+(?:east|west|north|south)$", re.I)
 _AGENCY = re.compile(
-    r"\b(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\s+(?:Police|police|PD|Fire|Metro Police|"
+    r"(?P<city>\bD\.C\.|\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[\s-][A-Z][a-z]+){0,2})\s+(?:Police|police|PD|Fire|"
+    r"Metro Police|"
     r"Metropolitan Police|Metro Homicide|Metro Police)\b(?!\s+(?:Chief|Capt|Lt|Sgt|Officer)\w*\s+[A-Z][a-z]+\s+[A-Z])"
 )
 _STATE_CODE_AFTER = re.compile(
-    r"^,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b"
+    r"^,\s*(?P<st>[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2}\b"
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 )
 
@@ -625,9 +626,14 @@ def extract_location(
             name = re.sub(r"^(?:The|A|An)\s+", "", name)
             if gaz.state_by_name.get(norm_place(name)):
                 continue
-            places = gaz.city(name)
-            while not places and " " in name:
-                # "Savannah Chatham Metropolitan Police": the city is the first word(s)
+            places = (
+                [p for p in gaz.city("Washington") if p.country == "US" and p.admin1 == "DC"]
+                if name == "D.C."
+                else gaz.city(name)
+            )
+            while not places and " " in name and not name.endswith((" County", " Parish")):
+                # "Savannah Chatham Metropolitan Police": the city is the first word(s); but
+                # "DeKalb County Police" are no police of DeKalb (Illinois)
                 name = name.rsplit(" ", 1)[0]
                 places = gaz.city(name)
             if places:
