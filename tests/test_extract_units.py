@@ -294,6 +294,16 @@ def test_police_of_a_camel_case_town_of_dc_and_a_dotted_state_code() -> None:
     )
 
 
+def test_streets_named_for_states_name_no_state() -> None:
+    got = _extract(
+        "Gunfire erupted again in South Los Angeles on Wednesday. Two men were shot in their "
+        "car in the area of Vermont and Manchester avenues. A woman was shot near Vermont "
+        "and Florence avenues.",
+        "2014-09-04",
+    )
+    assert got["location/asserted"][0]["admin1"] == "California"  # type: ignore[index]
+
+
 def test_a_hospital_named_without_the_word_hospital_is_not_the_place() -> None:
     got = _extract(
         "A man was shot Friday evening on the West Side, police said. He was taken to Mount "

@@ -162,6 +162,11 @@ def _top(votes: dict[str, float]) -> tuple[str | None, float]:
 UNIQUE_COUNTY_VOTES = 2.0
 
 
+_STREETS_AFTER = re.compile(
+    r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+(?:avenues|streets|roads|boulevards|drives)\b"
+)
+
+
 def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -> Votes:
     """US state codes evidenced by the text: state names, 'City, ST', counties, datelines."""
     votes: Votes = defaultdict(float)
@@ -173,8 +178,13 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
         code = gaz.state_by_name.get(norm_place(m.text))
         if code:
             after = text[m.end : m.end + 30]
-            # "Vermont Avenue" is a street in Los Angeles; "Indiana County" is in Pennsylvania
-            if not _DETAIL_AFTER.match(after) and not re.match(r"\s+(?:County|Parish)\b", after):
+            # "Vermont Avenue" is a street in Los Angeles, and so is "Vermont and Manchester
+            # avenues"; "Indiana County" is in Pennsylvania
+            if not (
+                _DETAIL_AFTER.match(after)
+                or _STREETS_AFTER.match(after)
+                or re.match(r"\s+(?:County|Parish)\b", after)
+            ):
                 votes[code] += 2
             continue
         if m.text.lower().endswith((" county", " parish")):
@@ -194,8 +204,8 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
         ):
             votes[us[0].admin1 or ""] += 1.0
     for rm in re.finditer(
-        r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{1,4}\.(?:\s?"
-        r"[A-Z][a-z]?\.)?|[A-Z]{2})(?=[\s,.;)])",
+        r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?,\s*(?P<st>[A-Z][a-z]{0,4}\.(?:\s?"
+        r"[A-Z][a-z]{0,2}\.)?|[A-Z]{2})(?=[\s,.;)-])",
         text,
     ):
         st = rm.group("st")
