@@ -93,3 +93,22 @@ def test_a_broadcasters_call_sign_says_which_side_of_the_mississippi() -> None:
     assert admin1("http://www.wtok.com/news/shooting-1") == "Mississippi"
     assert admin1("http://www.ktvb.com/news/shooting-1") == "Idaho"
     assert admin1("http://www.example.com/news/shooting-1") == "Idaho"
+
+
+def test_a_county_many_states_have_is_left_open_for_the_outlet_prior() -> None:
+    from datetime import datetime
+
+    from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+    from eventdesk.extract import get_extractor
+    from eventdesk.model import Article
+
+    text = (
+        "Three men were killed Wednesday night in an attack, and Hamilton County Sheriff Jim "
+        "Hammond said it was not a random shooting."
+    )
+    art = Article(id="h", text=text, raw=text, published=datetime(2014, 4, 10))
+    facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
+    (loc,) = [f for f in facts if f.field == "location"]
+    assert loc.value["name"] == "Hamilton County" and len(loc.value["candidates"]) > 2
+    apply_place_prior([loc], "timesfreepress.com", Prior({"timesfreepress.com": {"Tennessee": 4}}))
+    assert loc.value["admin1"] == "Tennessee"

@@ -775,8 +775,8 @@ def extract_location(
                 for q in sorted(best.places, key=lambda q: (q is not p, -q.population))[:8]
             ]
     elif best.kind == "county":
-        sts = gaz.county_states(best.text)
-        code = max(sorted(set(sts)), key=lambda x: states.get(x, 0)) if sts else None
+        sts = sorted(set(gaz.county_states(best.text)))
+        code = max(sts, key=lambda x: (states.get(x, 0), hint.region.get(x, 0.0))) if sts else None
         value = {
             "name": best.text,
             "admin1": gaz.states.get(code) if code else None,
@@ -787,6 +787,18 @@ def extract_location(
             "detail": detail,
         }
         conf = 0.5
+        if sum(states.get(x, 0) >= states.get(code or "", 0) for x in sts) > 1:
+            # "Hamilton County" (Tennessee? Florida? 8 more): the outlet prior may know
+            value["candidates"] = [
+                {
+                    "name": best.text,
+                    "admin1": gaz.states.get(x),
+                    "country": "US",
+                    "lat": None,
+                    "lon": None,
+                }
+                for x in sorted(sts, key=lambda x: x != code)
+            ]
     else:
         p = best.places[0]
         value = {
