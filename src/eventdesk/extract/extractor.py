@@ -1150,8 +1150,9 @@ class RuleExtractor:
             st = stmts.get(s.idx)
             if _SPEAKER_AFTER.match(post):
                 st = None  # "..., one of the victims, Okada said.": the one who tells it
+            context = _role_from_context(pre, post, s.text)
             # "According to Sgt. David De Foor, the girl was shot": he tells it, he is not hurt
-            tells = st is not None and _role_from_context(pre, post, s.text)[0] == "official"
+            tells = context[0] == "official"
             if st is not None:
                 for pt in st.patients if not tells else ():
                     if pt.start <= m.start and m.end <= pt.end + 1 and pt.person:
@@ -1163,7 +1164,7 @@ class RuleExtractor:
                     if ag[2] <= m.start and m.end <= ag[3] + 1 and s.modality != "hedged":
                         role = "perpetrator"
             if role is None:
-                role, status = _role_from_context(pre, post, s.text)
+                role, status = context
             if role is None and id(m) in list_of:
                 # "identified the victims as A, 43, B, 48, and C, 32, who all died"
                 first, last = list_of[id(m)]

@@ -127,9 +127,9 @@ _DIRECTION = re.compile(
 )
 _DIRECTION_AFTER = re.compile(r"\s+(?:east|west|north|south)$", re.I)
 _AGENCY = re.compile(
-    r"(?P<city>\bD\.C\.|\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[\s-][A-Z][a-z]+){0,2})\s+(?:Police|police|PD|Fire|"
-    r"Metro Police|"
-    r"Metropolitan Police|Metro Homicide|Metro Police)\b(?!\s+(?:Chief|Capt|Lt|Sgt|Officer)\w*\s+[A-Z][a-z]+\s+[A-Z])"
+    r"(?P<city>\bD\.C\.|\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[\s-][A-Z][a-z]+){0,2})\s+"
+    r"(?:Police|police|PD|Fire|Metro Police|Metropolitan Police|Metro Homicide)\b"
+    r"(?!\s+(?:Chief|Capt|Lt|Sgt|Officer)\w*\s+[A-Z][a-z]+\s+[A-Z])"
 )
 _STATE_CODE_AFTER = re.compile(
     r"^,\s*(?P<st>[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]{2}\b"

@@ -238,16 +238,18 @@ def _cos_ranked(a: list[str], b: list[str], prefix: str, idf: Idf) -> float:
     return dot / (na * nb)
 
 
-def _date_gap(a: LinkFeatures, b: LinkFeatures) -> tuple[int | None, bool]:
-    """(days between two incidents, whether both dates are resolved incident dates).
+def _date_gap(
+    da: int | None, db: int | None, pa: int | None, pb: int | None
+) -> tuple[int | None, bool]:
+    """(days between two incidents, whether both dates are resolved incident dates), from
+    their incident days ``da``/``db`` and first publication days ``pa``/``pb``.
 
     Resolved dates first; publication dates when either side has none.
     """
-    da, db = day_number(a.date), day_number(b.date)
     if da is not None and db is not None:
         return abs(da - db), True
-    da = da if da is not None else day_number(a.published)
-    db = db if db is not None else day_number(b.published)
+    da = da if da is not None else pa
+    db = db if db is not None else pb
     if da is None or db is None:
         return None, False
     return abs(da - db), False
@@ -284,7 +286,9 @@ class DefaultLinker:
     ) -> dict[str, float]:
         """Each signal separately (for measuring their value, and for the reason string).
         ``norms``: a cache of term-vector norms, for many comparisons under one ``idf``."""
-        days, resolved = _date_gap(a, b)
+        da, db = day_number(a.date), day_number(b.date)
+        pa, pb = day_number(a.published), day_number(b.published)
+        days, resolved = _date_gap(da, db, pa, pb)
         rdays = days if resolved else None
         pdays = None if resolved else days
         type_mis = type_match = 0.0
@@ -303,7 +307,6 @@ class DefaultLinker:
         # Incident dates and publication dates both a month or more apart, and no name in
         # common: another incident in the same place, not a later report of this one (a
         # trial report names the accused; a mis-dated follow-up still shares its names).
-        pa, pb = day_number(a.published), day_number(b.published)
         apart = (
             rdays is not None
             and rdays > FAR_DAYS
@@ -323,7 +326,6 @@ class DefaultLinker:
         )
         # one side was first reported over a month before the other's incident happened: a
         # report cannot come before its incident
-        da, db = day_number(a.date), day_number(b.date)
         predates = (pa is not None and db is not None and db - pa > FAR_DAYS) or (
             pb is not None and da is not None and da - pb > FAR_DAYS
         )
