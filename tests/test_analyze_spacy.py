@@ -7,7 +7,11 @@ from typing import Any
 
 from eventdesk.analyze import get_analyzer
 from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer, parse_sentence
-from eventdesk.model import Article
+from eventdesk.model import Analysis, Article
+
+
+def _analyze(text: str) -> Analysis:
+    return next(SpacyAnalyzer().analyze([Article(id="a", text=text, raw=text)]))
 
 
 def test_sentences_split_at_line_breaks_and_offsets_hold() -> None:
@@ -15,7 +19,7 @@ def test_sentences_split_at_line_breaks_and_offsets_hold() -> None:
         "It was before 8AM.”\nThe gunfire was followed by sirens.\n"
         "Donald Trump has won Pennsylvania…\n"
     )
-    an = next(SpacyAnalyzer().analyze([Article(id="a", text=text, raw=text)]))
+    an = _analyze(text)
     assert [s.text for s in an.sentences] == [
         "It was before 8AM.”",
         "The gunfire was followed by sirens.",
@@ -35,8 +39,7 @@ def test_a_titles_full_stop_ends_no_sentence() -> None:
         "According to Sgt. David E. De Foor, the girl was shot in the head Wednesday. "
         "The shooting was reported, Toledo police Sgt. Joseph Trudeau said.\nDr. Ann Lee"
     )
-    an = next(SpacyAnalyzer().analyze([Article(id="a", text=text, raw=text)]))
-    assert [s.text for s in an.sentences] == [
+    assert [s.text for s in _analyze(text).sentences] == [
         "According to Sgt. David E. De Foor, the girl was shot in the head Wednesday.",
         "The shooting was reported, Toledo police Sgt. Joseph Trudeau said.",
         "Dr. Ann Lee",

@@ -103,6 +103,21 @@ def _extract(
     return out
 
 
+def _roles(got: dict[str, list[object]]) -> dict[object, object]:
+    """Named participants' roles in ``_extract``'s output."""
+    return {
+        p["name"]: p["role"]  # type: ignore[index]
+        for p in got.get("participant/asserted", [])
+        if p["name"]  # type: ignore[index]
+    }
+
+
+def _place(text: str, published: str) -> tuple[object, object]:
+    """(name, admin1) of the place ``_extract`` finds."""
+    loc = _extract(text, published)["location/asserted"][0]
+    return loc["name"], loc["admin1"]  # type: ignore[index]
+
+
 def test_us_article_end_to_end() -> None:
     text = (
         "INDIANAPOLIS — A 23-year-old man was shot and killed Saturday night on the city's "
@@ -262,30 +277,19 @@ def test_the_officer_who_tells_of_a_shooting_is_not_its_victim() -> None:
         "morning after a man and another person were looking at a pistol.",
         "2015-07-02",
     )
-    roles = {
-        p["name"]: p["role"]  # type: ignore[index]
-        for p in got["participant/asserted"]
-        if p["name"]  # type: ignore[index]
-    }
-    assert roles.get("David E. De Foor") == "official"
+    assert _roles(got).get("David E. De Foor") == "official"
 
 
 def test_police_of_a_camel_case_town_of_dc_and_a_dotted_state_code() -> None:
-    def place(text: str) -> tuple[object, object]:
-        loc = _extract(text, "2015-01-10")["location/asserted"][0]
-        return loc["name"], loc["admin1"]  # type: ignore[index]
-
-    assert place(
+    deland = (
         "DeLand police said an 8-year-old boy was critically injured when his sister got "
         "hold of a gun."
-    ) == ("DeLand", "Florida")
-    assert place("D.C. Police are searching for the person who shot four people Monday night.") == (
-        "Washington",
-        "District of Columbia",
     )
-    assert place(
-        "Rome, N.Y. -UPDATE: Rome Police have released the identity of the child victim."
-    ) == ("Rome", "New York")
+    assert _place(deland, "2015-01-10") == ("DeLand", "Florida")
+    dc = "D.C. Police are searching for the person who shot four people Monday night."
+    assert _place(dc, "2015-01-10") == ("Washington", "District of Columbia")
+    rome = "Rome, N.Y. -UPDATE: Rome Police have released the identity of the child victim."
+    assert _place(rome, "2015-01-10") == ("Rome", "New York")
     # a county's police are no police of a town of the county's name (DeKalb, Illinois)
     county = _extract("A man was shot Sunday, DeKalb County Police said.", "2015-01-10")
     assert not any(
@@ -320,10 +324,7 @@ def test_a_list_of_people_charged_are_suspects() -> None:
         "McKay, 17, have been charged with attempted murder.",
         "2016-05-01",
     )
-    roles = {
-        p["name"]: p["role"]  # type: ignore[index]
-        for p in got["participant/asserted"]
-    }
+    roles = _roles(got)
     assert roles.get("Jaqeuce Spinks") == "suspect"
     assert roles.get("Tavarius McKay") == "suspect"
 
