@@ -51,6 +51,29 @@ def test_no_split_of_a_coherent_incident() -> None:
     assert refine(inc, set(), set(), DefaultLinker()) == []
 
 
+def test_a_stray_article_is_split_off() -> None:
+    # two reports of one shooting and one of another: online, the third was attached to an
+    # incident that looked like it; asked again, the linker leaves it out
+    inc = {"inc": [("a1", a(1)), ("a2", a(2)), ("b1", b(1))]}
+    ops = refine(inc, set(), set(), DefaultLinker())
+    assert len(ops) == 1 and isinstance(ops[0], Split)
+    assert ops[0].groups == (("a1", "a2"), ("b1",))
+
+
+def test_a_lone_article_the_linker_joins_stays() -> None:
+    assert refine({"inc": [("a1", a(1)), ("a2", a(2))]}, set(), set(), DefaultLinker()) == []
+    assert (
+        refine({"inc": [("a1", a(1)), ("a2", a(2)), ("a3", a(3))]}, set(), set(), DefaultLinker())
+        == []
+    )
+
+
+def test_an_article_a_person_moved_is_no_stray() -> None:
+    inc = {"inc": [("a1", a(1)), ("a2", a(2)), ("b1", b(1))]}
+    must = {frozenset({"b1", "a1"}), frozenset({"b1", "a2"})}
+    assert refine(inc, must, set(), DefaultLinker()) == []
+
+
 def test_must_link_is_never_split() -> None:
     ops = refine(mixed(), {frozenset({"a1", "b1"})}, set(), DefaultLinker())
     for op in ops:

@@ -6,7 +6,10 @@ there.  ``refine`` looks at whole incidents instead:
 
 * **split**: the articles of one incident are clustered bottom-up (average link over the
   linker's pairwise score) into two groups; when the groups are apart (low score between them,
-  clearly lower than within each), the incident is split in two.
+  clearly lower than within each), the incident is split in two.  When one group is a single
+  article, the linker is asked again whether that article joins the rest: online it was
+  judged against the incident as it then stood, with the word weights of a smaller store; a
+  stray that the linker would now leave out becomes an incident of its own.
 * **merge**: incidents whose merged features the linker would join (either way round) are
   merged, best pairs first.
 
@@ -117,6 +120,26 @@ def _within(group: list[str], pair: dict[tuple[str, str], float]) -> float:
     return total / (n * (n - 1) / 2)
 
 
+def _stray(
+    linker: Any,
+    ids: list[str],
+    groups: list[list[str]],
+    feats: dict[str, LinkFeatures],
+    idf: dict[str, float],
+) -> bool:
+    """Whether the lone article of two groups (the later one of two lone articles) is one the
+    linker would not attach to the rest any more, scored as online linking scores it."""
+    order = {x: i for i, x in enumerate(ids)}
+    lone = [g[0] for g in groups if len(g) == 1]
+    stray = max(lone, key=order.__getitem__)
+    rest = [feats[x] for x in ids if x != stray]
+    threshold = getattr(linker, "threshold", None)
+    merge = getattr(linker, "merge_features", None)
+    if threshold is None or merge is None:
+        return False
+    return _score(linker, feats[stray], merge(rest), idf, len(rest)) < threshold
+
+
 def _split_one(
     inc: str,
     arts: list[tuple[str, LinkFeatures]],
@@ -129,7 +152,7 @@ def _split_one(
     feats = dict(arts)
     n = len(ids)
     forced = any(frozenset((x, y)) in cannot for i, x in enumerate(ids) for y in ids[i + 1 :])
-    if n < 2 * MIN_SPLIT_GROUP and not forced:
+    if n < 2 and not forced:
         return None
     if n > MAX_SPLIT_ARTICLES and not forced:
         return None
@@ -174,13 +197,19 @@ def _split_one(
         return None
     big = clusters
     if not forced:
-        if len(big) != 2 or min(len(g) for g in big) < MIN_SPLIT_GROUP:
+        if len(big) != 2:
             return None
-        cross = link(big[0], big[1])
-        within = min(_within(g, pair) for g in big)
-        # apart in absolute terms, and clearly less alike than each group is within itself
-        if cross >= SPLIT_THRESHOLD or within - cross < SPLIT_MARGIN:
+        if min(len(g) for g in big) == 1:
+            if not _stray(linker, ids, big, feats, idf):
+                return None
+        elif min(len(g) for g in big) < MIN_SPLIT_GROUP:
             return None
+        else:
+            cross = link(big[0], big[1])
+            within = min(_within(g, pair) for g in big)
+            # apart in absolute terms, and clearly less alike than each group is within itself
+            if cross >= SPLIT_THRESHOLD or within - cross < SPLIT_MARGIN:
+                return None
     order = {x: i for i, x in enumerate(ids)}
     big.sort(key=lambda g: (-len(g), min(order[x] for x in g)))
     groups_t = tuple(tuple(sorted(g, key=order.__getitem__)) for g in big)
