@@ -467,6 +467,36 @@ def test_an_injured_count_given_with_the_deaths_stays() -> None:
     assert (inc.killed["value"], inc.injured["value"]) == (2, 2)
 
 
+def test_a_death_the_injured_count_already_knew_moves_no_one() -> None:
+    # "a teen was killed and a child injured ... the man was hit several times", later "the
+    # young man shot Friday has died": the dead man is the teen, the child is still injured
+    a = make_report(
+        "a",
+        1,
+        ["A teen was killed and a child was injured.", "The man was hit several times."],
+        "2024-06-01T09:00",
+    )
+    b = make_report("b", 2, ["The young man shot Friday has died."], "2024-06-02T09:00")
+    add(a, "killed", 1, "A teen was killed")
+    add(a, "injured", 1, "a child was injured")
+    add(
+        a,
+        "participant",
+        person(status="injured", gender="male", description="man"),
+        "The man was hit several times.",
+    )
+    add(b, "killed", 1, "The young man shot Friday has died.")
+    add(
+        b,
+        "participant",
+        person(status="killed", gender="male", description="young man"),
+        "The young man shot Friday has died.",
+    )
+    inc = reconcile("i23", [a, b])
+    assert (inc.killed["value"], inc.injured["value"]) == (1, 1)
+    assert inc.injured["derivation"] is None
+
+
 def test_a_report_that_tells_of_someone_and_names_her_gives_one_person() -> None:
     a = make_report(
         "a",

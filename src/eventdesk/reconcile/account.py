@@ -13,7 +13,8 @@ Rules (each is one function below):
 * A person counted injured and later reported dead moves from injured to killed: the injured
   count is lowered by the people whose status changed after that count was given, and by the
   deaths a later report adds to those the count's own report knew, when no named person
-  accounts for them ("in critical condition", later "has died").
+  accounts for them ("in critical condition", later "has died").  A death the injured count's
+  own report already gave moves no one.
 * An explicit correction ("…are incorrect") retracts the value; a denial ("…has been denied")
   denies it; both stay as alternatives with their evidence.  Values of a related incident never
   count.
@@ -223,6 +224,10 @@ def reconcile_count(
     moved: list[Transfer] = []
     if name == "injured" and current is not None and transfers:
         moved = [t for t in transfers if t[1].rank > current.report.rank]
+        if killed is not None and killed.value is not None:
+            # deaths the injured count's own report already gave were never among its injured
+            known = _report_count(current.report, "killed")
+            moved = moved[: max(0, killed.value - (known.value if known else 0))]
         if moved and value is not None:
             new_value = max(0, value - len(moved))
             alternatives.append(Alternative(value, "superseded", _ev(current.facts)))
