@@ -470,3 +470,17 @@ def test_link_features_carry_the_ages_of_the_people_hurt_or_held() -> None:
     ages = get_extractor().extract(analysis).features.ages
     assert 16 in ages and 19 in ages
     assert 45 not in ages  # the official who speaks is not one of them
+
+
+def test_a_postal_code_after_a_county_is_its_state_and_metro_police_no_town() -> None:
+    assert _place(
+        "12-year-old found dead from gunshot wound in Cooper County, MO\n"
+        "A 12-year-old boy was found dead from a gunshot wound on Sunday, the sheriff said.",
+        "2017-03-12",
+    ) == ("Cooper County", "Missouri")
+    got = _extract(
+        "Metro detectives say a four-year-old girl was at home with her parents when she was "
+        "shot on Sunday.",
+        "2016-09-12",
+    )
+    assert all(v["name"] != "Metro" for v in got.get("location/asserted", []))  # type: ignore[index]

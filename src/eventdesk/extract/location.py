@@ -547,11 +547,15 @@ def extract_location(
         score += _standing(s, incident_sents)
         name = re.sub(r"^the\s+", "", m.text, flags=re.I)
         name = re.sub(r"['’]s$", "", name)
+        if name in ("Metro", "Metropolitan"):
+            continue  # "Metro detectives": the police, not the Indonesian town
         st_code = gaz.state_by_name.get(norm_place(name)) or (
             gaz.ap.get(norm_place(name))
             if name.endswith(".") or text[m.end : m.end + 1] == "."
             else None
         )
+        if not st_code and name in gaz.states and text[max(0, m.start - 2) : m.start] == ", ":
+            st_code = name  # "Cooper County, MO": a postal code after a place is its state
         if st_code == "WA" and (
             re.search(r"\b(?:north|south)(?:east|west)\s+$", before, re.I)
             or re.match(r",?\s*D\.?\s?C\b", text[m.end : m.end + 8])
