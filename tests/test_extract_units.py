@@ -484,3 +484,17 @@ def test_a_postal_code_after_a_county_is_its_state_and_metro_police_no_town() ->
         "2016-09-12",
     )
     assert all(v["name"] != "Metro" for v in got.get("location/asserted", []))  # type: ignore[index]
+
+
+def test_a_victim_told_of_only_with_an_earlier_date_is_of_another_incident() -> None:
+    got = _extract(
+        "Two men were shot and wounded on Monday, Jan. 16, in the 3200 block of 32nd Avenue, "
+        "police said.\n"
+        "Police say they believe this shooting was in retaliation for the killing of "
+        "22-year-old Dominique Horton on 32nd Avenue on Thursday, Jan. 5.",
+        "2017-01-17T09:00",
+    )
+    assert got["date/asserted"][0]["value"] == "2017-01-16"  # type: ignore[index]
+    related = [v["name"] for v in got.get("participant/related", [])]  # type: ignore[index]
+    asserted = [v["name"] for v in got.get("participant/asserted", [])]  # type: ignore[index]
+    assert "Dominique Horton" in related and "Dominique Horton" not in asserted

@@ -22,8 +22,9 @@ other                Unknown                                  Other
 Every fact carries the sentence that states it as evidence (``quote == text[start:end]``),
 the source the sentence names (``attribution``) and its modality: corrections ("… are
 incorrect") are ``retracted``, denials ``denied``, "believed to"/"reportedly" ``hedged``, and
-values about another incident ("yesterday's massacre at …", "in a separate incident")
-``related``; those never count.
+values about another incident ("yesterday's massacre at …", "in a separate incident", a
+victim told of only in sentences dated over a week before this incident) ``related``; those
+never count.
 """
 
 from __future__ import annotations
@@ -882,6 +883,7 @@ class RuleExtractor:
         people = self._participants(analysis, infos, stmts)
         facts += self._casualties(analysis, usable, stmts, people)
         facts += self._participant_facts(analysis, people)
+        _earlier_events(facts, usable, pub)
         facts += self._weapons(analysis, usable)
         facts += self._claims(analysis, usable)
         facts += self._reports(analysis, usable, stmts)
@@ -2043,3 +2045,57 @@ class RuleExtractor:
             elif f.field == "injured" and isinstance(f.value, int):
                 feats.injured = f.value
         return feats
+
+
+#: A person told of only in sentences dated this many days before the incident's own date
+#: belongs to an earlier event.
+EARLIER_EVENT_DAYS = 7
+
+
+def _earlier_events(facts: list[Fact], usable: list[SentInfo], pub: date | None) -> None:
+    """Mark as related the people told of only in sentences dated well before the incident:
+    "in retaliation for the killing of Dominique Horton on Thursday, Jan. 5", "since DeKayla
+    Dansberry was stabbed to death there on May 14".  Needs a confident day-precise incident
+    date from the text."""
+    when = next(
+        (
+            f
+            for f in facts
+            if f.field == "date"
+            and isinstance(f.value, dict)
+            and f.value.get("value")
+            and f.value.get("precision") == "day"
+            and not f.value.get("basis")
+            and f.confidence >= 0.8
+        ),
+        None,
+    )
+    if when is None:
+        return
+    day = date.fromisoformat(str(when.value["value"])[:10])
+    by_start = {s.start: s for s in usable}
+    earlier: dict[int, bool] = {}
+    for f in facts:
+        if (
+            f.field != "participant"
+            or f.modality not in ("asserted", "hedged")
+            or not f.evidence
+            or (f.value or {}).get("role") != "victim"
+        ):
+            continue  # a suspect's arrest or hearing comes later and has a date of its own
+        told = []
+        for ev in f.evidence:
+            s = by_start.get(ev.start)
+            if s is None:
+                told.append(False)
+                continue
+            if s.start not in earlier:
+                earlier[s.start] = any(
+                    dm.value is not None
+                    and dm.precision == "day"
+                    and (day - dm.value).days > EARLIER_EVENT_DAYS
+                    for dm in find_dates(s.text, pub)
+                )
+            told.append(earlier[s.start])
+        if all(told):
+            f.modality = "related"
