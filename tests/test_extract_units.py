@@ -498,3 +498,16 @@ def test_a_victim_told_of_only_with_an_earlier_date_is_of_another_incident() -> 
     related = [v["name"] for v in got.get("participant/related", [])]  # type: ignore[index]
     asserted = [v["name"] for v in got.get("participant/asserted", [])]  # type: ignore[index]
     assert "Dominique Horton" in related and "Dominique Horton" not in asserted
+
+
+def test_victims_of_last_summer_or_the_last_year_are_of_other_incidents() -> None:
+    got = _extract(
+        "A 6-year-old boy was shot and wounded Sunday on the Dan Ryan Expressway, police said.\n"
+        "His mother, Jasmine Curry, was fatally shot as she drove on the same road last summer.\n"
+        "Within the last year, three children, 7-month-old Jaquail Mansaw among them, died "
+        "from errant gunfire.",
+        "2016-02-15T09:00",
+    )
+    asserted = {v["name"] for v in got.get("participant/asserted", [])}  # type: ignore[index]
+    assert not {"Jasmine Curry", "Jaquail Mansaw"} & asserted
+    assert got.get("killed/related") == [1, 3] and "killed/asserted" not in got
