@@ -511,3 +511,14 @@ def test_victims_of_last_summer_or_the_last_year_are_of_other_incidents() -> Non
     asserted = {v["name"] for v in got.get("participant/asserted", [])}  # type: ignore[index]
     assert not {"Jasmine Curry", "Jaquail Mansaw"} & asserted
     assert got.get("killed/related") == [1, 3] and "killed/asserted" not in got
+
+
+def test_a_possessive_phrase_is_no_name() -> None:
+    got = _extract(
+        "LMPD investigating fatal shooting of child in Louisville's Shawnee\n"
+        "A 7-year-old boy was shot and killed Sunday night in Louisville's Shawnee "
+        "neighborhood, police said.",
+        "2015-06-01T09:00",
+    )
+    names = {v["name"] for k, vs in got.items() if k.startswith("participant") for v in vs}  # type: ignore[index]
+    assert not any(n and "'s" in n for n in names)

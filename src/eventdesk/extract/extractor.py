@@ -344,7 +344,7 @@ _NOT_A_NAME = re.compile(
     r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
     r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
     r"Update|Breaking|Race|Sex|Court|Circle|Terrace|Billiards|Lounge|Grill|Restaurant|Tavern|"
-    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club)\b|\d|"
+    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club)\b|\d|\w['’]s\s|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
 )
 _DIED_AFTER_SHOT = re.compile(
