@@ -199,10 +199,11 @@ def _split_one(
     if not forced:
         if len(big) != 2:
             return None
-        if min(len(g) for g in big) == 1:
+        smallest = min(len(g) for g in big)
+        if smallest == 1:
             if not _stray(linker, ids, big, feats, idf):
                 return None
-        elif min(len(g) for g in big) < MIN_SPLIT_GROUP:
+        elif smallest < MIN_SPLIT_GROUP:
             return None
         else:
             cross = link(big[0], big[1])
