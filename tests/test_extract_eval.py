@@ -83,3 +83,37 @@ def test_evaluate_on_a_slice_of_gva(shared_dir: Path) -> None:
     assert set(res["accuracy"]) == {"killed", "injured", "state", "city", "date"}
     # a floor far below the measured figures: catches a broken extractor, not tuning
     assert res["accuracy"]["state"] >= 0.3
+
+
+def test_gold_linked_reconciles_each_gold_incident_from_the_store(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    data = shared_dir / "data" / "gva-dev"
+    if not (data / "articles.jsonl").exists():
+        pytest.skip("gva-dev not found")
+    import eventdesk
+    from eventdesk.eval.facts import gold_linked_incidents, ingest_record, load_articles
+
+    arts = load_articles(data / "articles.jsonl")
+    wanted: list[str] = []
+    for a in arts:  # the first two gold incidents with two or more articles
+        gid = str(a["incident_id"])
+        if gid not in wanted and sum(str(b["incident_id"]) == gid for b in arts) >= 2:
+            wanted.append(gid)
+        if len(wanted) == 2:
+            break
+    chosen = [a for a in arts if str(a["incident_id"]) in wanted]
+    gold_of = {str(a["id"]): str(a["incident_id"]) for a in chosen}
+    desk = eventdesk.open(str(tmp_path / "g.db"))
+    try:
+        desk.ingest([ingest_record(a) for a in chosen])
+        incidents = gold_linked_incidents(desk.store, gold_of)
+    finally:
+        desk.close()
+    assert {inc.id for inc in incidents} == set(wanted)
+    for inc in incidents:
+        assert inc.articles and all(gold_of[a] == inc.id for a in inc.articles)
+    res = evaluate_facts(
+        data / "articles.jsonl", data / "incidents.jsonl", mode="gold-linked", limit=4
+    )
+    assert res["incidents"] == 4 and res["accuracy"]["state"] >= 0.3

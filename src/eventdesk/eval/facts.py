@@ -12,6 +12,9 @@ Three ways to get predictions:
 
 * ``mode="pipeline"``: ingest the articles into a fresh temporary database through
   ``eventdesk.open(db).ingest(...)`` and read the reconciled ``incidents()``;
+* ``mode="gold-linked"``: the same ingest, then each gold incident's stored reports are
+  reconciled together (``gold_linked_incidents``): linking taken as perfect, so the gap to
+  ``pipeline`` is what linking costs;
 * ``predicted=[Incident, ...]``: incidents reconciled elsewhere;
 * ``mode="articles"`` (default when neither): clean, analyze and extract each article, group
   articles by ``incident_of_article`` (or by their gold incident: linking assumed perfect),
@@ -243,6 +246,20 @@ def vote(facts: list[ArticleFacts], published: Iterable[str | None] = ()) -> dic
     }
 
 
+def gold_linked_incidents(store: Any, gold_of: dict[str, str]) -> list[Incident]:
+    """One reconciled incident per gold incident from a store's articles (and their stored
+    copies), as the pipeline reconciles its own incidents."""
+    from eventdesk.pipeline import report_from_row
+    from eventdesk.reconcile import reconcile
+
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for row in store.article_rows():
+        gid = gold_of.get(row["id"]) or gold_of.get(row["duplicate_of"] or "")
+        if gid is not None and row["facts"]:
+            groups[gid].append(report_from_row(row))
+    return [reconcile(gid, reports) for gid, reports in groups.items()]
+
+
 def incident_values(inc: Incident) -> dict[str, Any]:
     """The scored values of a reconciled incident."""
     loc = inc.location or {}
@@ -367,14 +384,17 @@ def evaluate_facts(
     pred_values: dict[str, dict[str, Any]] = {}
     if mode is None:
         mode = "incidents" if predicted is not None else "articles"
-    if mode == "pipeline":
+    if mode in ("pipeline", "gold-linked"):
         import eventdesk
 
         with tempfile.TemporaryDirectory() as tmp:
             desk = eventdesk.open(str(Path(tmp) / "eval.db"))
             try:
                 desk.ingest([ingest_record(a) for a in arts])
-                predicted = desk.incidents()
+                if mode == "pipeline":
+                    predicted = desk.incidents()
+                else:
+                    predicted = gold_linked_incidents(desk.store, gold_of)
             finally:
                 desk.close()
         mode = "incidents"
@@ -467,7 +487,7 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - thin CLI
     ap.add_argument("articles")
     ap.add_argument("incidents", nargs="?")
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--mode", choices=("articles", "pipeline"), default="articles")
+    ap.add_argument("--mode", choices=("articles", "pipeline", "gold-linked"), default="articles")
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--json", action="store_true")
     ns = ap.parse_args(argv)
