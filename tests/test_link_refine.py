@@ -58,6 +58,7 @@ def test_a_stray_article_is_split_off() -> None:
     ops = refine(inc, set(), set(), DefaultLinker())
     assert len(ops) == 1 and isinstance(ops[0], Split)
     assert ops[0].groups == (("a1", "a2"), ("b1",))
+    assert "no longer attaches one article" in ops[0].reason
 
 
 def test_a_lone_article_the_linker_joins_stays() -> None:

@@ -126,9 +126,10 @@ def _stray(
     groups: list[list[str]],
     feats: dict[str, LinkFeatures],
     idf: dict[str, float],
-) -> bool:
-    """Whether the lone article of two groups (the later one of two lone articles) is one the
-    linker would not attach to the rest any more, scored as online linking scores it."""
+) -> float | None:
+    """The linker's score for the lone article of two groups (the later one of two lone
+    articles) against the rest, scored as online linking scores it, when it is below the
+    linker's threshold (the linker would not attach it any more); else None."""
     order = {x: i for i, x in enumerate(ids)}
     lone = [g[0] for g in groups if len(g) == 1]
     stray = max(lone, key=order.__getitem__)
@@ -136,8 +137,9 @@ def _stray(
     threshold = getattr(linker, "threshold", None)
     merge = getattr(linker, "merge_features", None)
     if threshold is None or merge is None:
-        return False
-    return _score(linker, feats[stray], merge(rest), idf, len(rest)) < threshold
+        return None
+    score = _score(linker, feats[stray], merge(rest), idf, len(rest))
+    return score if score < threshold else None
 
 
 def _split_one(
@@ -196,12 +198,14 @@ def _split_one(
     if len(clusters) < 2:
         return None
     big = clusters
+    stray_score: float | None = None
     if not forced:
         if len(big) != 2:
             return None
         smallest = min(len(g) for g in big)
         if smallest == 1:
-            if not _stray(linker, ids, big, feats, idf):
+            stray_score = _stray(linker, ids, big, feats, idf)
+            if stray_score is None:
                 return None
         elif smallest < MIN_SPLIT_GROUP:
             return None
@@ -215,7 +219,12 @@ def _split_one(
     big.sort(key=lambda g: (-len(g), min(order[x] for x in g)))
     groups_t = tuple(tuple(sorted(g, key=order.__getitem__)) for g in big)
     between = max(link(list(a), list(b)) for i, a in enumerate(groups_t) for b in groups_t[i + 1 :])
-    why = "a person put articles apart" if forced else "its articles fall into groups"
+    if forced:
+        why = "a person put articles apart"
+    elif stray_score is not None:
+        why = f"the linker no longer attaches one article (score {stray_score:.2f})"
+    else:
+        why = "its articles fall into groups"
     return Split(inc, groups_t, round(between, 3), f"{why} (best join {between:.2f})")
 
 
