@@ -226,3 +226,15 @@ def test_a_page_of_furniture_keeps_its_headline_as_the_report() -> None:
     assert art.extra["headline_only"] is True
     with pytest.raises(CleanError, match="no article text"):
         get_cleaner().clean(_raw(furniture, title="Home"))
+
+
+def test_a_headline_repeated_around_its_section_is_kept_once() -> None:
+    title = "One killed, four injured in early-morning shooting"
+    text = (
+        f"{title} Arizona News {title} Police are investigating a shooting that left one "
+        "person dead.\n\nThe shooting led to a large police presence."
+    )
+    art = get_cleaner().clean(RawArticle(id="r", origin="test", text=text, title=title))
+    assert art.text.count(title) == 1
+    assert "Arizona News" not in art.text
+    assert "Police are investigating a shooting" in art.text

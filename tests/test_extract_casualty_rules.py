@@ -871,3 +871,13 @@ def test_in_a_report_of_a_stabbing_the_stabbed_count() -> None:
         "morning, the prefecture said. Two of the victims were seriously hurt."
     )
     assert got["injured/asserted"] == [3]
+
+
+def test_the_case_just_told_of_is_another_incident() -> None:
+    got = _extract(
+        "A 19-year-old man was shot in the arm on Elm Street on Friday, police said. "
+        "The shooting came weeks after a backyard robbery nearby.\n"
+        "In that case, a 15-year-old was killed and a 14-year-old injured."
+    )
+    assert got["injured/asserted"] == [1]
+    assert "killed/asserted" not in got

@@ -40,3 +40,36 @@ def test_a_headline_alone_still_gives_the_toll_and_place() -> None:
     assert by["location"]["name"] == "Fresno" and by["location"]["admin1"] == "California"
     ev = next(f for f in facts if f.field == "injured").evidence[0]
     assert ev.quote == "Three wounded in shooting in Fresno, California"
+
+
+def _counts(facts: list[Fact]) -> dict[str, object]:
+    return {
+        f.field: f.value
+        for f in facts
+        if f.field in ("killed", "injured") and f.modality == "asserted"
+    }
+
+
+def test_a_headline_passive_without_its_was_is_the_one_hurt() -> None:
+    furniture = "Get email notifications on this author daily!\n\nYour notification has been saved."
+    # the parser reads "woman killed" as the woman killing; a headline drops its "was"
+    assert (
+        _counts(_facts("St. Louis woman killed by gunfire in park full of children", furniture))[
+            "killed"
+        ]
+        == 1
+    )
+    assert _counts(
+        _facts("2 killed, 4 injured in Sunday night shootings in Stockton", furniture)
+    ) == {
+        "killed": 2,
+        "injured": 4,
+    }
+
+
+def test_a_man_who_shot_at_someone_in_a_headline_is_not_hurt() -> None:
+    facts = _facts(
+        "Man shot at police officers in Fresno, California",
+        "Officers arrested him after a short chase on Friday.",
+    )
+    assert not _counts(facts).get("killed") and not _counts(facts).get("injured")

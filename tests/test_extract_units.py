@@ -522,3 +522,14 @@ def test_a_possessive_phrase_is_no_name() -> None:
     )
     names = {v["name"] for k, vs in got.items() if k.startswith("participant") for v in vs}  # type: ignore[index]
     assert not any(n and "'s" in n for n in names)
+
+
+def test_a_headline_run_into_its_report_counts_its_hurt_once() -> None:
+    got = _statement(
+        "2 Dead, 7 Injured in DC Shooting: Police Two people are dead and seven people are "
+        "injured after a shooting."
+    )
+    assert sorted((c, s) for _, c, s, _ in got) == [(2, "killed"), (7, "injured")]
+    # two groups told alike are two groups
+    got = _statement("Officials say two victims died on the scene and two died on the way.")
+    assert [c for _, c, _, _ in got] == [2, 2]

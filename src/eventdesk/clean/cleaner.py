@@ -41,9 +41,24 @@ def clean_text(text: str, title: str | None = None, teasers: bool = True) -> tup
 
     ``teasers=False`` for text extracted from HTML (see ``classify_lines``)."""
     lines = normalize_text(text).split("\n")
+    if title and lines:
+        lines[:1] = _unrepeat_title(lines[0], title.strip())
     verdicts = classify_lines(lines, title=title, teasers=teasers)
     kept = [line for line, v in zip(lines, verdicts, strict=True) if not v.junk]
     return join_paragraphs(kept), sum(1 for v in verdicts if v.junk)
+
+
+def _unrepeat_title(line: str, title: str) -> list[str]:
+    """ "One killed, four injured in shooting Arizona News One killed, four injured in shooting
+    Police are investigating ...": a page's headline, its section, the headline again, run
+    into the story.  Kept once, on a line of its own."""
+    if len(title) < 20 or not line.startswith(title):
+        return [line]
+    again = line.find(title, len(title), 2 * len(title) + 40)
+    if again < 0 or len(line[len(title) : again].split()) > 5:
+        return [line]
+    rest = line[again + len(title) :].strip()
+    return [title, rest] if rest else [title]
 
 
 #: "Man shot in Fresno | Local News | fresnobee.com": a tail this short after a bar or dash

@@ -639,6 +639,13 @@ def _same_dead(a: Any, b: Any, pa: Patient, pb: Patient) -> bool:
     return _one_sex(pa, pb)
 
 
+def _bare_count(p: Patient) -> bool:
+    """A number standing alone, as headlines count: "2 Dead, 7 Injured in DC Shooting: Police
+    Two people are dead and seven people are injured" (a headline run into its report) counts
+    the same seven twice; "two victims died on the scene and two died" does not."""
+    return " " not in p.text.strip() and parse_number(p.text.strip()) is not None
+
+
 def _one_sex(pa: Patient, pb: Patient) -> bool:
     """Whether nothing says the two are of two sexes."""
     sexes = set()
@@ -673,6 +680,25 @@ def _mourned(tok: Any) -> bool:
     return False
 
 
+def _headline_passive(tok: Any) -> bool:
+    """ "St. Louis woman killed", "Teen shot to death", "2 killed, 4 injured": a headline's
+    passive without its "was", which the parser reads as the woman killing.  Only a person with no object, no
+    auxiliary and no target ("Gunman shot at police" is the gunman shooting)."""
+    if tok.tag_ not in ("VBD", "VBN") or tok.dep_ not in ("ROOT", "conj"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative") for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "into", "through", "up") for c in kids):
+        return False
+    subs = [c for c in kids if c.dep_ == "nsubj"]
+    return bool(subs) and all(
+        (_is_person(s) or _aged_noun(s) or (s.like_num and not _not_people_number(s)))
+        and s.lower_ not in PERP_NOUNS
+        for s in subs
+    )
+
+
 def _head_subject(tok: Any) -> list[Any]:
     """Subjects of ``tok``, inherited along ``conj`` chains ("was shot and killed")."""
     cur = tok
@@ -687,7 +713,9 @@ def _head_subject(tok: Any) -> list[Any]:
                 return []  # '"... was shot once," said Chief Ann Lee': the speaker was not
             cur = cur.head
             continue
-        if cur.dep_ in ("acl", "amod") and cur.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if cur.dep_ in ("acl", "amod") and (
+            cur.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _aged_noun(cur.head)
+        ):  # "2-year-old killed in accidental shooting": "old" is an adjective to the tagger
             return [cur.head]
         break
     return []
@@ -730,8 +758,9 @@ def _aged_status_noun(tok: Any, status: str, base: int) -> Patient | None:
     )
 
 
-def statements(sd: Any, base: int) -> Statement:
-    """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``."""
+def statements(sd: Any, base: int, headline: bool = False) -> Statement:
+    """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``;
+    ``headline``: the sentence is the article's headline, whose verbs drop their "was"."""
     st = Statement()
     seen: dict[int, Patient] = {}
     relcl: set[int] = set()
@@ -775,8 +804,9 @@ def statements(sd: Any, base: int) -> Statement:
                 )
             if (
                 t.like_num
-                and t.i > 0
+                and t.i > 1
                 and sd[t.i - 1].text == ","
+                and _status_of(sd[t.i - 2]) is None  # "2 killed, 4 injured": a count
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
             ):
                 continue  # "Dennie Reeves, 66 and Ginger Reeves, 64": ages ("two of whom": no)
@@ -852,6 +882,7 @@ def statements(sd: Any, base: int) -> Statement:
                 and not has_perfect
                 and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
             )
+            or ((headline or tok.tag_ == "VBN") and _headline_passive(tok))
         )
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if tok.lower_ in ("died", "die", "dies", "dying", "succumbed", "passed", "passes"):
@@ -1133,7 +1164,10 @@ def statements(sd: Any, base: int) -> Statement:
                     and i in seen
                     and j in seen
                     and seen[i].count == seen[j].count
-                    and _same_dead(sd[i], sd[j], seen[i], seen[j])
+                    and (
+                        _same_dead(sd[i], sd[j], seen[i], seen[j])
+                        or (_bare_count(seen[i]) and not _bare_count(seen[j]))
+                    )
                 ):
                     a, b = seen[i], seen[j]
                     drop = i if a.pronoun or (b.person and not a.person) else j

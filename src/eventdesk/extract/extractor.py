@@ -913,7 +913,7 @@ class RuleExtractor:
             if sd is None:
                 continue
             base = int(sd.user_data.get("eventdesk_base", s.start))
-            st = statements(sd, base)
+            st = statements(sd, base, headline=s.headline)
             for pt in st.patients:
                 if pt.count is None:
                     pt.count = _antecedent_count(pt.text, analysis.article.text[: s.start])

@@ -47,7 +47,9 @@ RELATED_RE = re.compile(
     r"\bas of\b.{0,80}\bthis year\b|\bbetween (?:\w+,? )?(?:19|20)\d\d\b|"
     # another event the same day or nearby: "Earlier Thursday, a man was fatally shot ..."
     r"^\W*earlier (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-    r"\b(?:just|also) last (?:week|month)\b)",
+    # the case just told of: "In that case, a 15-year-old was killed"
+    r"^\W*in (?:that|the earlier|the previous|the other) (?:case|incident|shooting)\b|"
+    r"\b(?:just|also) last (?:week|month|year)\b)",
     re.I,
 )
 #: "in 2005": a year well before the publication (checked in code).
