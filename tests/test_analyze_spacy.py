@@ -237,3 +237,30 @@ def test_a_dead_worker_is_reported_and_what_is_stored_stays(
         assert report.stored >= 1  # the articles before it were stored and stay
         stored = {r["id"] for r in desk.store.article_rows()}
     assert "a0" in stored and "a9" not in stored
+
+
+def test_link_names_rank_the_people_hurt_or_held_before_officials() -> None:
+    from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+    from eventdesk.extract import get_extractor
+
+    text = (
+        "LOUISVILLE, KY (WAVE) - Larry Watts Jr. was shot and killed on Magazine Street on "
+        "Friday. Police spokesman Dwight Mitchell said officers found Watts in the street. "
+        '"We are asking for help," Mitchell said.'
+    )
+    art = Article(id="o", text=text, raw=text)
+    ents = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).features.entities
+    assert ents.index("watts") < ents.index("mitchell")  # the spokesman speaks for every case
+    assert "jr" not in ents  # a Jr. is his surname's
+    assert "wave" not in ents  # the station that reports every shooting of its city
+
+
+def test_link_streets_are_the_street_names_of_the_address() -> None:
+    from eventdesk.extract.features import streets_of
+    from eventdesk.model import Fact
+
+    def loc(detail: str) -> Fact:
+        return Fact("location", {"name": "Louisville", "detail": detail}, [], "asserted")
+
+    assert streets_of([loc("4900 block of S. First Street")]) == ["first"]
+    assert streets_of([loc("Seventh Street and Broadway")]) == ["broadway", "seventh"]

@@ -104,6 +104,27 @@ def test_months_apart_with_no_name_in_common_is_another_incident() -> None:
     trial = report("chicago police,tyler", "2016-07-29", "2016-07-29")
     assert lk.components(jan, trial, idf)["apart"] == 0.0
     assert lk.score(jan, trial, idf) > lk.score(jan, jul, idf)
+    # without an incident date, the publication dates say as much
+    undated = feats(words, "chicago police,howard", "chicago", published="2016-07-29")
+    assert lk.components(jan, undated, idf)["apart"] == 1.0
+    undated_week = feats(words, "chicago police,howard", "chicago", published="2016-01-20")
+    assert lk.components(jan, undated_week, idf)["apart"] == 0.0
+
+
+def test_the_street_of_the_incident_tells_one_nights_shootings_apart() -> None:
+    lk = DefaultLinker()
+    words = "shot west side police hospital condition"
+    first = feats(words, "chicago police", "chicago", date="2017-01-01")
+    first.streets = ["homan"]
+    again, other, untold = (
+        feats(words, "chicago police", "chicago", date="2017-01-01") for _ in "abc"
+    )
+    again.streets, other.streets = ["homan", "madison"], ["pulaski"]
+    assert lk.components(first, again, {})["street_match"] == 1.0
+    assert lk.components(first, other, {})["street_mis"] == 1.0
+    assert lk.components(first, untold, {})["street_mis"] == 0.0  # not told: no evidence
+    assert lk.score(first, again, {}) > lk.score(first, untold, {}) > lk.score(first, other, {})
+    assert lk.merge_features([first, again, other]).streets == ["homan", "madison", "pulaski"]
 
 
 def test_different_ages_of_the_people_hurt_tell_look_alikes_apart() -> None:

@@ -212,6 +212,7 @@ class LinkFeatures:
     killed: int | None = None
     injured: int | None = None
     ages: list[int] = field(default_factory=list)  # ages of the victims and suspects named
+    streets: list[str] = field(default_factory=list)  # street names of the incident's address
     vector: list[float] | None = None  # optional dense embedding
 
     def to_json(self) -> dict[str, Any]:

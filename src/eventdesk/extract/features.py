@@ -9,7 +9,8 @@ only what linking needs, in a compact JSON-able form (stored per article):
   tells background.  No IDF here: document frequencies live in the store's link index and are
   applied at comparison time, so stored features never go stale.
 * ``entities``: people (by surname, how follow-up reports name them), organisations and
-  nationalities, normalised; officials quoted in the facts are added.
+  nationalities, normalised; officials quoted in the facts are added, ranked after the
+  people the incident is about.
 * ``places``: GPE/LOC/FAC mentions and the location fact's name/admin1.
 * ``date``: the incident date from the asserted ``date`` fact (day precision only);
   ``published``: the publication date.
@@ -50,6 +51,7 @@ _HONORIFIC = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 # A small stop list for the fallback tokenizer (no spaCy Doc) and for headline words.
 _STOP_WORDS = """a about above after again against all am an and any are as at be because been before
@@ -80,7 +82,8 @@ def norm_name(text: str) -> str:
 
 def _person_key(text: str) -> str | None:
     name = norm_name(text)
-    parts = [p for p in name.split() if len(p) > 1]
+    # "Larry Watts Jr.": the surname is Watts (a key "jr" would tie every Jr. together)
+    parts = [p for p in name.split() if len(p) > 1 and p not in _NAME_SUFFIXES]
     if not parts:
         return None
     # Follow-ups name people by surname ("Parish"), first reports by full name.
@@ -201,9 +204,52 @@ def ages_of(facts: Iterable[Fact]) -> list[int]:
     return sorted(ages)
 
 
+#: Words of an address that name no particular street.
+_ADDRESS_WORDS_TEXT = """st street ave avenue rd road dr drive ln lane blvd boulevard ct court pl
+    place way cir circle hwy highway pkwy parkway ter terrace trl trail block blocks of the and
+    at near on in n s e w north south east west ne nw se sw northeast northwest southeast
+    southwest unit apartment apartments apt area intersection corner between off side"""
+_ADDRESS_WORDS = frozenset(_ADDRESS_WORDS_TEXT.split())
+
+
+def streets_of(facts: Iterable[Fact]) -> list[str]:
+    """The street names of the incident's address ("4900 block of S. First Street" ->
+    "first", "Seventh Street and Broadway" -> "broadway", "seventh"): two reports of one
+    shooting usually give the same block; a shooting the same night across town does not."""
+    keys: set[str] = set()
+    for f in _asserted(facts, "location"):
+        v = f.value if isinstance(f.value, dict) else {}
+        detail = v.get("detail")
+        if isinstance(detail, str):
+            for w in re.findall(r"[a-z][a-z'’]+", norm_name(detail)):
+                if len(w) > 2 and w not in _ADDRESS_WORDS:
+                    keys.add(w)
+    return sorted(keys)
+
+
 def _most_common(counts: dict[str, float], n: int) -> list[str]:
     # by weight, then first mention (dicts keep insertion order; sorted is stable)
     return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
+
+
+#: How far into the body a dateline reaches ("LOUISVILLE, KY (WAVE) –").
+DATELINE_CHARS = 160
+
+
+def _dateline_credit(text: str, start: int, end: int, body: int) -> bool:
+    """An organisation in the dateline that is the outlet or its state, not an actor:
+    "(WAVE)", "(AP)", "(CNN)", "LOUISVILLE, KY"; one station reports every shooting in its city."""
+    if start - body > DATELINE_CHARS:
+        return False
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True
+    return text[max(0, start - 2) : start] == ", " and end - start <= 6
+
+
+def _ranked_entities(counts: dict[str, float], speakers: set[str], n: int) -> list[str]:
+    """Entities by weight, officials and named sources after all others."""
+    ranked = _most_common(counts, n)
+    return [e for e in ranked if e not in speakers] + [e for e in ranked if e in speakers]
 
 
 def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
@@ -239,18 +285,29 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
         if m.label in _PERSON:
             _add(ents, _person_key(m.text))
         elif m.label in _ORG:
-            _add(ents, norm_name(m.text))
+            if not _dateline_credit(article.text, m.start, m.end, body):
+                _add(ents, norm_name(m.text))
         elif m.label in _PLACE:
             _add(places, norm_name(m.text))
 
+    # Officials and named sources are kept, but ranked after everyone else: a city's police
+    # spokesman speaks for every shooting there, so sharing him says little about sharing
+    # an incident, while the people hurt or held name it.
+    speakers: set[str] = set()
+    protagonists: set[str] = set()
     for f in _asserted(facts, "participant"):
         v = f.value if isinstance(f.value, dict) else {}
         if v.get("name"):
-            _add(ents, _person_key(str(v["name"])), 2.0)
+            key = _person_key(str(v["name"]))
+            _add(ents, key, 2.0)
+            if key:
+                (speakers if v.get("role") == "official" else protagonists).add(key)
     for f in facts:
         # a named source ("Johanna Primevert", "Reuters"), not "a local police spokesman"
         if f.attribution and f.modality != "related" and _is_name(f.attribution):
             _add(ents, norm_name(f.attribution))
+            speakers.add(norm_name(f.attribution))
+    speakers -= protagonists
     for f in _asserted(facts, "location"):
         v = f.value if isinstance(f.value, dict) else {}
         if v.get("basis") == "outlet":
@@ -263,7 +320,7 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
     published = article.published.date().isoformat() if article.published else None
     return LinkFeatures(
         terms=terms,
-        entities=_most_common(ents, 40),
+        entities=_ranked_entities(ents, speakers, 40),
         places=_most_common(places, 20),
         date=_date_of(_asserted(facts, "date")),
         published=published,
@@ -271,4 +328,5 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
         killed=_int_of(_asserted(facts, "killed")),
         injured=_int_of(_asserted(facts, "injured")),
         ages=ages_of(facts),
+        streets=streets_of(facts),
     )
