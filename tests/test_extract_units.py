@@ -533,3 +533,30 @@ def test_a_headline_run_into_its_report_counts_its_hurt_once() -> None:
     # two groups told alike are two groups
     got = _statement("Officials say two victims died on the scene and two died on the way.")
     assert [c for _, c, _, _ in got] == [2, 2]
+
+
+def test_a_city_named_on_its_places_is_the_place() -> None:
+    # the tagger reads a city before a noun as an organisation
+    assert _place(
+        "Police: Teen accidentally shoots mom in Evansville parking lot\nA woman was taken to "
+        "the hospital after an accidental shooting.",
+        "2016-05-02",
+    ) == ("Evansville", "Indiana")
+    assert _place(
+        "Four wounded in shooting at Pomona restaurant drive-through\nPolice said four people "
+        "were shot at a restaurant on Friday.",
+        "2016-05-02",
+    ) == ("Pomona", "California")
+    assert _place(
+        "Four people were injured during a shoot out in York City, Pa., late Monday night.",
+        "2016-05-02",
+    ) == ("York", "Pennsylvania")
+
+
+def test_a_county_many_states_have_names_no_state() -> None:
+    got = _extract(
+        "A 3-year-old girl shot herself with a gun she found at home, the Jackson County "
+        "Prosecutor's Office said on Tuesday.",
+        "2016-05-02",
+    )
+    assert not got.get("location/asserted")

@@ -35,13 +35,13 @@ _NEAR_BEFORE = re.compile(
 _DETAIL_AFTER = re.compile(
     r"^\s*(neighbou?rhood|area|district|section|street|st\b|road|rd\b|avenue|ave\b|boulevard|"
     r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
-    r"complex|high school|school|church|hotel|hospital|university|airport|museum|community)",
+    r"complex|high school|school|church|hotel|hospital|university|airport|museum|community)\b",
     re.I,
 )
 _FACILITY_AFTER = re.compile(
     r"^\s*(?:apartments?|complex|high school|school|church|hotel|hospital|mall|park|"
     r"area|man|woman|teen|boy|girl|family|home|house|residence|nightclub|bar|"
-    r"restaurant|gas station|store)\b",
+    r"restaurant|gas station|store|parking lot|parking garage)\b",
     re.I,
 )
 _TOWN_OF = re.compile(
@@ -500,8 +500,14 @@ def extract_location(
     for m in analysis.mentions:
         if m.label not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
             continue
-        if m.label in ("ORG", "PERSON") and not re.search(
-            r"\b(?:in|from)\s+$", text[max(0, m.start - 10) : m.start]
+        if m.label in ("ORG", "PERSON") and not (
+            re.search(r"\b(?:in|from)\s+$", text[max(0, m.start - 10) : m.start])
+            or (
+                # "shooting at Pomona restaurant drive-through": a city's name on its place
+                re.search(r"\b(?:at|near|outside)\s+$", text[max(0, m.start - 10) : m.start])
+                and _FACILITY_AFTER.match(text[m.end : m.end + 30])
+                and any(p.population >= OUTLET_CITY_POP for p in gaz.city(m.text))
+            )
         ):
             continue  # a mis-tagged town is usually still "in X" / "from X"
         ms = by_idx.get(m.sentence)
@@ -574,6 +580,9 @@ def extract_location(
             cands.append(Cand(name, m.start, m.end, s, score - 2.0, [country], "country"))
             continue
         places = gaz.city(name)
+        if not places and name.endswith(" City") and name.count(" ") == 1:
+            # "York City" is York ("Kansas City" is found whole); "Harbor City" is no Harbor
+            places = [p for p in gaz.city(name[:-5]) if p.population >= OUTLET_CITY_POP // 2]
         if not places and (_DIRECTION.match(name) or _DIRECTION_AFTER.search(name)):
             # "South Los Angeles", "northeast Houston", "New Orleans East"
             bare = _DIRECTION_AFTER.sub("", _DIRECTION.sub("", name))
@@ -685,11 +694,15 @@ def extract_location(
     if best is None:
         if not text_states:
             return _outlet_place(hint, gaz, incident_sents)
-        # a state the text names; the outlet settles between several
-        code = max(text_states, key=lambda c: states[c])
+        # a state the text names; the outlet settles between several.  A tie names none:
+        # "the Jackson County Prosecutor's Office" is in 24 states, not in the first of them
+        ranked = sorted(text_states, key=lambda c: -states[c])
+        code = ranked[0] if ranked else None
         first = next((x for x in infos if not x.junk and not x.related), None)
         if first is None or code is None:
             return []
+        if len(ranked) > 1 and states[ranked[1]] >= states[code]:
+            return _outlet_place(hint, gaz, incident_sents)
         s = first
         region: dict[str, Any] = {
             "name": None,
