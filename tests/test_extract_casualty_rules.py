@@ -881,3 +881,30 @@ def test_the_case_just_told_of_is_another_incident() -> None:
     )
     assert got["injured/asserted"] == [1]
     assert "killed/asserted" not in got
+
+
+def test_deaths_of_other_stories_are_not_counted() -> None:
+    got = _extract(
+        "A man was shot in the leg on Elm Street on Friday, police said.\n"
+        "His brother Porraz was killed in a high-speed motorcycle accident.\n"
+        "1993: Dr. David Gunn is shot to death outside a Pensacola, Florida, abortion clinic."
+    )
+    assert got["injured/asserted"] == [1]
+    assert "killed/asserted" not in got
+
+
+def test_brain_dead_is_alive() -> None:
+    got = _extract(
+        "Mother of teen who accidentally shot himself in head says son is now brain dead.\n"
+        "The 15-year-old shot himself on Friday, police said."
+    )
+    assert "killed/asserted" not in got
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_year_is_no_count_of_people() -> None:
+    got = _extract(
+        "2013 Santa Monica shooting\nSix people were killed, including the suspect, and four "
+        "people were injured in the incident."
+    )
+    assert got["injured/asserted"] == [4]

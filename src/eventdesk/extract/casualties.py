@@ -183,6 +183,9 @@ def _a_name(tok: Any) -> bool:
 _PLURAL_PEOPLE = frozenset(w for w in PEOPLE_PLURAL.split("|") if " " not in w)
 
 
+_YEAR = re.compile(r"(?:18|19|20)\d\d")
+
+
 def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     """(count, qualifier, ordinal) of a noun phrase headed by ``tok``."""
     ordinal = None
@@ -195,6 +198,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         if c.dep_ == "nummod":
             if c.i > tok.i:
                 continue  # "Larry Watts Jr. 26": a number after the noun is an age
+            if _YEAR.fullmatch(c.text):
+                continue  # "2013 Santa Monica shooting": a year, not 2,013 people
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):
                 continue  # "15 year-old Senquez Jackson": an age, not a count
@@ -245,7 +250,7 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
                         return n, None, ordinal
     low = tok.lower_
     if tok.pos_ == "NUM" or tok.like_num:
-        return parse_number(tok.text), None, ordinal
+        return (None if _YEAR.fullmatch(tok.text) else parse_number(tok.text)), None, ordinal
     if low in ("both",):
         return 2, None, ordinal
     if low in ("old", "year-old") or re.match(r"\d+-(?:year|month|week)-old$", low):
@@ -495,8 +500,10 @@ def _status_of(tok: Any) -> str | None:
     if low in _PASS_WORDS and "away" in kids:
         return "killed"  # "The man later passed away at the hospital"
     if low in KILL_WORDS:
-        if low == "dead" and tok.head.lower_ in ("found",):
-            return "killed"
+        if low == "dead" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "brain":
+            return (
+                None  # "says son is now brain dead": alive, on life support (hurt, told elsewhere)
+            )
         return "killed"
     if low in INJ_WORDS:
         return "injured"

@@ -1657,7 +1657,8 @@ class RuleExtractor:
                 if n_toll:
                     tot["killed"] = max(tot["killed"], n_toll)
             m_split = _SHOT_SPLIT.search(s.text) or _DIED_AFTER_SHOT.search(s.text)
-            if m_split:
+            if m_split and not re.fullmatch(r"(?:18|19|20)\d\d", m_split.group("n")):
+                # (not "2013 Santa Monica shooting ... 10 killed": a year is no count)
                 n_all = parse_number(m_split.group("n"))
                 n_dead = parse_number(m_split.group("m"))
                 if n_all and n_dead is not None and n_dead <= n_all:
