@@ -128,6 +128,8 @@ def variant(f: LinkFeatures, copy: int, shift: int) -> LinkFeatures:
         event_type=f.event_type,
         killed=f.killed,
         injured=f.injured,
+        ages=list(f.ages),
+        streets=[_suffix(x, copy) for x in f.streets],
     )
 
 
