@@ -908,3 +908,29 @@ def test_a_year_is_no_count_of_people() -> None:
         "people were injured in the incident."
     )
     assert got["injured/asserted"] == [4]
+
+
+def test_a_title_case_headline_event_is_no_one_killed() -> None:
+    got = _extract(
+        "Mass Shooting – Killed – Carlton Lewis (Kansas City, MO)\n"
+        "A gunman on foot opened fire, killing Carlton Lewis and critically wounding another man."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_a_county_the_tagger_calls_a_person_is_no_one_killed() -> None:
+    got = _extract(
+        "Lilburn man, 20, killed in Gwinnett shootout\n"
+        "Tre Edwards of Lilburn was killed in the shootings on Wednesday night, police said."
+    )
+    assert got["killed/asserted"] == [1]
+
+
+def test_a_span_of_days_is_a_roundup() -> None:
+    got = _extract(
+        "A man was shot in the arm on Elm Street on Tuesday, police said.\n"
+        "The man was among 11 people shot, one fatally, from Tuesday afternoon to early "
+        "Wednesday, police said."
+    )
+    assert got["injured/asserted"] == [1]
+    assert "killed/asserted" not in got

@@ -324,6 +324,8 @@ def _person_name(tok: Any) -> str | None:
 
 _NOT_PEOPLE = frozenset(
     ["police", "authorities", "officials", "deputies", "troopers", "investigators", "detectives"]
+    # a Title Case headline's event: "Mass Shooting – Killed – Carlton Lewis"
+    + ["shooting", "shootings", "shootout", "attack", "homicide", "murder", "killing", "incident"]
 )
 
 

@@ -244,7 +244,9 @@ _ROUNDUP = re.compile(
     r"\bacross the city\b|\b(?:so far |earlier )?this year\b|\bso far in \d{4}\b|"
     r"\blast year in\b|\b(?:series|string|spate|rash|wave) of (?:[\w-]+ ){0,2}shooting'?s\b|"
     r"\bin the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b|"
-    r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b",
+    r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b|"
+    # "among 11 people shot, one fatally, from Tuesday afternoon to early Wednesday"
+    r"\bfrom (?:\w+day|noon|midnight)\b.{0,30}\b(?:to|until|through) (?:early |late )?\w+day\b",
     re.I,
 )
 _DEATH_WORD = re.compile(
@@ -1069,7 +1071,8 @@ class RuleExtractor:
             if gaz is None:
                 return False
             if len(name.split()) == 1:
-                return bool(gaz.city(name))
+                # (or a county: "killed in Gwinnett shootout")
+                return bool(gaz.city(name)) or bool(gaz.county_states(name + " County"))
             return any(p.country == "US" for p in gaz.city(name))
 
         persons = [m for m in analysis.mentions if m.label == "PERSON"] + _aged_names(

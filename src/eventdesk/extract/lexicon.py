@@ -43,8 +43,6 @@ RELATED_RE = re.compile(
     # a timeline of other events: "Aug. 23: Joseph Shuemaker, 24, is shot and killed ..."
     r"^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}:\s|"
     r"^\W*(?:\w+\s+)?(?:19|20)\d\d:\s|"  # "1993: Dr. David Gunn is shot to death ..."
-    # "possible retaliation for the slaying of a man Wednesday"
-    r"\bretaliation (?:for|to) (?:the )?(?:\w+ )?(?:killing|slaying|shooting|death|murder)\b|"
     # statistics: "nearly 500 Detroit children have died in homicides since 2000"
     r"\bsince (?:19|20)\d\d\b|\b(?:so far|this|last) year\b.*\b(?:homicides?|shootings?)\b|"
     r"\bas of\b.{0,80}\bthis year\b|\bbetween (?:\w+,? )?(?:19|20)\d\d\b|"
