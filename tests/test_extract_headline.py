@@ -73,3 +73,11 @@ def test_a_man_who_shot_at_someone_in_a_headline_is_not_hurt() -> None:
         "Officers arrested him after a short chase on Friday.",
     )
     assert not _counts(facts).get("killed") and not _counts(facts).get("injured")
+
+
+def test_a_headline_that_opens_with_the_one_shot() -> None:
+    furniture = "Get email notifications on this author daily!\n\nYour notification has been saved."
+    # "Boy" is an interjection to the parser; the headline's first word is the one shot
+    assert _counts(_facts("Boy, 14, fatally shot in O'Fallon Park neighborhood", furniture)) == {
+        "killed": 1
+    }

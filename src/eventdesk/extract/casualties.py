@@ -892,6 +892,14 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
                 and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
             )
             or ((headline or tok.tag_ == "VBN") and _headline_passive(tok))
+            or (
+                headline
+                and tok.tag_ == "VBN"
+                and tok.dep_ == "ROOT"
+                and not any(
+                    c.dep_ in ("aux", "auxpass", "nsubj", "dobj", "obj") for c in tok.children
+                )
+            )
         )
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if tok.lower_ in ("died", "die", "dies", "dying", "succumbed", "passed", "passes"):
@@ -929,8 +937,17 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
             continue
         if passive:
             also = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children)
-            for s in _head_subject(tok):
+            subjects = _head_subject(tok)
+            if not subjects and headline and tok.dep_ == "ROOT":
+                # "Boy, 14, fatally shot in O'Fallon Park": the parser makes "Boy" an
+                # interjection; the person a headline opens with is the one shot
+                first = sd[0]
+                if first.head.i == tok.i and (first.lower_ in PERSON_NOUNS or _aged_noun(first)):
+                    subjects = [first]
+            for s in subjects:
                 add(s, status, also=also)
+                if s.i == 0 and s.i in seen and seen[s.i].count is None and s.lower_ == s.lemma_:
+                    seen[s.i].count = 1  # the tagger made it no noun, so no number came with it
             for o in _along_with(tok):
                 add(o, status, also=True)  # "Ann Lee was shot along with a 16-year-old boy"
             continue
