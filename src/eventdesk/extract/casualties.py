@@ -21,7 +21,7 @@ from eventdesk.extract.lexicon import (
     PERP_NOUNS,
     PERSON_NOUNS,
 )
-from eventdesk.extract.numbers import ORDINALS, norm_qualifier, parse_number
+from eventdesk.extract.numbers import ORDINALS, is_year, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
     [
@@ -183,9 +183,6 @@ def _a_name(tok: Any) -> bool:
 _PLURAL_PEOPLE = frozenset(w for w in PEOPLE_PLURAL.split("|") if " " not in w)
 
 
-_YEAR = re.compile(r"(?:18|19|20)\d\d")
-
-
 def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
     """(count, qualifier, ordinal) of a noun phrase headed by ``tok``."""
     ordinal = None
@@ -198,8 +195,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
         if c.dep_ == "nummod":
             if c.i > tok.i:
                 continue  # "Larry Watts Jr. 26": a number after the noun is an age
-            if _YEAR.fullmatch(c.text):
-                continue  # "2013 Santa Monica shooting": a year, not 2,013 people
+            if is_year(c.text):
+                continue  # "2013 Santa Monica shooting"
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ in ("year", "years", "year-old", "month", "months"):
                 continue  # "15 year-old Senquez Jackson": an age, not a count
@@ -250,7 +247,7 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
                         return n, None, ordinal
     low = tok.lower_
     if tok.pos_ == "NUM" or tok.like_num:
-        return (None if _YEAR.fullmatch(tok.text) else parse_number(tok.text)), None, ordinal
+        return (None if is_year(tok.text) else parse_number(tok.text)), None, ordinal
     if low in ("both",):
         return 2, None, ordinal
     if low in ("old", "year-old") or re.match(r"\d+-(?:year|month|week)-old$", low):
@@ -503,9 +500,8 @@ def _status_of(tok: Any) -> str | None:
         return "killed"  # "The man later passed away at the hospital"
     if low in KILL_WORDS:
         if low == "dead" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "brain":
-            return (
-                None  # "says son is now brain dead": alive, on life support (hurt, told elsewhere)
-            )
+            # "says son is now brain dead": alive, on life support (hurt, told elsewhere)
+            return None
         return "killed"
     if low in INJ_WORDS:
         return "injured"
@@ -691,8 +687,9 @@ def _mourned(tok: Any) -> bool:
 
 def _headline_passive(tok: Any) -> bool:
     """ "St. Louis woman killed", "Teen shot to death", "2 killed, 4 injured": a headline's
-    passive without its "was", which the parser reads as the woman killing.  Only a person with no object, no
-    auxiliary and no target ("Gunman shot at police" is the gunman shooting)."""
+    passive without its "was", which the parser reads as the woman killing.  Only a person
+    with no object, no auxiliary and no target ("Gunman shot at police" is the gunman
+    shooting)."""
     if tok.tag_ not in ("VBD", "VBN") or tok.dep_ not in ("ROOT", "conj"):
         return False
     kids = list(tok.children)

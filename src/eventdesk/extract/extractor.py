@@ -65,7 +65,7 @@ from eventdesk.extract.lexicon import (
     WITNESS_RE,
 )
 from eventdesk.extract.location import extract_location
-from eventdesk.extract.numbers import NUMBER_RE, parse_number
+from eventdesk.extract.numbers import NUMBER_RE, is_year, parse_number
 from eventdesk.model import Analysis, ArticleFacts, Evidence, Fact, LinkFeatures, Mention
 
 try:  # owned by the linking work; fall back to a minimal version when absent
@@ -1660,8 +1660,7 @@ class RuleExtractor:
                 if n_toll:
                     tot["killed"] = max(tot["killed"], n_toll)
             m_split = _SHOT_SPLIT.search(s.text) or _DIED_AFTER_SHOT.search(s.text)
-            if m_split and not re.fullmatch(r"(?:18|19|20)\d\d", m_split.group("n")):
-                # (not "2013 Santa Monica shooting ... 10 killed": a year is no count)
+            if m_split and not is_year(m_split.group("n")):
                 n_all = parse_number(m_split.group("n"))
                 n_dead = parse_number(m_split.group("m"))
                 if n_all and n_dead is not None and n_dead <= n_all:

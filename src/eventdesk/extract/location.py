@@ -697,9 +697,9 @@ def extract_location(
         # a state the text names; the outlet settles between several.  A tie names none:
         # "the Jackson County Prosecutor's Office" is in 24 states, not in the first of them
         ranked = sorted(text_states, key=lambda c: -states[c])
-        code = ranked[0] if ranked else None
+        code = ranked[0]
         first = next((x for x in infos if not x.junk and not x.related), None)
-        if first is None or code is None:
+        if first is None:
             return []
         if len(ranked) > 1 and states[ranked[1]] >= states[code]:
             return _outlet_place(hint, gaz, incident_sents)

@@ -81,6 +81,14 @@ _QUAL_NORM = {
 }
 
 
+_YEAR = re.compile(r"(?:18|19|20)\d\d")
+
+
+def is_year(text: str) -> bool:
+    """ "2013" in "2013 Santa Monica shooting": a year, not 2,013 people."""
+    return bool(_YEAR.fullmatch(text.strip()))
+
+
 def parse_number(text: str) -> int | None:
     """The value of a number phrase, or None ("several", unknown words)."""
     s = re.sub(r"\s+", " ", text.strip().lower())

@@ -336,6 +336,7 @@ class DefaultLinker:
             pb is not None and da is not None and da - pb > FAR_DAYS
         )
         ages_a, ages_b = set(a.ages), set(b.ages)
+        same_streets = set(a.streets) & set(b.streets)
         text = _cos_terms(a.terms, b.terms, idf, norms)
         ent_r = _cos_ranked(a.entities, b.entities, ENT_PREFIX, idf)
         return {
@@ -370,10 +371,8 @@ class DefaultLinker:
             # both give the ages of the people hurt or held, and none is the same
             "age_mis": float(bool(ages_a and ages_b and not ages_a & ages_b)),
             # both give the incident's street: the same street, or none in common
-            "street_match": float(bool(set(a.streets) & set(b.streets))),
-            "street_mis": float(
-                bool(a.streets and b.streets and not set(a.streets) & set(b.streets))
-            ),
+            "street_match": float(bool(same_streets)),
+            "street_mis": float(bool(a.streets and b.streets and not same_streets)),
         }
 
     @staticmethod
