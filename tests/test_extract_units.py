@@ -560,3 +560,9 @@ def test_a_county_many_states_have_names_no_state() -> None:
         "2016-05-02",
     )
     assert not got.get("location/asserted")
+
+
+def test_a_headline_count_before_dead_is_its_own() -> None:
+    # "dead" hangs on "hospitalized", whose subject is the 3 in hospital
+    got = _statement("2 dead, 3 hospitalized following Brookhaven shooting")
+    assert sorted((c, s) for _, c, s, _ in got) == [(2, "killed"), (3, "injured")]

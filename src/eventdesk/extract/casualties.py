@@ -926,7 +926,10 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
             )
             # "Authorities pronounced 35-year-old Shaheer Parson dead": the object, not the
             # subject, is dead
-            subs = hobj or _head_subject(tok)
+            # "2 dead, 3 hospitalized": the number before the word is its own, not the
+            # subject of the verb it hangs on
+            own = [c for c in tok.children if c.i < tok.i and c.like_num and not is_year(c.text)]
+            subs = hobj or own[-1:] or _head_subject(tok)
             for s in subs:
                 add(s, status)
             if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
