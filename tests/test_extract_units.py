@@ -566,3 +566,14 @@ def test_a_headline_count_before_dead_is_its_own() -> None:
     # "dead" hangs on "hospitalized", whose subject is the 3 in hospital
     got = _statement("2 dead, 3 hospitalized following Brookhaven shooting")
     assert sorted((c, s) for _, c, s, _ in got) == [(2, "killed"), (3, "injured")]
+
+
+def test_a_neighbourhood_or_a_family_word_is_no_name() -> None:
+    got = _extract(
+        "2 arrested in deadly West Adams party shooting\n"
+        "Brothers Harvey and Jeremy Jones were charged in the shooting that left two people "
+        "dead, police said on Monday.",
+        "2016-05-02",
+    )
+    names = [v["name"] for v in got.get("participant/asserted", [])]  # type: ignore[index]
+    assert not any(n and n.startswith(("West ", "Brothers ")) for n in names)

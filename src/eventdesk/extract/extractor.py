@@ -347,7 +347,9 @@ _NOT_A_NAME = re.compile(
     r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
     r"Update|Breaking|Race|Sex|Court|Circle|Terrace|Billiards|Lounge|Grill|Restaurant|Tavern|"
     r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club)\b|\d|\w['’]s\s|"
-    r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$"
+    r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$|"
+    # "deadly West Adams party shooting" (a neighbourhood), "Brothers Harvey and Jeremy Jones"
+    r"^(?:North|South|East|West|Brothers|Sisters|Cousins)\s"
 )
 _DIED_AFTER_SHOT = re.compile(
     rf"\b(?P<m>{NUMBER_RE})\s+(?:person|people|man|woman|teen|teenager|victim|of them)?\s*"
