@@ -123,6 +123,7 @@ def _within(group: list[str], pair: dict[tuple[str, str], float]) -> float:
 def _stray(
     linker: Any,
     ids: list[str],
+    order: dict[str, int],
     groups: list[list[str]],
     feats: dict[str, LinkFeatures],
     idf: dict[str, float],
@@ -130,14 +131,12 @@ def _stray(
     """The linker's score for the lone article of two groups (the later one of two lone
     articles) against the rest, scored as online linking scores it, when it is below the
     linker's threshold (the linker would not attach it any more); else None."""
-    order = {x: i for i, x in enumerate(ids)}
-    lone = [g[0] for g in groups if len(g) == 1]
-    stray = max(lone, key=order.__getitem__)
-    rest = [feats[x] for x in ids if x != stray]
     threshold = getattr(linker, "threshold", None)
     merge = getattr(linker, "merge_features", None)
     if threshold is None or merge is None:
         return None
+    stray = max((g[0] for g in groups if len(g) == 1), key=order.__getitem__)
+    rest = [feats[x] for x in ids if x != stray]
     score = _score(linker, feats[stray], merge(rest), idf, len(rest))
     return score if score < threshold else None
 
@@ -198,13 +197,14 @@ def _split_one(
     if len(clusters) < 2:
         return None
     big = clusters
+    order = {x: i for i, x in enumerate(ids)}
     stray_score: float | None = None
     if not forced:
         if len(big) != 2:
             return None
         smallest = min(len(g) for g in big)
         if smallest == 1:
-            stray_score = _stray(linker, ids, big, feats, idf)
+            stray_score = _stray(linker, ids, order, big, feats, idf)
             if stray_score is None:
                 return None
         elif smallest < MIN_SPLIT_GROUP:
@@ -215,7 +215,6 @@ def _split_one(
             # apart in absolute terms, and clearly less alike than each group is within itself
             if cross >= SPLIT_THRESHOLD or within - cross < SPLIT_MARGIN:
                 return None
-    order = {x: i for i, x in enumerate(ids)}
     big.sort(key=lambda g: (-len(g), min(order[x] for x in g)))
     groups_t = tuple(tuple(sorted(g, key=order.__getitem__)) for g in big)
     between = max(link(list(a), list(b)) for i, a in enumerate(groups_t) for b in groups_t[i + 1 :])
