@@ -44,6 +44,34 @@ def test_relative_dates_resolve_against_publication() -> None:
     assert poss.possessive
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("killed a friend on New Year's Eve", date(2017, 1, 3), date(2016, 12, 31)),
+        ("a New Year’s Day shooting", date(2017, 1, 3), date(2017, 1, 1)),
+        ("shot on Christmas night", date(2016, 12, 27), date(2016, 12, 25)),
+        ("on Thanksgiving", date(2016, 11, 30), date(2016, 11, 24)),  # fourth Thursday
+        ("on Memorial Day", date(2016, 6, 1), date(2016, 5, 30)),  # last Monday of May
+        ("Labor Day morning", date(2015, 9, 9), date(2015, 9, 7)),
+        ("the Fourth of July", date(2016, 7, 5), date(2016, 7, 4)),
+    ],
+)
+def test_holidays_resolve_to_the_last_one_before_publication(
+    text: str, published: date, value: date
+) -> None:
+    got = find_dates(text, published)
+    assert [d.value for d in got] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Christmas presents", "over the Labor Day weekend", "a New Year's Eve party bus shooting"],
+)
+def test_holidays_that_date_nothing(text: str) -> None:
+    # a season, a long weekend, a party that ran past midnight: no one day
+    assert find_dates(text, date(2017, 1, 3)) == []
+
+
 def test_times() -> None:
     t = find_times("The incident happened just after 8AM near a station, at 10:30 p.m.")
     assert [(x.value, x.qualifier) for x in t] == [("08:00", "just after"), ("22:30", None)]

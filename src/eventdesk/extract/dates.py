@@ -59,6 +59,19 @@ _REL = re.compile(
     r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)(?P<poss>['’]s)?\b",
     re.I,
 )
+# Holidays a report dates an incident by ("on New Year's Eve", "Christmas night"); a bare
+# "Christmas" or "Thanksgiving" is a season or a meal as often as a day, so they need "on" or
+# a part of the day.
+_HOLIDAY = re.compile(
+    r"\b(?:(?P<on>on|early|late|since)\s+)?(?P<name>New\s+Year['’]?s\s+(?:Eve|Day)|"
+    r"Christmas(?:\s+(?P<cday>Eve|Day))?|Thanksgiving(?:\s+Day)?|Halloween|Independence\s+Day|"
+    r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Memorial\s+Day|Labor\s+Day|"
+    r"Valentine['’]?s\s+Day|Mother['’]?s\s+Day|Father['’]?s\s+Day)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?P<poss>['’]s)?\b"
+    r"(?!\s+(?:weekend|holiday|season|party|celebration|bash|gathering))",
+    re.I,
+)
+_BARE_SEASONS = {"christmas", "thanksgiving", "halloween"}
 _TIME = re.compile(
     r"\b(?P<q>(?:just\s+)?(?:after|before|around|about|shortly\s+(?:after|before)|at|near)\s+)?"
     r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
@@ -115,6 +128,55 @@ def _year_for(m: int, d: int, published: date | None) -> date | None:
     return cand
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` of a month (``n`` = -1: the last one)."""
+    if n < 0:
+        last = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday_in(name: str, year: int) -> date:
+    key = re.sub(r"[\s'’]+", " ", name.lower()).removeprefix("the ").strip()
+    fixed = {
+        "new year s eve": (12, 31),
+        "new years eve": (12, 31),
+        "new year s day": (1, 1),
+        "new years day": (1, 1),
+        "christmas eve": (12, 24),
+        "halloween": (10, 31),
+        "independence day": (7, 4),
+        "fourth of july": (7, 4),
+        "july fourth": (7, 4),
+        "valentine s day": (2, 14),
+        "valentines day": (2, 14),
+    }
+    if key in fixed:
+        return date(year, *fixed[key])
+    if key.startswith("christmas"):
+        return date(year, 12, 25)
+    if key.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)
+    if key == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    if key == "labor day":
+        return _nth_weekday(year, 9, 0, 1)
+    if key.startswith("mother"):
+        return _nth_weekday(year, 5, 6, 2)
+    return _nth_weekday(year, 6, 6, 3)  # Father's Day
+
+
+def _holiday_date(name: str, published: date | None) -> date | None:
+    """The last such holiday up to two days after publication (as ``_year_for`` does)."""
+    if published is None:
+        return None
+    cand = _holiday_in(name, published.year)
+    if cand > published + timedelta(days=2):
+        cand = _holiday_in(name, published.year - 1)
+    return cand
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -156,6 +218,24 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             out.append(DateMention(m.start(), m.end(), m.group(0), val, "day", False, False, None))
             taken.append((m.start(), m.end()))
+    for m in _HOLIDAY.finditer(text):
+        bare = not (m.group("cday") or m.group("part") or m.group("on") or m.group("poss"))
+        if not free(m.start(), m.end()) or (bare and m.group("name").lower() in _BARE_SEASONS):
+            continue
+        hval = _holiday_date(m.group("name"), published)
+        out.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                hval,
+                "day" if hval else "unknown",
+                True,
+                bool(m.group("poss")),
+                (m.group("part") or "").lower() or None,
+            )
+        )
+        taken.append((m.start(), m.end()))
     abs_starts = [d.start for d in out]
     for m in _REL.finditer(text):
         if not free(m.start(), m.end()):
