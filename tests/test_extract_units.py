@@ -413,6 +413,31 @@ def test_towns_the_tagger_misses() -> None:
     assert (loc["name"], loc["admin1"]) == ("Temecula", "California")  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the death is dated, the shooting is what GVA and ACLED date
+        (
+            "Joe Banks died at 6:10 p.m. Monday in a shooting, the coroner said. Friends said "
+            "he had been hurt at a party Saturday.",
+            "04-30",
+        ),
+        # a state, not the event
+        (
+            "The victim of an accidental shooting remained in critical condition Friday night. "
+            "His family asked for prayers. The gun was his father's. Police said the man was "
+            "shot Thursday.",
+            "04-28",
+        ),
+        # only an autopsy is dated: the report's own day is the better guess
+        ("A man was found shot dead in Dayton. An autopsy is scheduled for Thursday.", "05-01"),
+    ],
+)
+def test_dates_of_other_things_do_not_date_the_shooting(text: str, value: str) -> None:
+    got = _extract(text, "2016-05-01T10:00")  # a Sunday
+    assert got["date/asserted"][0]["value"] == f"2016-{value}"  # type: ignore[index]
+
+
 def test_a_dateline_town_too_small_for_the_gazetteer_is_kept_by_name() -> None:
     got = _extract(
         "BRAMBLEFORD, Ga. (WXYZ) – A toddler was airlifted to a Macon hospital Monday after "
