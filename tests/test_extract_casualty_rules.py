@@ -934,3 +934,14 @@ def test_a_span_of_days_is_a_roundup() -> None:
     )
     assert got["injured/asserted"] == [1]
     assert "killed/asserted" not in got
+
+
+def test_a_dated_earlier_shooting_named_in_passing_is_not_counted() -> None:
+    # "the July 19, 2012, … shooting that left …": the date belongs to that other shooting
+    got = _extract(
+        "A gunman wounded nine people in a Lafayette movie theater on Thursday. The shooting "
+        "happened days after the conviction of James Holmes in the July 19, 2012, Aurora, "
+        "Colorado, theater shooting that left 12 people dead and 70 people wounded.",
+        "2015-07-25",
+    )
+    assert got["injured/asserted"] == [9]

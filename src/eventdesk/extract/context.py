@@ -138,6 +138,9 @@ def _old_date(text: str, published: date | None) -> bool:
             (published.year - y) * 12 + (published.month - mon) > 12
             and (
                 m.start() < 0.4 * len(text)
+                # "in the July 19, 2012, Aurora theater shooting that left 12 people dead": a
+                # dated noun, and what follows tells of it
+                or re.search(r"\b[Tt]he\s+$", text[: m.start()]) is not None
                 or not INCIDENT_RE.search(text[: m.start()])
                 # "... was murdered while working as a bouncer at Club 502 in 2005."
                 or not INCIDENT_RE.search(text[m.end() :])
