@@ -945,3 +945,20 @@ def test_a_dated_earlier_shooting_named_in_passing_is_not_counted() -> None:
         "2015-07-25",
     )
     assert got["injured/asserted"] == [9]
+
+
+def test_a_count_broken_down_after_a_comma_is_counted_once() -> None:
+    got = _extract(
+        "Four people, three females and one male, were taken to a hospital with gunshot wounds."
+    )
+    assert got["injured/asserted"] == [4]
+    # a plain list adds up
+    got = _extract("Two men, one woman and a child were shot on Elm Street.")
+    assert got["injured/asserted"] == [4]
+
+
+def test_ages_and_store_names_are_no_counts() -> None:
+    got = _extract("A fight broke out and two men, ages 20-27 were shot.")
+    assert got.get("injured/asserted", [None])[0] != 20
+    got = _extract("A man was shot at a 7-Eleven. Police said he was hit in the arm.")
+    assert got["injured/asserted"] == [1]

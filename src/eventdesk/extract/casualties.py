@@ -166,7 +166,38 @@ def _conjuncts(tok: Any) -> list[Any]:
             # "Angelina Benton, 19-year-old Raynord Daniel and Joseph McDonald were killed":
             # one person's name is no apposition of another's; it is a list the parser missed
             out.extend(_conjuncts(c))
+        elif (
+            c.dep_ == "appos"
+            and tok.tag_ == "NNS"
+            and tok.lemma_.lower() not in _GROUP_NOUNS
+            and c.lemma_.lower() in PERSON_NOUNS
+            and c.lemma_.lower() != tok.lemma_.lower()
+            and any(g.dep_ == "conj" for g in c.children)
+        ):
+            # "Two men, a woman and a child were shot": a list the parser took for an
+            # apposition ("two people, a man and a woman" is one: people say nothing of who)
+            out.extend(_conjuncts(c))
     return out
+
+
+_GROUP_NOUNS = frozenset(["people", "person", "victim", "other", "individual", "adult"])
+
+
+def _breakdown_dropped(conj: list[Any]) -> list[Any]:
+    """ "four people, three females and one male, were hurt": a list set off by a comma that
+    breaks the first count down adds no one to it."""
+    if len(conj) < 3 or conj[0].lemma_.lower() not in _GROUP_NOUNS:
+        return conj
+    doc = conj[0].doc
+    first = min(t.i for t in conj[1].subtree)
+    if first < 1 or doc[first - 1].text != ",":
+        return conj
+    if not any(c.dep_ == "nummod" for c in conj[0].children):
+        return conj
+    counts = [_count(t)[0] for t in conj]
+    if any(n is None for n in counts):
+        return conj
+    return conj[:1] if counts[0] == sum(n or 0 for n in counts[1:]) else conj
 
 
 def _a_name(tok: Any) -> bool:
@@ -366,14 +397,17 @@ _NUMBER_UNITS = frozenset(
 
 def _not_people_number(tok: Any) -> bool:
     """A bare number that counts no people: "$100", "shot about 10 times", an age after a
-    name ("Larry Watts Jr. 26")."""
+    name ("Larry Watts Jr. 26"), ages ("four men, ages 20-27"), a name ("7-Eleven")."""
+    doc = tok.doc
+    if tok.like_num and tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].like_num:
+        return True
     if not tok.like_num or tok.pos_ not in ("NUM",) and tok.tag_ != "CD":
         return False
-    doc = tok.doc
     prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prev is not None and (
         prev.text in ("$", "#", "No.")
+        or prev.lower_ in ("ages", "aged", "age")
         or (prev.pos_ == "PROPN" and prev.is_title)
         or prev.lower_ in ("jr.", "sr.", "jr", "sr", "ii", "iii")
     ):
@@ -797,7 +831,7 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
                     break
         if any(c.lower_ == "neither" for c in tok.children):
             return  # "Neither the driver nor the other passenger was injured"
-        for t in _conjuncts(tok):
+        for t in _breakdown_dropped(_conjuncts(tok)):
             if t.i != tok.i and t.lower_ not in PERSON_NOUNS and t.ent_type_ != "PERSON":
                 # "3 adults and 2 juveniles ages 14 and 15": the people, not "ages"
                 t = next(
