@@ -525,6 +525,23 @@ def test_link_features_carry_the_ages_of_the_people_hurt_or_held() -> None:
     assert 45 not in ages  # the official who speaks is not one of them
 
 
+def test_only_a_date_told_with_the_attack_dates_the_incident_for_linking() -> None:
+    def link_date(text: str) -> str | None:
+        art = Article(id="d", text=text, raw=text, published=datetime(2015, 4, 30, 9, 0))
+        analysis = next(SpacyAnalyzer().analyze([art]))
+        return get_extractor().extract(analysis).features.date
+
+    # a follow-up dated by its hearing: the incident's date is not in it
+    assert (
+        link_date(
+            "An Idaho couple entered a plea Wednesday to charges of injury to a child for the "
+            "death of 5-year-old Noelle Shawver, who was shot at their home."
+        )
+        is None
+    )
+    assert link_date("A 5-year-old girl was shot and killed Wednesday at her home.") == "2015-04-29"
+
+
 def test_a_postal_code_after_a_county_is_its_state_and_metro_police_no_town() -> None:
     assert _place(
         "12-year-old found dead from gunshot wound in Cooper County, MO\n"

@@ -75,7 +75,7 @@ except ImportError:  # pragma: no cover - depends on the other module being pres
 
 _COURT_RE = re.compile(
     r"\b(court|trial|sentenc\w+|hearing|arraign\w*|funeral|vigil|memorial|scheduled|will be|"
-    r"next|bond|jury|plead\w*|pleaded|indicted|services|rally|candlelight|meeting|debate|"
+    r"next|bond|jury|pleas?|plead\w*|pleaded|indicted|services|rally|candlelight|meeting|debate|"
     r"election|polls?|campaign\w*|news conference|press conference)\b",
     re.I,
 )

@@ -163,10 +163,22 @@ def _best(facts: list[Fact]) -> Fact | None:
     return max(facts, key=lambda f: (f.modality == "asserted", f.confidence))
 
 
+#: A date the extractor found on weak cues only (confidence 0.5: no word of the attack near
+#: it, or a cue of something else: "entered the plea Wednesday") does not date the incident
+#: for linking: a follow-up dated by its hearing would be kept apart from its incident.
+LINK_DATE_CONFIDENCE = 0.6
+
+
 def _date_of(facts: list[Fact]) -> str | None:
     # a publication date standing in for a date the text does not give is no incident date
     f = _best(
-        [x for x in facts if isinstance(x.value, dict) and x.value.get("basis") != "publication"]
+        [
+            x
+            for x in facts
+            if isinstance(x.value, dict)
+            and x.value.get("basis") != "publication"
+            and x.confidence >= LINK_DATE_CONFIDENCE
+        ]
     )
     if f is None:
         return None
