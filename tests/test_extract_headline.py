@@ -65,6 +65,11 @@ def test_a_headline_passive_without_its_was_is_the_one_hurt() -> None:
         "killed": 2,
         "injured": 4,
     }
+    # without the comma the parser makes the 3 the object of "killed"
+    assert _counts(_facts("1 killed 3 injured in weekend shooting in Charlotte", furniture)) == {
+        "killed": 1,
+        "injured": 3,
+    }
 
 
 def test_a_man_who_shot_at_someone_in_a_headline_is_not_hurt() -> None:

@@ -9,6 +9,7 @@ from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 from eventdesk.extract import get_extractor
 from eventdesk.extract.context import sentence_infos
 from eventdesk.extract.extractor import (
+    _NOT_A_NAME,
     _aged_names,
     _clean_name,
     _extended_left,
@@ -458,3 +459,24 @@ def test_a_named_victim_is_not_told_again_as_an_unnamed_one() -> None:
     assert {p["name"] for p in people if p["name"]} >= {"Tanya Brooks", "Marcus Hale"}
     # neither "Marcus Hale" (tagged an organisation) nor "Second victim" as someone unnamed
     assert not [p for p in people if not p["name"] and p["role"] == "victim"]
+
+
+def test_a_home_town_or_the_next_words_run_on_to_a_name_are_dropped() -> None:
+    names = {
+        p["name"]
+        for p in _people(
+            "Antonio Neeley, 20, was shot dead on Elm Street. Three men face murder charges in "
+            "the death of Antonio Neeley Lauderhill police said on Monday."
+        )
+    }
+    assert "Antonio Neeley" in names and "Antonio Neeley Lauderhill" not in names
+    names = {
+        p["name"]
+        for p in _people(
+            "Mt. Holly shooting victim identified as 14-year-old Charlotte gi - A girl was shot "
+            "and killed on Friday, police said."
+        )
+    }
+    assert not any(n and " gi" in n for n in names)
+    # a Title Case heading the tagger takes for a person
+    assert _NOT_A_NAME.search("Injured Officers") and not _NOT_A_NAME.search("Officer John Abbott")

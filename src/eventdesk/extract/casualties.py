@@ -719,6 +719,15 @@ def _mourned(tok: Any) -> bool:
     return False
 
 
+def _next_count(tok: Any) -> bool:
+    """The "3" of "1 killed 3 injured": a number object that has its own casualty word."""
+    return (
+        tok.dep_ in ("dobj", "obj")
+        and tok.like_num
+        and any(c.dep_ in ("acl", "amod") and c.lower_ in _STATUS_WORDS for c in tok.children)
+    )
+
+
 def _headline_passive(tok: Any) -> bool:
     """ "St. Louis woman killed", "Teen shot to death", "2 killed, 4 injured": a headline's
     passive without its "was", which the parser reads as the woman killing.  Only a person
@@ -726,7 +735,8 @@ def _headline_passive(tok: Any) -> bool:
     shooting)."""
     if tok.tag_ not in ("VBD", "VBN") or tok.dep_ not in ("ROOT", "conj"):
         return False
-    kids = list(tok.children)
+    # "1 killed 3 injured": the parser makes the next count the object of "killed"
+    kids = [c for c in tok.children if not _next_count(c)]
     if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative") for c in kids):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("at", "into", "through", "up") for c in kids):

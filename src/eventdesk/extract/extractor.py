@@ -350,10 +350,24 @@ _NOT_A_NAME = re.compile(
     r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
     r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
     r"Update|Breaking|Race|Sex|Court|Circle|Terrace|Billiards|Lounge|Grill|Restaurant|Tavern|"
-    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club)\b|\d|\w['’]s\s|"
+    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club|Officers|Deputies|Suspects|Injured)\b|\d|"
+    r"\w['’]s\s|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$|"
     # "deadly West Adams party shooting" (a neighbourhood), "Brothers Harvey and Jeremy Jones"
     r"^(?:North|South|East|West|Brothers|Sisters|Cousins)\s"
+)
+
+
+def _big_us_city(gaz: Any, word: str) -> bool:
+    """A US city of 20,000 people or more (a surname that is a hamlet's name is a surname)."""
+    return gaz is not None and any(
+        p.country == "US" and p.population >= 20000 for p in gaz.city(word)
+    )
+
+
+#: Lower-case words a name may hold ("Ludwig van Beethoven", "Maria de la Cruz").
+_NAME_PARTICLES = frozenset(
+    ["de", "la", "del", "della", "der", "van", "von", "da", "di", "du", "le", "bin", "al", "y"]
 )
 _DIED_AFTER_SHOT = re.compile(
     rf"\b(?P<m>{NUMBER_RE})\s+(?:person|people|man|woman|teen|teenager|victim|of them)?\s*"
@@ -1128,6 +1142,13 @@ class RuleExtractor:
             name = _clean_name(m.text)
             if not re.search(r"[A-Z]", name) or len(name) < 2 or len(name) > 50:
                 continue
+            if any(w[0].islower() and w not in _NAME_PARTICLES for w in name.split()):
+                continue  # "14-year-old Charlotte gi -": the tagger's run into the next words
+            words = name.split()
+            if len(words) >= 3 and _big_us_city(gaz, words[-1]):
+                short = " ".join(words[:-1])
+                if re.search(rf"{re.escape(short)}(?!\s+{re.escape(words[-1])})", text):
+                    name = short  # "Antonio Neeley Lauderhill": the home town run on
             if len(name.split()) == 1 and text[m.end : m.end + 5] == " and ":
                 nxt = next((x for x in persons if x.start == m.end + 5), None)
                 if nxt is not None and len(nxt.text.split()) >= 2:
