@@ -217,6 +217,15 @@ def test_site_tails_are_cut_but_story_dashes_stay() -> None:
     assert headline_of("Shooting – Killed – John Doe (Gary, IN)", "x") == (
         "Shooting – Killed – John Doe (Gary, IN)"
     )
+    # a station's masthead names the station's town, not the story's
+    for title in (
+        "Teen in Allamakee County hurt in accidental shooting - WXOW News 19 La Crosse, WI – "
+        "News, Weather and Sports |",
+        "Teen in Allamakee County hurt in accidental shooting| Dayton, OH",
+        "Teen in Allamakee County hurt in accidental shooting - NBC Right Now/KNDO/KNDU "
+        "Tri-Cities, Yakima, WA |",
+    ):
+        assert headline_of(title, "x") == "Teen in Allamakee County hurt in accidental shooting"
 
 
 def test_a_page_of_furniture_keeps_its_headline_as_the_report() -> None:

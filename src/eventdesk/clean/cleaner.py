@@ -64,7 +64,8 @@ def _unrepeat_title(line: str, title: str) -> list[str]:
 #: "Man shot in Fresno | Local News | fresnobee.com": a tail this short after a bar or dash
 #: names the site or section, not the story.
 _SITE_TAIL = re.compile(
-    r"\s+[|\u2013\u2014-]\s+(?:[^|\u2013\u2014]{2,40}|[^|\u2013\u2014]*\bnews\b[^|\u2013\u2014]*)$",
+    r"(?:\s+[\u2013\u2014-]|\s*\|)\s+"  # "shot in chest| Dayton, OH": a bar needs no space
+    r"(?:[^|\u2013\u2014]{2,40}|[^|\u2013\u2014]*(?:\bnews\b|(?-i:\b[KW][A-Z]{2,3}\b))[^|\u2013\u2014]*)$",
     re.I,
 )
 _TOKEN = re.compile(r"\w+")
@@ -78,7 +79,7 @@ def headline_of(title: str | None, body: str) -> str | None:
     stored text then reads as the page did: headline, then story."""
     if not title:
         return None
-    head = title.strip()
+    head = title.strip().rstrip(" |")  # "… Weather and Sports |"
     while (m := _SITE_TAIL.search(head)) and len(_TOKEN.findall(head[: m.start()])) >= 4:
         head = head[: m.start()].rstrip()
     words = [w.lower() for w in _TOKEN.findall(head)]
