@@ -480,3 +480,5 @@ def test_a_home_town_or_the_next_words_run_on_to_a_name_are_dropped() -> None:
     assert not any(n and " gi" in n for n in names)
     # a Title Case heading the tagger takes for a person
     assert _NOT_A_NAME.search("Injured Officers") and not _NOT_A_NAME.search("Officer John Abbott")
+    assert _NOT_A_NAME.search("Kill Bed-Stuy") and _NOT_A_NAME.search("Charlie O")
+    assert _clean_name("Michael Smith Sources") == "Michael Smith"

@@ -350,7 +350,8 @@ _NOT_A_NAME = re.compile(
     r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
     r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
     r"Update|Breaking|Race|Sex|Court|Circle|Terrace|Billiards|Lounge|Grill|Restaurant|Tavern|"
-    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club|Officers|Deputies|Suspects|Injured)\b|\d|"
+    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club|Officers|Deputies|Suspects|Injured|Kill|"
+    r"Killed|Slain|Shooting|Shootings)\b|\d|\s[A-Z]$|"  # "Kill Bed-Stuy", "Charlie O's"
     r"\w['’]s\s|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$|"
     # "deadly West Adams party shooting" (a neighbourhood), "Brothers Harvey and Jeremy Jones"
@@ -463,6 +464,7 @@ def _clean_name(text: str) -> str:
     if re.search(r"[a-z]", n):  # a dateline after the name: "Iris Ruiz SAN ANTONIO"
         n = re.sub(r"(?:\s+(?!(?:II|III|IV)\b)[A-Z]{2,}\b\.?)+$", "", n)
     n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
+    n = re.sub(r"\s+(?:Sources?|Says|Said|Reports?)$", "", n)  # "Michael Smith Sources"
     return re.sub(r"['’]s?$|\s+(?:with|and|of|in|on|at)$", "", n)
 
 
