@@ -962,3 +962,22 @@ def test_ages_and_store_names_are_no_counts() -> None:
     assert got.get("injured/asserted", [None])[0] != 20
     got = _extract("A man was shot at a 7-Eleven. Police said he was hit in the arm.")
     assert got["injured/asserted"] == [1]
+
+
+def test_a_refused_bond_denies_no_fact() -> None:
+    got = _extract(
+        "Bond was denied Tuesday for a Norfolk father who faces two felony charges after his "
+        "son was shot in the leg."
+    )
+    assert got["injured/asserted"] == [1]
+
+
+def test_a_shooting_dated_weeks_before_this_one_is_not_counted() -> None:
+    got = _extract(
+        "Kaylee Reyes, 3, was wounded when her father's gun went off on Saturday, police said. "
+        "Kaylee was in serious condition on Sunday. On March 6, Marquise Hudson, 2, was wounded "
+        "in an apparent gang-related drive-by at a home not far from the scene of Saturday's "
+        "incident.",
+        "2016-05-09",
+    )
+    assert got["injured/asserted"] == [1]

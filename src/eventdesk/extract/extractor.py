@@ -905,6 +905,9 @@ class RuleExtractor:
         if self.geocode:
             facts += extract_location(analysis, infos, gazetteer(), incident)
         people = self._participants(analysis, infos, stmts)
+        # after the people, who have a rule of their own (``_earlier_events``: victims only,
+        # as a suspect's arrest or hearing has dates of its own)
+        _earlier_sentences(facts, usable, pub)
         facts += self._casualties(analysis, usable, stmts, people)
         facts += self._participant_facts(analysis, people)
         _earlier_events(facts, usable, pub)
@@ -1762,6 +1765,9 @@ class RuleExtractor:
                 and p.role == "victim"
                 and p.status == f
                 and (f == "killed" or p.explicit_injury or not any_killed)
+                # told of only where an earlier incident is ("On Feb. 6, Marquise Hudson, 2,
+                # was shot ...")
+                and not all(e[0].related for e in p.evidence)
             ]
             # one surname, one person ("A'naiya Montgomery", "Denise Montgomery"): kin who died
             # together are counted where a sentence says so ("Dennie and Ginger Reeves were
@@ -2086,11 +2092,8 @@ class RuleExtractor:
 EARLIER_EVENT_DAYS = 7
 
 
-def _earlier_events(facts: list[Fact], usable: list[SentInfo], pub: date | None) -> None:
-    """Mark as related the people told of only in sentences dated well before the incident:
-    "in retaliation for the killing of Dominique Horton on Thursday, Jan. 5", "since DeKayla
-    Dansberry was stabbed to death there on May 14".  Needs a confident day-precise incident
-    date from the text."""
+def _incident_day(facts: list[Fact]) -> date | None:
+    """The incident's day when the text gives it with confidence (not the publication's)."""
     when = next(
         (
             f
@@ -2104,9 +2107,36 @@ def _earlier_events(facts: list[Fact], usable: list[SentInfo], pub: date | None)
         ),
         None,
     )
-    if when is None:
+    return None if when is None else date.fromisoformat(str(when.value["value"])[:10])
+
+
+def _earlier_sentences(facts: list[Fact], usable: list[SentInfo], pub: date | None) -> None:
+    """ "On Feb. 6, 2-year-old Marquise Hudson was shot ... not far from the scene of
+    Saturday's incident": a sentence dated well before the incident tells of another."""
+    day = _incident_day(facts)
+    if day is None:
         return
-    day = date.fromisoformat(str(when.value["value"])[:10])
+    for s in usable:
+        if s.related or s.headline:
+            continue
+        if any(
+            dm.value is not None
+            and dm.precision == "day"
+            and (day - dm.value).days > EARLIER_EVENT_DAYS
+            for dm in find_dates(s.text, pub)
+        ):
+            s.related = True
+            s.modality = "related"
+
+
+def _earlier_events(facts: list[Fact], usable: list[SentInfo], pub: date | None) -> None:
+    """Mark as related the people told of only in sentences dated well before the incident:
+    "in retaliation for the killing of Dominique Horton on Thursday, Jan. 5", "since DeKayla
+    Dansberry was stabbed to death there on May 14".  Needs a confident day-precise incident
+    date from the text."""
+    day = _incident_day(facts)
+    if day is None:
+        return
     by_start = {s.start: s for s in usable}
     earlier: dict[int, bool] = {}
     for f in facts:

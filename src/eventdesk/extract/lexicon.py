@@ -62,7 +62,13 @@ RETRACTED_RE = re.compile(
     r"(?:later|since) (?:turned out|proved)|was not (?:in fact )?killed)\b",
     re.I,
 )
-DENIED_RE = re.compile(r"\b(?:denied|denies|deny|dismissed as|refuted|rejected)\b", re.I)
+DENIED_RE = re.compile(
+    # "Bond was denied", "denied him bail": a court's refusal denies no fact
+    r"(?<!\bbond was )(?<!\bbail was )(?<!\bbond is )(?<!\bbail is )\b(?:denied|denies|deny)\b"
+    r"(?!\s+(?:him\s+|her\s+|them\s+)?(?:bond|bail|parole|entry|access|(?:a|the|an)\s+"
+    r"(?:motion|request|appeal)))|\b(?:dismissed as|refuted|rejected)\b",
+    re.I,
+)
 HEDGED_RE = re.compile(
     r"\b(?:believed to|thought to|reportedly|unconfirmed|may have|might have|possibly|"
     r"appear(?:s|ed)? to|allegedly|it is understood|suggest|rumou?rs?|speculation|unclear)\b",
