@@ -542,6 +542,16 @@ def test_only_a_date_told_with_the_attack_dates_the_incident_for_linking() -> No
     assert link_date("A 5-year-old girl was shot and killed Wednesday at her home.") == "2015-04-29"
 
 
+def test_two_streets_named_together_are_no_towns() -> None:
+    got = _extract(
+        "Antonio Hernandez, 31, and Omero Garcia, 39, were killed in the shooting just after "
+        "midnight Sunday near Thompson and Colorado avenues.",
+        "2015-08-02",
+    )
+    names = {v["name"] for v in got.get("location/asserted", [])}  # type: ignore[index]
+    assert not names & {"Thompson", "Colorado"}
+
+
 def test_a_postal_code_after_a_county_is_its_state_and_metro_police_no_town() -> None:
     assert _place(
         "12-year-old found dead from gunshot wound in Cooper County, MO\n"

@@ -33,7 +33,7 @@ _NEAR_BEFORE = re.compile(
     r"\b(near|outside|south of|north of|east of|west of)\s+(?:the\s+)?$", re.I
 )
 _DETAIL_AFTER = re.compile(
-    r"^\s*(neighbou?rhood|area|district|section|street|st\b|road|rd\b|avenue|ave\b|boulevard|"
+    r"^\s*(neighbou?rhood|area|district|section|streets?|st\b|roads?|rd\b|avenues?|ave\b|boulevard|"
     r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
     r"complex|high school|school|church|hotel|hospital|university|airport|museum|community)\b",
     re.I,
@@ -517,6 +517,8 @@ def extract_location(
         if any(a <= m.start and m.end <= b for a, b in detail_spans):
             continue
         after = text[m.end : m.end + 30]
+        if _STREETS_AFTER.match(after):
+            continue  # "near Thompson and Colorado avenues"
         if _DETAIL_AFTER.match(after) and not (
             _FACILITY_AFTER.match(after)
             and any(p.population >= OUTLET_CITY_POP for p in gaz.city(m.text))
