@@ -9,8 +9,8 @@ from eventdesk.extract.context import title_case
 from eventdesk.model import Fact, RawArticle
 
 
-def _facts(title: str, body: str) -> list[Fact]:
-    raw = RawArticle(id="h", origin="test", text=body, title=title, published="2016-05-08")
+def _facts(title: str, body: str, url: str | None = None) -> list[Fact]:
+    raw = RawArticle(id="h", origin="test", text=body, title=title, published="2016-05-08", url=url)
     art = get_cleaner().clean(raw)
     assert art.extra.get("headline_in_text")
     return get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
@@ -86,3 +86,20 @@ def test_a_headline_that_opens_with_the_one_shot() -> None:
     assert _counts(_facts("Boy, 14, fatally shot in O'Fallon Park neighborhood", furniture)) == {
         "killed": 1
     }
+
+
+def test_a_police_force_s_letters_before_a_colon_are_no_town() -> None:
+    title = "MPD: Teen arrested after shooting 18-year-old girl in chest"
+    body = "A teen was arrested after an 18-year-old girl was shot in the chest on Thursday."
+    raw = RawArticle(
+        id="m",
+        origin="test",
+        text=f"{title}\n\n{body}",  # the page opens with its headline
+        title=title,
+        published="2016-05-13",
+        url="http://www.memphisnews.com/story/1",
+    )
+    art = get_cleaner().clean(raw)
+    facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
+    places = [f.value["name"] for f in facts if f.field == "location"]
+    assert places == ["Memphis"]  # the outlet's city stands in; "MPD" is no town

@@ -542,6 +542,16 @@ def test_only_a_date_told_with_the_attack_dates_the_incident_for_linking() -> No
     assert link_date("A 5-year-old girl was shot and killed Wednesday at her home.") == "2015-04-29"
 
 
+def test_a_police_force_known_by_its_letters_names_its_city() -> None:
+    got = _extract(
+        "IMPD: 8-year-old accidentally shoots self. An 8-year-old was injured Friday in an "
+        "apparent accidental shooting on the north side.",
+        "2015-09-05",
+    )
+    loc = got["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Indianapolis", "Indiana")  # type: ignore[index]
+
+
 def test_two_streets_named_together_are_no_towns() -> None:
     got = _extract(
         "Antonio Hernandez, 31, and Omero Garcia, 39, were killed in the shooting just after "

@@ -644,6 +644,15 @@ def extract_location(
             if places and not gaz.state_by_name.get(norm_place(name)):
                 sc = 1.0 + _standing(s, incident_sents)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
+    # "IMPD: 8-year-old accidentally shoots self": a city police force known by its letters
+    for s in _story(infos):
+        for pm in _POLICE_LETTERS_RE.finditer(s.text):
+            city, code = POLICE_LETTERS[pm.group(0)]
+            places = [p for p in gaz.city(city) if p.country == "US" and p.admin1 == code]
+            if places:
+                a = s.start + pm.start()
+                sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.pos)
+                cands.append(Cand(places[0].name, a, pm.end() + s.start, s, sc, places, "city"))
     # "Houston Police Department", "Decatur police say": the city whose police handle it
     for s in _story(infos):
         for am in _AGENCY.finditer(s.text):
@@ -855,6 +864,27 @@ def _standing(s: SentInfo, incident_sents: set[int]) -> float:
     return (2.0 if s.idx in incident_sents else 0.0) + 2.0 / (1 + s.pos)
 
 
+#: City police forces known by their letters alone, each of one city only ("MPD" is Memphis,
+#: Milwaukee, Minneapolis and Washington's: not listed).
+POLICE_LETTERS: dict[str, tuple[str, str]] = {
+    "IMPD": ("Indianapolis", "IN"),
+    "LMPD": ("Louisville", "KY"),
+    "LVMPD": ("Las Vegas", "NV"),
+    "NOPD": ("New Orleans", "LA"),
+    "LAPD": ("Los Angeles", "CA"),
+    "SFPD": ("San Francisco", "CA"),
+    "NYPD": ("New York City", "NY"),
+    "SLMPD": ("St. Louis", "MO"),
+    "CMPD": ("Charlotte", "NC"),
+    "KCPD": ("Kansas City", "MO"),
+    "FWPD": ("Fort Worth", "TX"),
+    "SAPD": ("San Antonio", "TX"),
+}
+_POLICE_LETTERS_RE = re.compile(r"\b(?:" + "|".join(POLICE_LETTERS) + r")\b")
+#: "MPD:", "JSO —": a police force's letters open the report, no town
+_POLICE_LETTERS_LIKE = re.compile(r"[A-Z]{0,4}(?:PD|SO)")
+
+
 def _unknown_town(dm: re.Match[str], city: str, gaz: Gazetteer) -> bool:
     """A dateline whose place the gazetteer does not know is a town when the dateline names
     its state or the outlet ("TOONE, Tenn. —", "FORT RILEY (KSNT) –"), or when its words are
@@ -863,6 +893,8 @@ def _unknown_town(dm: re.Match[str], city: str, gaz: Gazetteer) -> bool:
         return False
     if _AREA_WORDS.search(city) or _DIRECTION.match(city):
         return False  # "Floyd Co.", "Kochville Township", "Southwest Miami-Dade": no town
+    if _POLICE_LETTERS_LIKE.fullmatch(dm.group("city").strip()):
+        return False
     if dm.group("state") and gaz.state_code(dm.group("state")):
         return True
     if "(" in dm.group(0):
