@@ -552,6 +552,16 @@ def test_a_police_force_known_by_its_letters_names_its_city() -> None:
     assert (loc["name"], loc["admin1"]) == ("Indianapolis", "Indiana")  # type: ignore[index]
 
 
+def test_state_police_are_no_town_and_a_dateline_county_is_told_in_words() -> None:
+    got = _extract(
+        "DINWIDDIE COUNTY, Va. (WRIC) — Virginia State Police said that they are investigating "
+        "after what appears to be an accidental shooting that killed a boy on Sunday.",
+        "2016-12-05",
+    )
+    loc = got["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Dinwiddie County", "Virginia")  # type: ignore[index]
+
+
 def test_two_streets_named_together_are_no_towns() -> None:
     got = _extract(
         "Antonio Hernandez, 31, and Omero Garcia, 39, were killed in the shooting just after "

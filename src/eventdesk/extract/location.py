@@ -658,6 +658,8 @@ def extract_location(
         for am in _AGENCY.finditer(s.text):
             name = am.group("city")
             name = re.sub(r"^(?:The|A|An)\s+", "", name)
+            if name.endswith(" State"):
+                continue  # "Virginia State Police" police a state, not a town
             if gaz.state_by_name.get(norm_place(name)):
                 continue
             places = (
@@ -806,7 +808,8 @@ def extract_location(
         sts = sorted(set(gaz.county_states(best.text)))
         code = max(sts, key=lambda x: (states.get(x, 0), hint.region.get(x, 0.0))) if sts else None
         value = {
-            "name": best.text,
+            # "BOONE COUNTY, Ind. –" is told as Boone County
+            "name": best.text.title() if best.text.isupper() else best.text,
             "admin1": gaz.states.get(code) if code else None,
             "country": "US",
             "lat": None,
