@@ -228,6 +228,18 @@ def test_site_tails_are_cut_but_story_dashes_stay() -> None:
         assert headline_of(title, "x") == "Teen in Allamakee County hurt in accidental shooting"
 
 
+def test_the_cut_site_tail_is_kept_for_the_outlet() -> None:
+    raw = RawArticle(
+        id="t",
+        origin="test",
+        text="Two men were charged on Friday.",
+        title="Suspects indicted on 25 counts - WMC Action News 5 - Memphis, Tennessee",
+    )
+    art = DefaultCleaner().clean(raw)
+    assert art.extra["site_tail"] == "- WMC Action News 5 - Memphis, Tennessee"
+    assert art.text.startswith("Suspects indicted on 25 counts\n")
+
+
 def test_a_page_of_furniture_keeps_its_headline_as_the_report() -> None:
     furniture = "Share this story\n\nSubscribe to our newsletter\n\nAll rights reserved"
     art = get_cleaner().clean(_raw(furniture, title="Teen shot near Elm Park on Sunday"))

@@ -103,3 +103,15 @@ def test_a_police_force_s_letters_before_a_colon_are_no_town() -> None:
     facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
     places = [f.value["name"] for f in facts if f.field == "location"]
     assert places == ["Memphis"]  # the outlet's city stands in; "MPD" is no town
+
+
+def test_the_outlet_s_home_in_its_masthead_settles_a_county_many_states_have() -> None:
+    facts = _facts(
+        "Party bus shooting suspects indicted on 25 counts - WMC Action News 5 - Memphis, "
+        "Tennessee",
+        "Two men arrested in connection with a New Year's Eve party bus shooting were "
+        "indicted, according to the Office of the Shelby County District Attorney General. "
+        "Five people were wounded.",
+    )
+    loc = next(f.value for f in facts if f.field == "location")
+    assert loc["admin1"] == "Tennessee"  # Shelby County is in nine states

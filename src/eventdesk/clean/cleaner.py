@@ -71,6 +71,15 @@ _SITE_TAIL = re.compile(
 _TOKEN = re.compile(r"\w+")
 
 
+def split_site_tail(title: str) -> tuple[str, str]:
+    """(headline, site tail): "Man shot | Local News | fresnobee.com" → ("Man shot", "| Local
+    News | fresnobee.com").  The tail names the outlet, often with its home town."""
+    head = title.strip().rstrip(" |")  # "… Weather and Sports |"
+    while (m := _SITE_TAIL.search(head)) and len(_TOKEN.findall(head[: m.start()])) >= 4:
+        head = head[: m.start()].rstrip()
+    return head, title.strip()[len(head) :].strip()
+
+
 def headline_of(title: str | None, body: str) -> str | None:
     """The headline to open the stored text with, or None when the body already opens with it.
 
@@ -79,9 +88,7 @@ def headline_of(title: str | None, body: str) -> str | None:
     stored text then reads as the page did: headline, then story."""
     if not title:
         return None
-    head = title.strip().rstrip(" |")  # "… Weather and Sports |"
-    while (m := _SITE_TAIL.search(head)) and len(_TOKEN.findall(head[: m.start()])) >= 4:
-        head = head[: m.start()].rstrip()
+    head = split_site_tail(title)[0]
     words = [w.lower() for w in _TOKEN.findall(head)]
     if len(words) < 3:
         return None  # "Home", "Crime": a section name, not a headline
@@ -126,6 +133,8 @@ class DefaultCleaner:
             raise CleanError("no text or html")
 
         headline = headline_of(title, text)
+        if title and (tail := split_site_tail(title)[1]):
+            extra["site_tail"] = tail  # "- WMC Action News 5 - Memphis, Tennessee": the outlet
         if len(_LETTER.findall(text[:2000])) < MIN_LETTERS:
             why = f" after removing {removed} junk line(s)" if removed else ""
             if not headline or len(_LETTER.findall(headline)) < MIN_LETTERS:

@@ -305,13 +305,30 @@ class OutletHint:
     region: dict[str, float] = field(default_factory=dict)
 
 
+_TAIL_PLACE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z.'’]+(?:[ -][A-Z][A-Za-z.'’]+){0,2}),\s*"
+    r"(?P<st>[A-Z]{2}\b|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)"
+)
+
+
 def outlet_hint(analysis: Analysis, gaz: Gazetteer) -> OutletHint:
-    """States an outlet's name or URL path names: "nbclosangeles.com" (California),
-    "chicago.suntimes.com", ".../news/local/michigan/detroit/...".  A local outlet reports
+    """States an outlet's name, masthead or URL path names: "nbclosangeles.com" (California),
+    "chicago.suntimes.com", "… - WMC Action News 5 - Memphis, Tennessee" (a headline's site
+    tail), ".../news/local/michigan/detroit/...".  A local outlet reports
     local news, so this settles namesakes (Pasadena, Franklin) a text leaves open."""
     art = analysis.article
     host = art.source or outlet_of_url(art.url) or ""
     hint = OutletHint({}, None, host)
+    # the outlet's home town in its masthead: "- WMC Action News 5 - Memphis, Tennessee"
+    for tm in _TAIL_PLACE.finditer(str(art.extra.get("site_tail") or "")):
+        st = tm.group("st")
+        code = st if st in gaz.states else gaz.state_code(st)
+        if code:
+            hint.states[code] = hint.states.get(code, 0.0) + 1.5
+            local = [p for p in gaz.city(tm.group("city")) if p.admin1 == code]
+            if local and hint.city is None:
+                hint.city = local[0]
+            break
     if "." not in host:
         return hint
     names = _outlet_names(gaz)
