@@ -562,6 +562,17 @@ def test_state_police_are_no_town_and_a_dateline_county_is_told_in_words() -> No
     assert (loc["name"], loc["admin1"]) == ("Dinwiddie County", "Virginia")  # type: ignore[index]
 
 
+def test_a_far_namesake_in_a_big_city_s_outlet_is_its_neighbourhood() -> None:
+    text = "A woman was killed and three others were wounded in a shooting in Austin on Saturday."
+    url = "http://abc7chicago.com/news/woman-killed-in-austin-shooting/1"
+    loc = _extract(text, "2017-02-12", url)["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Chicago", "Illinois")  # type: ignore[index]
+    # a town near the outlet's city, over a state line, is that town
+    text = "A man was shot and killed in Gary on Saturday, police said."
+    loc = _extract(text, "2017-02-12", url)["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Gary", "Indiana")  # type: ignore[index]
+
+
 def test_two_streets_named_together_are_no_towns() -> None:
     got = _extract(
         "Antonio Hernandez, 31, and Omero Garcia, 39, were killed in the shooting just after "

@@ -383,6 +383,18 @@ def _neighbourhoods(text: str) -> set[str]:
     return {norm_place(m.group("name")) for m in _HOOD.finditer(text)}
 
 
+#: A place this far from a big city's outlet, in a state the text does not name, is more
+#: likely a neighbourhood of that city (Chicago's Austin) than the namesake (Gary, Indiana,
+#: 40 km from Chicago, is Gary).
+FAR_NAMESAKE_KM = 300.0
+
+
+def _km(p: Place, q: Place) -> float:
+    dy = (q.lat - p.lat) * 111.0
+    dx = (q.lon - p.lon) * 111.0 * math.cos(math.radians(p.lat))
+    return math.hypot(dx, dy)
+
+
 def _city_around(
     p: Place, gaz: Gazetteer, radius_km: float = HOOD_RADIUS_KM, ratio: float = 1.0
 ) -> Place | None:
@@ -393,9 +405,7 @@ def _city_around(
     for q in gaz.big_us_cities(HOOD_CITY_POP):
         if q.admin1 != p.admin1 or q.population < ratio * p.population:
             continue
-        dy = (q.lat - p.lat) * 111.0
-        dx = (q.lon - p.lon) * 111.0 * math.cos(math.radians(p.lat))
-        if math.hypot(dx, dy) <= radius_km and (best is None or q.population > best.population):
+        if _km(p, q) <= radius_km and (best is None or q.population > best.population):
             best = q
     return best
 
@@ -766,6 +776,19 @@ def extract_location(
             if norm_place(best.text) in _neighbourhoods(text)
             else _policed_by(p, gaz, text)
         )
+        if (
+            city is None
+            and hint.city is not None
+            and hint.city.country == "US"
+            and hint.city.population >= HOOD_CITY_POP
+            and not any(q.admin1 == hint.city.admin1 for q in best.places)
+            # no state named for it (a big city's name alone gives its state 1)
+            and states.get(p.admin1 or "", 0) <= 1.0
+            and all(_km(q, hint.city) > FAR_NAMESAKE_KM for q in best.places if q.lat is not None)
+        ):
+            # "Woman killed in Austin shooting" on abc7chicago.com, no state said: Chicago's
+            # Austin, not Texas's (a big city's outlet tells of its neighbourhoods)
+            city = hint.city
         if city is not None:
             detail = detail or best.text
             p = city
