@@ -981,3 +981,11 @@ def test_a_shooting_dated_weeks_before_this_one_is_not_counted() -> None:
         "2016-05-09",
     )
     assert got["injured/asserted"] == [1]
+
+
+def test_a_reduced_relative_shot_and_killed_counts_the_dead() -> None:
+    got = _extract(
+        "The DA says one of the three men shot and killed last week was an associate of the "
+        "three suspects."
+    )
+    assert got.get("killed/asserted") == [3] and not got.get("injured/asserted")

@@ -930,7 +930,11 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
                 tok.dep_ == "conj"
                 and tok.tag_ == "VBN"
                 and not has_perfect
-                and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
+                and (
+                    any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
+                    # "the three men shot and killed last week": a reduced relative's verbs
+                    or (tok.head.tag_ in ("VBN", "VBD") and tok.head.dep_ in ("acl", "amod"))
+                )
             )
             or ((headline or tok.tag_ == "VBN") and _headline_passive(tok))
             or (
