@@ -989,3 +989,11 @@ def test_a_reduced_relative_shot_and_killed_counts_the_dead() -> None:
         "three suspects."
     )
     assert got.get("killed/asserted") == [3] and not got.get("injured/asserted")
+
+
+def test_a_week_s_toll_is_no_count_of_this_shooting() -> None:
+    got = _extract(
+        "A 5-year-old boy was shot and killed in Madisonville on Saturday. \u201cWe've had two "
+        "children hurt and killed by gun violence in one week,\u201d Sheets said."
+    )
+    assert got["killed/asserted"] == [1] and not got.get("injured/asserted")

@@ -249,6 +249,8 @@ _ROUNDUP = re.compile(
     r"\blast year in\b|\b(?:series|string|spate|rash|wave) of (?:[\w-]+ ){0,2}shooting'?s\b|"
     r"\bin the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b|"
     r"\b(?:\w+-hour|\w+-day) (?:span|stretch|period)\b|\bin \w+ alone\b|"
+    # "two children hurt and killed by gun violence in one week"
+    r"\bin (?:one|a single|just one|less than a|under a) (?:week|month|weekend)\b|"
     # "among 11 people shot, one fatally, from Tuesday afternoon to early Wednesday"
     r"\bfrom (?:\w+day|noon|midnight)\b.{0,30}\b(?:to|until|through) (?:early |late )?\w+day\b",
     re.I,
