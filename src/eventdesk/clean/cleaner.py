@@ -88,7 +88,10 @@ def headline_of(title: str | None, body: str) -> str | None:
     stored text then reads as the page did: headline, then story."""
     if not title:
         return None
-    head = split_site_tail(title)[0]
+    return _headline_from(split_site_tail(title)[0], body)
+
+
+def _headline_from(head: str, body: str) -> str | None:
     words = [w.lower() for w in _TOKEN.findall(head)]
     if len(words) < 3:
         return None  # "Home", "Crime": a section name, not a headline
@@ -132,9 +135,12 @@ class DefaultCleaner:
         else:
             raise CleanError("no text or html")
 
-        headline = headline_of(title, text)
-        if title and (tail := split_site_tail(title)[1]):
-            extra["site_tail"] = tail  # "- WMC Action News 5 - Memphis, Tennessee": the outlet
+        headline = None
+        if title:
+            head, tail = split_site_tail(title)
+            headline = _headline_from(head, text)
+            if tail:
+                extra["site_tail"] = tail  # "- WMC Action News 5 - Memphis, Tennessee": the outlet
         if len(_LETTER.findall(text[:2000])) < MIN_LETTERS:
             why = f" after removing {removed} junk line(s)" if removed else ""
             if not headline or len(_LETTER.findall(headline)) < MIN_LETTERS:

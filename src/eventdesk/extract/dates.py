@@ -137,23 +137,25 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
+_FIXED_HOLIDAYS = {
+    "new year s eve": (12, 31),
+    "new years eve": (12, 31),
+    "new year s day": (1, 1),
+    "new years day": (1, 1),
+    "christmas eve": (12, 24),
+    "halloween": (10, 31),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+    "july fourth": (7, 4),
+    "valentine s day": (2, 14),
+    "valentines day": (2, 14),
+}
+
+
 def _holiday_in(name: str, year: int) -> date:
     key = re.sub(r"[\s'’]+", " ", name.lower()).removeprefix("the ").strip()
-    fixed = {
-        "new year s eve": (12, 31),
-        "new years eve": (12, 31),
-        "new year s day": (1, 1),
-        "new years day": (1, 1),
-        "christmas eve": (12, 24),
-        "halloween": (10, 31),
-        "independence day": (7, 4),
-        "fourth of july": (7, 4),
-        "july fourth": (7, 4),
-        "valentine s day": (2, 14),
-        "valentines day": (2, 14),
-    }
-    if key in fixed:
-        return date(year, *fixed[key])
+    if key in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[key])
     if key.startswith("christmas"):
         return date(year, 12, 25)
     if key.startswith("thanksgiving"):

@@ -909,10 +909,10 @@ class RuleExtractor:
         people = self._participants(analysis, infos, stmts)
         # after the people, who have a rule of their own (``_earlier_events``: victims only,
         # as a suspect's arrest or hearing has dates of its own)
-        _earlier_sentences(facts, usable, pub)
+        earlier = _earlier_sentences(facts, usable, pub)
         facts += self._casualties(analysis, usable, stmts, people)
         facts += self._participant_facts(analysis, people)
-        _earlier_events(facts, usable, pub)
+        _earlier_events(facts, earlier)
         facts += self._weapons(analysis, usable)
         facts += self._claims(analysis, usable)
         facts += self._reports(analysis, usable, stmts)
@@ -2112,35 +2112,35 @@ def _incident_day(facts: list[Fact]) -> date | None:
     return None if when is None else date.fromisoformat(str(when.value["value"])[:10])
 
 
-def _earlier_sentences(facts: list[Fact], usable: list[SentInfo], pub: date | None) -> None:
-    """ "On Feb. 6, 2-year-old Marquise Hudson was shot ... not far from the scene of
-    Saturday's incident": a sentence dated well before the incident tells of another."""
+def _earlier_sentences(facts: list[Fact], usable: list[SentInfo], pub: date | None) -> set[int]:
+    """Starts of the sentences dated well before the incident, and those (but the headline)
+    marked related: "On Feb. 6, 2-year-old Marquise Hudson was shot ... not far from the scene
+    of Saturday's incident" tells of another.  Needs a confident day-precise incident date."""
     day = _incident_day(facts)
     if day is None:
-        return
+        return set()
+    earlier: set[int] = set()
     for s in usable:
-        if s.related or s.headline:
-            continue
         if any(
             dm.value is not None
             and dm.precision == "day"
             and (day - dm.value).days > EARLIER_EVENT_DAYS
             for dm in find_dates(s.text, pub)
         ):
-            s.related = True
-            s.modality = "related"
+            earlier.add(s.start)
+            if not s.headline:
+                s.related = True
+                s.modality = "related"
+    return earlier
 
 
-def _earlier_events(facts: list[Fact], usable: list[SentInfo], pub: date | None) -> None:
-    """Mark as related the people told of only in sentences dated well before the incident:
-    "in retaliation for the killing of Dominique Horton on Thursday, Jan. 5", "since DeKayla
-    Dansberry was stabbed to death there on May 14".  Needs a confident day-precise incident
-    date from the text."""
-    day = _incident_day(facts)
-    if day is None:
+def _earlier_events(facts: list[Fact], earlier: set[int]) -> None:
+    """Mark as related the people told of only in sentences dated well before the incident
+    (``earlier``, from ``_earlier_sentences``): "in retaliation for the killing of Dominique
+    Horton on Thursday, Jan. 5", "since DeKayla Dansberry was stabbed to death there on May
+    14"."""
+    if not earlier:
         return
-    by_start = {s.start: s for s in usable}
-    earlier: dict[int, bool] = {}
     for f in facts:
         if (
             f.field != "participant"
@@ -2149,19 +2149,5 @@ def _earlier_events(facts: list[Fact], usable: list[SentInfo], pub: date | None)
             or (f.value or {}).get("role") != "victim"
         ):
             continue  # a suspect's arrest or hearing comes later and has a date of its own
-        told = []
-        for ev in f.evidence:
-            s = by_start.get(ev.start)
-            if s is None:
-                told.append(False)
-                continue
-            if s.start not in earlier:
-                earlier[s.start] = any(
-                    dm.value is not None
-                    and dm.precision == "day"
-                    and (day - dm.value).days > EARLIER_EVENT_DAYS
-                    for dm in find_dates(s.text, pub)
-                )
-            told.append(earlier[s.start])
-        if all(told):
+        if all(ev.start in earlier for ev in f.evidence):
             f.modality = "related"

@@ -678,7 +678,7 @@ def extract_location(
             places = [p for p in gaz.city(city) if p.country == "US" and p.admin1 == code]
             if places:
                 a = s.start + pm.start()
-                sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.pos)
+                sc = _police_standing(s, incident_sents)
                 cands.append(Cand(places[0].name, a, pm.end() + s.start, s, sc, places, "city"))
     # "Houston Police Department", "Decatur police say": the city whose police handle it
     for s in _story(infos):
@@ -701,7 +701,7 @@ def extract_location(
                 places = gaz.city(name)
             if places:
                 a = s.start + am.start("city")
-                sc = 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.pos)
+                sc = _police_standing(s, incident_sents)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     if not cands and not text_states:
         return _outlet_place(hint, gaz, incident_sents)
@@ -926,6 +926,11 @@ POLICE_LETTERS: dict[str, tuple[str, str]] = {
 _POLICE_LETTERS_RE = re.compile(r"\b(?:" + "|".join(POLICE_LETTERS) + r")\b")
 #: "MPD:", "JSO —": a police force's letters open the report, no town
 _POLICE_LETTERS_LIKE = re.compile(r"[A-Z]{0,4}(?:PD|SO)")
+
+
+def _police_standing(s: SentInfo, incident_sents: set[int]) -> float:
+    """The score of a town named by its police ("Decatur police say", "IMPD:")."""
+    return 1.5 + (1.0 if s.idx in incident_sents else 0.0) + 1.0 / (1 + s.pos)
 
 
 def _unknown_town(dm: re.Match[str], city: str, gaz: Gazetteer) -> bool:
