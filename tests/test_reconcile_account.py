@@ -447,6 +447,22 @@ def test_deaths_reported_later_come_off_an_earlier_injured_count() -> None:
     )
 
 
+def test_a_later_report_that_only_says_the_dead_man_was_shot_counts_no_wounded() -> None:
+    # a report on the charges says "Frank was shot by his friend": he died, as the first said
+    a = make_report("a", 1, ["Frank Lee, 17, was shot and killed on Sunday."], "2024-05-01T09:00")
+    b = make_report(
+        "b", 2, ["Frank Lee was accidentally shot by his friend, police said."], "2024-05-09T09:00"
+    )
+    add(a, "killed", 1, "Frank Lee, 17, was shot and killed on Sunday.")
+    add(a, "participant", person(name="Frank Lee", status="killed"), "Frank Lee, 17, was shot")
+    add(b, "injured", 1, "Frank Lee was accidentally shot by his friend, police said.")
+    add(b, "participant", person(name="Frank Lee", status="injured"), "Frank Lee was accidentally")
+    inc = reconcile("i23", [a, b])
+    assert (inc.killed["value"], inc.injured["value"]) == (1, 0)
+    lee = next(p for p in inc.participants if p["name"] == "Frank Lee")
+    assert lee["status"] == "killed"
+
+
 def test_an_injured_count_given_with_the_deaths_stays() -> None:
     # the later report knew of the death and still gives three wounded: nothing moves
     a = make_report("a", 1, ["Four people were shot; one died at the scene."], "2024-05-01T09:00")

@@ -14,7 +14,9 @@ Rules (each is one function below):
   count is lowered by the people whose status changed after that count was given, and by the
   deaths a later report adds to those the count's own report knew, when no named person
   accounts for them ("in critical condition", later "has died").  A death the injured count's
-  own report already gave moves no one.
+  own report already gave moves no one.  A death is not undone by a later report that only
+  says the person was shot (a report on the charges): they stay dead and are not among that
+  report's wounded.
 * An explicit correction ("…are incorrect") retracts the value; a denial ("…has been denied")
   denies it; both stay as alternatives with their evidence.  Values of a related incident never
   count.
@@ -223,7 +225,12 @@ def reconcile_count(
     derivation = None
     moved: list[Transfer] = []
     if name == "injured" and current is not None and transfers:
-        moved = [t for t in transfers if t[1].rank > current.report.rank]
+        moved = [
+            t
+            for t in transfers
+            if t[1].rank > current.report.rank
+            or (t[0] is current.report and t[1].rank < current.report.rank)
+        ]
         if killed is not None and killed.value is not None:
             # deaths the injured count's own report already gave were never among its injured
             known = _report_count(current.report, "killed")
@@ -494,6 +501,11 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[Transfer]]:
         s = (f.value or {}).get("status") or "unknown"
         if s == "unknown":
             continue
+        if status == "killed" and s == "injured":
+            # a death is not undone by a later report that only says he was shot (a follow-up
+            # on the charges); the count that report gave is lowered below
+            history.append((r, s, f))
+            continue
         if (
             status_report is None
             or r.rank > status_report.rank
@@ -515,6 +527,10 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[Transfer]]:
     killed_in = [(r, f) for r, s, f in history if s == "killed"]
     if injured_in and killed_in and killed_in[-1][0].rank > injured_in[0].rank:
         transfers.append((injured_in[0], killed_in[-1][0], label, killed_in[-1][1]))
+    elif injured_in and killed_in and injured_in[-1].rank > killed_in[0][0].rank:
+        # dead before a later report counted him wounded ("Frank was accidentally shot by
+        # his friend", in a report on the charges): not among that report's wounded
+        transfers.append((injured_in[-1], killed_in[0][0], label, killed_in[0][1]))
     alternatives = [
         {
             "value": s,
