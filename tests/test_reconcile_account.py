@@ -460,7 +460,7 @@ def test_a_later_report_that_only_says_the_dead_man_was_shot_counts_no_wounded()
     inc = reconcile("i23", [a, b])
     assert (inc.killed["value"], inc.injured["value"]) == (1, 0)
     lee = next(p for p in inc.participants if p["name"] == "Frank Lee")
-    assert lee["status"] == "killed"
+    assert lee["status"] == "killed" and not lee["alternatives"]  # nothing superseded his death
 
 
 def test_an_injured_count_given_with_the_deaths_stays() -> None:

@@ -497,6 +497,7 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[Transfer]]:
     # Status follows the latest report that says something definite.
     status, status_report = "unknown", None
     history: list[tuple[Report, str, Fact]] = []
+    shot_after_death: list[Report] = []
     for r, f in sorted(p.mentions, key=lambda m: m[0].rank):
         s = (f.value or {}).get("status") or "unknown"
         if s == "unknown":
@@ -504,7 +505,7 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[Transfer]]:
         if status == "killed" and s == "injured":
             # a death is not undone by a later report that only says he was shot (a follow-up
             # on the charges); the count that report gave is lowered below
-            history.append((r, s, f))
+            shot_after_death.append(r)
             continue
         if (
             status_report is None
@@ -527,10 +528,10 @@ def account_person(p: Person) -> tuple[dict[str, Any], list[Transfer]]:
     killed_in = [(r, f) for r, s, f in history if s == "killed"]
     if injured_in and killed_in and killed_in[-1][0].rank > injured_in[0].rank:
         transfers.append((injured_in[0], killed_in[-1][0], label, killed_in[-1][1]))
-    elif injured_in and killed_in and injured_in[-1].rank > killed_in[0][0].rank:
+    elif killed_in and shot_after_death:
         # dead before a later report counted him wounded ("Frank was accidentally shot by
         # his friend", in a report on the charges): not among that report's wounded
-        transfers.append((injured_in[-1], killed_in[0][0], label, killed_in[0][1]))
+        transfers.append((shot_after_death[-1], killed_in[0][0], label, killed_in[0][1]))
     alternatives = [
         {
             "value": s,
