@@ -179,6 +179,20 @@ def _holiday_date(name: str, published: date | None) -> date | None:
     return cand
 
 
+def _resolved(m: re.Match[str], value: date | None, part: str | None) -> DateMention:
+    """A day named relative to publication ("Thursday night's", "on New Year's Eve")."""
+    return DateMention(
+        m.start(),
+        m.end(),
+        m.group(0),
+        value,
+        "day" if value else "unknown",
+        True,
+        bool(m.group("poss")),
+        part,
+    )
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -225,18 +239,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if not free(m.start(), m.end()) or (bare and m.group("name").lower() in _BARE_SEASONS):
             continue
         hval = _holiday_date(m.group("name"), published)
-        out.append(
-            DateMention(
-                m.start(),
-                m.end(),
-                m.group(0),
-                hval,
-                "day" if hval else "unknown",
-                True,
-                bool(m.group("poss")),
-                (m.group("part") or "").lower() or None,
-            )
-        )
+        out.append(_resolved(m, hval, (m.group("part") or "").lower() or None))
         taken.append((m.start(), m.end()))
     abs_starts = [d.start for d in out]
     for m in _REL.finditer(text):
@@ -262,18 +265,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                     if back == 0 and rel.startswith("last "):
                         back = 7
                     rval = published - timedelta(days=back)
-        out.append(
-            DateMention(
-                m.start(),
-                m.end(),
-                m.group(0),
-                rval,
-                "day" if rval else "unknown",
-                True,
-                bool(m.group("poss")),
-                part,
-            )
-        )
+        out.append(_resolved(m, rval, part))
         taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
