@@ -997,3 +997,32 @@ def test_a_week_s_toll_is_no_count_of_this_shooting() -> None:
         "children hurt and killed by gun violence in one week,\u201d Sheets said."
     )
     assert got["killed/asserted"] == [1] and not got.get("injured/asserted")
+
+
+def test_the_one_person_named_hurt_is_the_unnamed_dead() -> None:
+    text = (
+        "4-year-old dies from gunshot wound\n"
+        "The 4-year-old girl who was shot inside a home on Algonquin Parkway has died from her "
+        "injuries, police said. Ilanye Price was taken to Kosair Children's Hospital Friday "
+        "night after suffering serious injury from a gunshot wound to the head."
+    )
+    got = _extract(text)
+    assert got["killed/asserted"] == [1] and not got.get("injured/asserted")
+    people = [p for p in got["participant/asserted"] if isinstance(p, dict)]
+    assert {p["status"] for p in people if p["name"] == "Ilanye Price"} == {"killed"}
+
+
+def test_a_named_survivor_of_a_report_of_one_death_is_still_hurt() -> None:
+    got = _extract(
+        "A 30-year-old man died after a shooting on Elm Street on Friday, police said. "
+        "Darnell Price was also shot and taken to the hospital in serious condition."
+    )
+    assert got["killed/asserted"] == [1] and got["injured/asserted"] == [1]
+
+
+def test_a_named_hurt_person_of_another_sex_is_not_the_dead() -> None:
+    got = _extract(
+        "A 17-year-old boy died after a shooting on Elm Street on Friday, police said. "
+        "Keisha Price, 35, was taken to the hospital in serious condition."
+    )
+    assert got["killed/asserted"] == [1] and got["injured/asserted"] == [1]

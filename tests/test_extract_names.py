@@ -482,3 +482,22 @@ def test_a_home_town_or_the_next_words_run_on_to_a_name_are_dropped() -> None:
     assert _NOT_A_NAME.search("Injured Officers") and not _NOT_A_NAME.search("Officer John Abbott")
     assert _NOT_A_NAME.search("Kill Bed-Stuy") and _NOT_A_NAME.search("Charlie O")
     assert _clean_name("Michael Smith Sources") == "Michael Smith"
+
+
+def test_a_name_identified_after_a_long_description_of_the_dead_is_a_victim() -> None:
+    people = _people(
+        "Teen's fatal shooting an accident\n\n"
+        "Albuquerque police identified the 15-year-old killed in a Wednesday shooting as "
+        "Melky Rodriguez. They believe his 16-year-old friend accidentally shot him."
+    )
+    named = {p["name"]: p for p in people if p["name"]}
+    assert named["Melky Rodriguez"]["role"] == "victim"
+    assert named["Melky Rodriguez"]["status"] == "killed"
+
+
+def test_an_officer_identified_after_a_shooting_is_not_its_victim() -> None:
+    people = _people(
+        "Police identified the officer who shot and killed a man on Elm Street on Friday as "
+        "Corporal Dana Whitfield."
+    )
+    assert all(p["role"] != "victim" for p in people if p["name"] and "Whitfield" in p["name"])

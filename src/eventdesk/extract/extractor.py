@@ -204,6 +204,14 @@ _VICTIM_BEFORE = re.compile(
     r"identif(?:y|ies|ied) (?:[\w-]+\s+){0,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: "identified the 15-year-old killed in a Wednesday shooting as": the one hurt or killed,
+#: described at more length than ``_VICTIM_BEFORE`` looks back.
+_IDENTIFIED_AS = re.compile(
+    r"\bidentif(?:y|ies|ied)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:victim|man|woman|teen\w*|boy|"
+    r"girl|child|toddler|baby|infant|person|\d{1,3}-year-old|deceased)\b[^.;:]{0,70}?\s"
+    r"(?:killed|shot|wounded|injured|hurt|dead|died|slain)\b[^.;:]{0,50}?\bas\s*$",
+    re.I,
+)
 #: Nouns a report uses for "the victim" whoever it is: once someone is killed, a lone
 #: "victim was taken to hospital" is most likely the same person.
 _BARE_NUMBER = re.compile(r"^(?:one|two|three|1|2|3)$", re.I)
@@ -841,6 +849,11 @@ def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str 
         return "victim", "injured"
     if _PERP_BEFORE.search(pre[-40:]):
         return "perpetrator", None
+    far = _IDENTIFIED_AS.search(pre[-110:])
+    if far and not re.search(r"\b(?:officers?|deputy|deputies|trooper|agent)\b", far.group(0)):
+        # "identified the 15-year-old killed in a Wednesday shooting as Melky Rodriguez"
+        w = far.group(0).lower()
+        return "victim", "killed" if re.search(r"kill|dead|death|slay|murder|fatal", w) else None
     if _VICTIM_BEFORE.search(pre[-60:]):
         w = pre[-60:].lower()
         status = "killed" if re.search(r"kill|dead|death|slay|murder|fatal|deceased", w) else None
@@ -1597,6 +1610,12 @@ class RuleExtractor:
                             killed_named.add(_name_key(pt.person))
         if any_killed:
             killed_heads |= _GENERIC_VICTIMS
+        dead_before = _dead_before_named(people, stmts, by_idx)
+        for p in dead_before:
+            p.set_status("killed")
+            killed_named.add(p.key)
+            if p.name:
+                killed_named.add(_name_key(p.name))
         # harm of another kind than the story's ("a crash that sent an officer to the
         # hospital" in a shooting report) is not the incident's; in a report of a stabbing
         # ("A man armed with a knife injured three people") it is
@@ -1625,6 +1644,8 @@ class RuleExtractor:
                     # the dead before they died ("the child suffered a serious injury ... has
                     # died"): the same noun or name as someone killed in this report
                     if pt.person and _name_key(pt.person) in killed_named:
+                        continue
+                    if any(p.name and p.name in pt.text for p in dead_before):
                         continue
                     age = _AGE_IN.search(pt.text)
                     if pt.count == 1 and age and age.group(1) in killed_ages and not pt.proper:
@@ -2092,6 +2113,53 @@ class RuleExtractor:
 #: A person told of only in sentences dated this many days before the incident's own date
 #: belongs to an earlier event.
 EARLIER_EVENT_DAYS = 7
+
+
+#: Words that say a hurt person lived (and so is not the one who died).
+_SURVIVED = re.compile(
+    r"\b(both|survived?|surviving|recover\w*|stable|released|non-?life|"
+    r"expected to (?:live|survive|recover))\b",
+    re.I,
+)
+
+
+def _dead_before_named(
+    people: dict[str, Person], stmts: dict[int, Statement], by_idx: dict[int, SentInfo]
+) -> list[Person]:
+    """The one person a report names as hurt, when it is the one death it tells of unnamed.
+
+    "The 4-year-old girl ... has died from her injuries" and "Ilanye Price was taken to Kosair
+    Children's Hospital after suffering serious injury": a report of one death often names the
+    dead only where it tells how they were hurt.  Not when the report names the dead
+    elsewhere, tells of more than one death, the ages or sexes differ, or the hurt person's
+    sentences set them apart ("another", "also", "survived", "stable").
+    """
+    killed = [p for p in people.values() if p.role == "victim" and p.status == "killed"]
+    if not killed or any(p.name for p in killed):
+        return []
+    for idx, st in stmts.items():
+        s = by_idx.get(idx)
+        if s is None or s.modality in ("related", "retracted", "denied"):
+            continue
+        if sum(pt.count or 0 for pt in st.patients if pt.status == "killed" and not pt.perp) > 1:
+            return []
+    hurt = [
+        p
+        for p in people.values()
+        if p.name and p.role == "victim" and p.status in ("injured", "shot")
+    ]
+    if len(hurt) != 1:
+        return []
+    p = hurt[0]
+    ages = {q.age for q in killed if q.age is not None}
+    genders = {q.gender for q in killed if q.gender}
+    if (p.age is not None and ages and p.age not in ages) or (
+        p.gender and genders and p.gender not in genders
+    ):
+        return []
+    if any(_ANOTHER_RE.search(e[0].text) or _SURVIVED.search(e[0].text) for e in p.evidence):
+        return []
+    return [p]
 
 
 def _incident_day(facts: list[Fact]) -> date | None:
