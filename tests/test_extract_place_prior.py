@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from eventdesk.extract.location import apply_place_prior
 from eventdesk.model import Evidence, Fact
 
@@ -112,3 +114,47 @@ def test_a_county_many_states_have_is_left_open_for_the_outlet_prior() -> None:
     assert loc.value["name"] == "Hamilton County" and len(loc.value["candidates"]) > 2
     apply_place_prior([loc], "timesfreepress.com", Prior({"timesfreepress.com": {"Tennessee": 4}}))
     assert loc.value["admin1"] == "Tennessee"
+
+
+def test_a_report_read_before_its_outlet_was_known_is_placed_at_the_end_of_the_run(
+    tmp_path: Path,
+) -> None:
+    import eventdesk
+
+    host = "https://www.wxyz-news.example"
+    towns = [
+        ("2016-03-02", "COLUMBUS, Ohio", "Marcus Bell", "Oak Street"),
+        ("2016-05-11", "DAYTON, Ohio", "Lena Ortiz", "Main Street"),
+        ("2016-07-20", "TOLEDO, Ohio", "Carl Dunham", "Lagrange Street"),
+    ]
+    records: list[dict[str, str]] = [
+        {
+            "id": "unplaced",
+            "url": f"{host}/unplaced",
+            "published": "2016-01-10",
+            "title": "Teen hurt by stray bullet",
+            "text": "A 15-year-old girl was hit by a stray bullet while sitting on her porch on "
+            "Saturday night, police said. She was taken to a hospital in stable condition.",
+        }
+    ]
+    for i, (day, dateline, name, street) in enumerate(towns):
+        records.append(
+            {
+                "id": f"placed{i}",
+                "url": f"{host}/placed{i}",
+                "published": day,
+                "title": f"{name} killed on {street}",
+                "text": f"{dateline} — {name}, 44, was shot and killed on {street} on Tuesday, "
+                "police said. No arrests have been made.",
+            }
+        )
+    desk = eventdesk.open(tmp_path / "d.db")
+    desk.ingest(records)
+    incident = desk.incident(desk.article_incidents()["unplaced"])
+    assert incident is not None and incident.location is not None
+    assert incident.location["admin1"] == "Ohio"
+    assert incident.location["basis"] == "outlet"
+    # the stored article keeps what was known when it came in
+    assert not [
+        f for f in desk.store.row_facts(desk.store.article_row("unplaced")) if f.field == "location"
+    ]  # type: ignore[arg-type]

@@ -210,6 +210,7 @@ class Pipeline:
             # same input skips it and goes on from here
             self._fail(report, f"an analysis worker process died ({exc}); run again to go on")
         self.flush()
+        self._late_places(report.incidents_touched)
         if self.refine and report.incidents_touched:
             from eventdesk.decisions import refine_incidents
 
@@ -368,6 +369,14 @@ class Pipeline:
         else:
             self.store.mark_dirty(incident_id)
 
+    def _late_places(self, touched: set[str]) -> None:
+        """Incidents of this run that no report places: the outlet prior has learned from the
+        whole run by now (an article read early met a source it did not yet know), so their
+        accounts are recomputed, which asks it again (``_reconcile``)."""
+        for incident_id in self.store.unplaced_incidents(touched):
+            self.store.mark_dirty(incident_id)
+        self.flush()
+
     def flush(self) -> int:
         """Reconcile every incident marked dirty, each in its own transaction."""
         ids = self.store.dirty_incidents()
@@ -383,6 +392,12 @@ class Pipeline:
         reports = [report_from_row(r) for r in rows]
         # Near copies with facts take part as later versions of their original's story.
         reports += [report_from_row(r) for r in copies if r["facts"]]
+        for rep in reports:
+            # a report the text does not place at all: what the outlet prior knows now (the
+            # stored facts keep what it knew when the article came in); a namesake it picked
+            # then is not picked again, on counts that may have drifted since
+            if not any(f.field == "location" for f in rep.facts):
+                apply_place_prior(rep.facts, rep.source, self.store)
         incident = reconcile(
             incident_id,
             reports,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -367,6 +367,21 @@ class Store:
 
     def mark_dirty(self, incident_id: str) -> None:
         self.conn.execute("UPDATE incidents SET dirty = 1 WHERE id = ?", (incident_id,))
+
+    def unplaced_incidents(self, incident_ids: Iterable[str]) -> list[str]:
+        """Those of ``incident_ids`` whose account names no state or region."""
+        ids = list(incident_ids)
+        out: list[str] = []
+        for i in range(0, len(ids), 500):  # SQLite's bound-variable limit
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM incidents WHERE admin1 IS NULL AND id IN ({marks})", chunk
+                )
+            ]
+        return out
 
     def dirty_incidents(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents WHERE dirty = 1")]
