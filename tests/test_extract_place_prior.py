@@ -49,6 +49,18 @@ def test_pick_by_size_yields_only_to_a_clear_lead() -> None:
     assert f.value["admin1"] == "Indiana"
 
 
+def test_pick_by_size_does_not_yield_to_two_reports_from_elsewhere() -> None:
+    # a Memphis station early in a run: two wire stories from Texas, none yet from Tennessee
+    f = _franklin()
+    f.confidence = 0.8
+    apply_place_prior([f], "paper", Prior({"paper": {"Indiana": 2}}))
+    assert f.value["admin1"] == "Tennessee"
+    # an open pick (no size to go by) takes any lead
+    g = _franklin()
+    apply_place_prior([g], "paper", Prior({"paper": {"Indiana": 1}}))
+    assert g.value["admin1"] == "Indiana"
+
+
 def test_no_place_in_the_text_takes_the_outlets_home_region() -> None:
     facts: list[Fact] = []
     apply_place_prior(facts, "wxyz.com", Prior({"wxyz.com": {"Ohio": 5, "Kentucky": 1}}))

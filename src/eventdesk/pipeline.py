@@ -375,17 +375,19 @@ class Pipeline:
         accounts are recomputed, which asks it again (``_reconcile``)."""
         for incident_id in self.store.unplaced_incidents(touched):
             self.store.mark_dirty(incident_id)
-        self.flush()
+        self.flush(late=True)
 
-    def flush(self) -> int:
+    def flush(self, *, late: bool = False) -> int:
         """Reconcile every incident marked dirty, each in its own transaction."""
         ids = self.store.dirty_incidents()
         for incident_id in ids:
             with self.store.transaction():
-                self._reconcile(incident_id)
+                self._reconcile(incident_id, late=late)
         return len(ids)
 
-    def _reconcile(self, incident_id: str, rows: list[sqlite3.Row] | None = None) -> None:
+    def _reconcile(
+        self, incident_id: str, rows: list[sqlite3.Row] | None = None, *, late: bool = False
+    ) -> None:
         if rows is None:
             rows = self.store.article_rows(incident_id=incident_id, include_duplicates=False)
         copies = self.store.article_rows(incident_id=incident_id, only_duplicates=True)
@@ -395,8 +397,9 @@ class Pipeline:
         for rep in reports:
             # a report the text does not place at all: what the outlet prior knows now (the
             # stored facts keep what it knew when the article came in); a namesake it picked
-            # then is not picked again, on counts that may have drifted since
-            if not any(f.field == "location" for f in rep.facts):
+            # then is picked again only at the end of a run (``_late_places``), on what the
+            # whole run taught, not on the few reports a source has early in it
+            if late or not any(f.field == "location" for f in rep.facts):
                 apply_place_prior(rep.facts, rep.source, self.store)
         incident = reconcile(
             incident_id,

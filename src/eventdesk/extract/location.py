@@ -987,8 +987,11 @@ PRIOR_MIN = 1
 
 
 #: A namesake picked by size alone (no state in the text) yields to a region where the source
-#: has more than this many times the certain reports it has in the picked one.
+#: has more than this many times the certain reports it has in the picked one, and at least
+#: PRIOR_MIN_BY_SIZE of them: two wire stories from Texas do not make a Memphis station's
+#: "Memphis" the Texas one.
 PRIOR_OVER_SIZE = 2
+PRIOR_MIN_BY_SIZE = 3
 #: With no place in the text, the source's usual region stands in when it holds this many of
 #: its certain reports, and this share of them.
 HOME_MIN, HOME_SHARE = 3, 0.6
@@ -1013,7 +1016,9 @@ def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) 
         have = counts.get(v.get("admin1") or "", 0)
         # an open pick (confidence < 0.8) yields to any lead; a pick by size to a clear one
         by_size = f.confidence >= 0.8
-        if n >= PRIOR_MIN and n > (PRIOR_OVER_SIZE * have if by_size else have):
+        if n >= (PRIOR_MIN_BY_SIZE if by_size else PRIOR_MIN) and n > (
+            PRIOR_OVER_SIZE * have if by_size else have
+        ):
             v.update({k: best[k] for k in ("name", "admin1", "country", "lat", "lon")})
             v["resolved_by"] = f"outlet: {n} earlier reports of {source} in {best['admin1']}"
     home, n = max(sorted(counts.items()), key=lambda kv: kv[1])
