@@ -128,6 +128,25 @@ def test_a_county_many_states_have_is_left_open_for_the_outlet_prior() -> None:
     assert loc.value["admin1"] == "Tennessee"
 
 
+def test_a_town_whose_county_a_dozen_states_have_is_left_open_for_the_outlet_prior() -> None:
+    from datetime import datetime
+
+    from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+    from eventdesk.extract import get_extractor
+    from eventdesk.model import Article
+
+    text = (
+        "FRANKLIN (Feb. 4, 2014) – Johnson County authorities believe a 21-year-old man shot "
+        "three people at a home on Tuesday night."
+    )
+    art = Article(id="f", text=text, raw=text, published=datetime(2014, 2, 5))
+    facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
+    (loc,) = [f for f in facts if f.field == "location"]
+    assert loc.value["name"] == "Franklin" and len(loc.value["candidates"]) > 2
+    apply_place_prior([loc], "fox59.com", Prior({"fox59.com": {"Indiana": 10, "Tennessee": 1}}))
+    assert loc.value["admin1"] == "Indiana"
+
+
 def test_a_report_read_before_its_outlet_was_known_is_placed_at_the_end_of_the_run(
     tmp_path: Path,
 ) -> None:
@@ -147,7 +166,15 @@ def test_a_report_read_before_its_outlet_was_known_is_placed_at_the_end_of_the_r
             "title": "Teen hurt by stray bullet",
             "text": "A 15-year-old girl was hit by a stray bullet while sitting on her porch on "
             "Saturday night, police said. She was taken to a hospital in stable condition.",
-        }
+        },
+        {  # Franklin, Tennessee by size; Warren County is in 14 states, Ohio's among them
+            "id": "namesake",
+            "url": f"{host}/namesake",
+            "published": "2016-01-20",
+            "title": "Man wounded in Franklin",
+            "text": "FRANKLIN – Warren County deputies said a man was wounded in a shooting at "
+            "a gas station on Sunday night.",
+        },
     ]
     for i, (day, dateline, name, street) in enumerate(towns):
         records.append(
@@ -166,6 +193,9 @@ def test_a_report_read_before_its_outlet_was_known_is_placed_at_the_end_of_the_r
     assert incident is not None and incident.location is not None
     assert incident.location["admin1"] == "Ohio"
     assert incident.location["basis"] == "outlet"
+    franklin = desk.incident(desk.article_incidents()["namesake"])
+    assert franklin is not None and franklin.location is not None
+    assert (franklin.location["name"], franklin.location["admin1"]) == ("Franklin", "Ohio")
     # the stored article keeps what was known when it came in
     assert not [
         f for f in desk.store.row_facts(desk.store.article_row("unplaced")) if f.field == "location"

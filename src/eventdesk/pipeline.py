@@ -370,10 +370,11 @@ class Pipeline:
             self.store.mark_dirty(incident_id)
 
     def _late_places(self, touched: set[str]) -> None:
-        """Incidents of this run that no report places: the outlet prior has learned from the
-        whole run by now (an article read early met a source it did not yet know), so their
-        accounts are recomputed, which asks it again (``_reconcile``)."""
-        for incident_id in self.store.unplaced_incidents(touched):
+        """Incidents of this run that no report places, or whose place is a namesake the text
+        left open: the outlet prior has learned from the whole run by now (an article read
+        early met a source it did not yet know), so their accounts are recomputed, which asks
+        it again (``_reconcile``)."""
+        for incident_id in self.store.unsettled_places(touched):
             self.store.mark_dirty(incident_id)
         self.flush(late=True)
 

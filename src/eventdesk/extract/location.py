@@ -828,7 +828,11 @@ def extract_location(
             conf < 0.8
             or (
                 len(best.places) > 1
-                and states.get(p.admin1 or "", 0) <= hint.states.get(p.admin1 or "", 0)
+                # the text's own support: a state or "City, ST" named, a big city of the
+                # state, a county only it has; not a county a dozen states have ("Johnson
+                # County": Franklin, Tennessee or Franklin, Indiana?)
+                and states.get(p.admin1 or "", 0) - hint.states.get(p.admin1 or "", 0)
+                < TEXT_STATE_SUPPORT
             )
         ):
             # Namesakes the text does not tell apart ("Franklin": Indiana? Tennessee?), or
@@ -981,6 +985,10 @@ class PlacePrior(Protocol):
 
     def admin1_counts(self, source: str) -> dict[str, int]: ...
 
+
+#: Below this many votes of the text itself for the picked namesake's state, the pick stays
+#: open for the outlet prior (a state named counts 2, a big city of it 1).
+TEXT_STATE_SUPPORT = 1.0
 
 #: A source needs this many certain places in a region before it can settle a namesake.
 PRIOR_MIN = 1

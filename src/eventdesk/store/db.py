@@ -368,20 +368,21 @@ class Store:
     def mark_dirty(self, incident_id: str) -> None:
         self.conn.execute("UPDATE incidents SET dirty = 1 WHERE id = ?", (incident_id,))
 
-    def unplaced_incidents(self, incident_ids: Iterable[str]) -> list[str]:
-        """Those of ``incident_ids`` whose account names no state or region."""
+    def unsettled_places(self, incident_ids: Iterable[str]) -> list[str]:
+        """Those of ``incident_ids`` whose account names no state or region, or one of whose
+        reports left a namesake open (its place fact keeps ``candidates``)."""
         ids = list(incident_ids)
-        out: list[str] = []
+        out: set[str] = set()
         for i in range(0, len(ids), 500):  # SQLite's bound-variable limit
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            out += [
-                r[0]
-                for r in self.conn.execute(
-                    f"SELECT id FROM incidents WHERE admin1 IS NULL AND id IN ({marks})", chunk
-                )
-            ]
-        return out
+            sql = (
+                f"SELECT id FROM incidents WHERE admin1 IS NULL AND id IN ({marks}) "
+                f"UNION SELECT incident_id FROM articles WHERE incident_id IN ({marks}) "
+                """AND facts LIKE '%"candidates"%'"""
+            )
+            out.update(r[0] for r in self.conn.execute(sql, chunk + chunk))
+        return sorted(out)
 
     def dirty_incidents(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents WHERE dirty = 1")]
