@@ -75,9 +75,13 @@ def test_home_region_needs_a_clear_home_and_no_place_in_the_text() -> None:
     # an outlet spread over two states has no home
     apply_place_prior(facts, "wire", Prior({"wire": {"Ohio": 3, "Kentucky": 3}}))
     assert facts == []
-    # two reports are too few
-    apply_place_prior(facts, "new", Prior({"new": {"Ohio": 2}}))
-    assert facts == []
+    # one report is a home, said to be one
+    apply_place_prior(facts, "new", Prior({"new": {"Ohio": 1}}))
+    (loc,) = facts
+    assert loc.value["admin1"] == "Ohio" and loc.value["resolved_by"] == (
+        "outlet: 1 earlier report of new in Ohio"
+    )
+    facts.clear()
     # a place abroad in the text is kept as it is
     paris = {"name": "Paris", "admin1": None, "country": "FR", "precision": "country"}
     told = [Fact("location", paris, [Evidence("a", 0, 5, "Paris")], confidence=0.4)]
@@ -200,3 +204,47 @@ def test_a_report_read_before_its_outlet_was_known_is_placed_at_the_end_of_the_r
     assert not [
         f for f in desk.store.row_facts(desk.store.article_row("unplaced")) if f.field == "location"
     ]  # type: ignore[arg-type]
+
+
+def test_an_early_guess_from_one_report_is_made_again_at_the_end_of_the_run(
+    tmp_path: Path,
+) -> None:
+    import eventdesk
+
+    host = "https://www.wkyz-news.example"
+
+    def placed(i: int, day: str, dateline: str, name: str) -> dict[str, str]:
+        return {
+            "id": f"placed{i}",
+            "url": f"{host}/placed{i}",
+            "published": day,
+            "title": f"{name} killed",
+            "text": f"{dateline} — {name}, 44, was shot and killed on Tuesday, police said.",
+        }
+
+    records = [
+        placed(0, "2016-01-05", "LOUISVILLE, Ky.", "Marcus Bell"),
+        {
+            "id": "unplaced",
+            "url": f"{host}/unplaced",
+            "published": "2016-01-10",
+            "title": "Teen hurt by stray bullet",
+            "text": "A 15-year-old girl was hit by a stray bullet while sitting on her porch on "
+            "Saturday night, police said.",
+        },
+        placed(1, "2016-03-02", "COLUMBUS, Ohio", "Lena Ortiz"),
+        placed(2, "2016-05-11", "DAYTON, Ohio", "Carl Dunham"),
+        placed(3, "2016-07-20", "TOLEDO, Ohio", "Rita Vance"),
+    ]
+    desk = eventdesk.open(tmp_path / "d.db")
+    desk.ingest(records)
+    # when it came in, the outlet's one certain report was from Kentucky
+    (stored,) = [
+        f
+        for f in desk.store.row_facts(desk.store.article_row("unplaced"))  # type: ignore[arg-type]
+        if f.field == "location"
+    ]
+    assert stored.value["admin1"] == "Kentucky"
+    incident = desk.incident(desk.article_incidents()["unplaced"])
+    assert incident is not None and incident.location is not None
+    assert incident.location["admin1"] == "Ohio" and incident.location["basis"] == "outlet"

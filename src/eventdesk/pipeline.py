@@ -33,7 +33,7 @@ from eventdesk.extract import Extractor, get_extractor
 from eventdesk.extract.location import apply_place_prior
 from eventdesk.ingest import IngestError, outlet_of_url
 from eventdesk.link import Linker, get_linker
-from eventdesk.model import Analysis, Article, ArticleFacts, RawArticle
+from eventdesk.model import Analysis, Article, ArticleFacts, Fact, RawArticle
 from eventdesk.reconcile import Report, reconcile
 from eventdesk.store.db import Store
 from eventdesk.store.link_index import SqliteCandidateIndex
@@ -397,9 +397,11 @@ class Pipeline:
         reports += [report_from_row(r) for r in copies if r["facts"]]
         for rep in reports:
             # a report the text does not place at all: what the outlet prior knows now (the
-            # stored facts keep what it knew when the article came in); a namesake it picked
-            # then is picked again only at the end of a run (``_late_places``), on what the
-            # whole run taught, not on the few reports a source has early in it
+            # stored facts keep what it knew when the article came in); its guesses and the
+            # namesakes it picked are made again only at the end of a run (``_late_places``),
+            # on what the whole run taught, not on the few reports a source has early in it
+            if late:
+                rep.facts = [f for f in rep.facts if not _outlet_guess(f)]
             if late or not any(f.field == "location" for f in rep.facts):
                 apply_place_prior(rep.facts, rep.source, self.store)
         incident = reconcile(
@@ -417,6 +419,17 @@ class Pipeline:
             ],
         )
         self.store.save_incident_record(incident.to_json())
+
+
+def _outlet_guess(f: Fact) -> bool:
+    """A place the store's outlet prior supplied for a report that names none (not one the
+    outlet's own name gave: "nbcphiladelphia.com")."""
+    return (
+        f.field == "location"
+        and isinstance(f.value, dict)
+        and f.value.get("basis") == "outlet"
+        and bool(f.value.get("resolved_by"))
+    )
 
 
 def report_from_row(row: sqlite3.Row) -> Report:

@@ -1001,8 +1001,10 @@ PRIOR_MIN = 1
 PRIOR_OVER_SIZE = 2
 PRIOR_MIN_BY_SIZE = 3
 #: With no place in the text, the source's usual region stands in when it holds this many of
-#: its certain reports, and this share of them.
-HOME_MIN, HOME_SHARE = 3, 0.6
+#: its certain reports, and this share of them.  One is enough: the guess is marked as the
+#: outlet's (``basis``, ``resolved_by``, confidence 0.1), any report that names a place
+#: outweighs it, and the end of an ingest run guesses again on all the run has taught.
+HOME_MIN, HOME_SHARE = 1, 0.6
 
 
 def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) -> None:
@@ -1028,7 +1030,7 @@ def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) 
             PRIOR_OVER_SIZE * have if by_size else have
         ):
             v.update({k: best[k] for k in ("name", "admin1", "country", "lat", "lon")})
-            v["resolved_by"] = f"outlet: {n} earlier reports of {source} in {best['admin1']}"
+            v["resolved_by"] = f"outlet: {_reports(n)} of {source} in {best['admin1']}"
     home, n = max(sorted(counts.items()), key=lambda kv: kv[1])
     country = _country_of_admin1(home)
     if country is None or any(
@@ -1045,9 +1047,13 @@ def apply_place_prior(facts: list[Fact], source: str | None, prior: PlacePrior) 
             "precision": "region",
             "detail": None,
             "basis": "outlet",
-            "resolved_by": f"outlet: {n} earlier reports of {source} in {home}",
+            "resolved_by": f"outlet: {_reports(n)} of {source} in {home}",
         }
         facts.append(Fact("location", value, [], confidence=0.1, surface=source))
+
+
+def _reports(n: int) -> str:
+    return f"{n} earlier report" + ("" if n == 1 else "s")
 
 
 def _country_of_admin1(name: str) -> str | None:

@@ -369,15 +369,16 @@ class Store:
         self.conn.execute("UPDATE incidents SET dirty = 1 WHERE id = ?", (incident_id,))
 
     def unsettled_places(self, incident_ids: Iterable[str]) -> list[str]:
-        """Those of ``incident_ids`` whose account names no state or region, or one of whose
-        reports left a namesake open (its place fact keeps ``candidates``)."""
+        """Those of ``incident_ids`` whose account names no state or region, or only the
+        outlet's, or one of whose reports left a namesake open (``candidates``)."""
         ids = list(incident_ids)
         out: set[str] = set()
         for i in range(0, len(ids), 500):  # SQLite's bound-variable limit
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             sql = (
-                f"SELECT id FROM incidents WHERE admin1 IS NULL AND id IN ({marks}) "
+                f"SELECT id FROM incidents WHERE id IN ({marks}) AND (admin1 IS NULL "
+                "OR json_extract(record, '$.location.basis') = 'outlet') "
                 f"UNION SELECT incident_id FROM articles WHERE incident_id IN ({marks}) "
                 """AND facts LIKE '%"candidates"%'"""
             )
