@@ -75,3 +75,14 @@ def test_bad_items_are_named_with_a_reason(tmp_path: Path) -> None:
     for where, why in expect.items():
         assert any(where in r and why in r for r in reasons), (where, why, reasons)
     assert all("\n" not in r for r in reasons)  # one line each
+
+
+def test_an_outlet_is_its_host_without_www_mobile_or_amp() -> None:
+    from eventdesk.ingest.readers import outlet_of_url
+
+    archived = "http://web.archive.org/web/20151222111826/http://m.wsbtv.com/news/x"
+    assert outlet_of_url(archived) == "wsbtv.com"
+    assert outlet_of_url("https://www.fox59.com/a") == "fox59.com"
+    assert outlet_of_url("https://amp.example.com/a") == "example.com"
+    assert outlet_of_url("https://m.com/a") == "m.com"
+    assert outlet_of_url(None) is None

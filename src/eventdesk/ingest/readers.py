@@ -178,9 +178,14 @@ def original_url(url: str) -> str:
 
 
 def outlet_of_url(url: str | None) -> str | None:
-    """The outlet's host name of an article URL (archive copies unwrapped): ``fox59.com``."""
+    """The outlet's host name of an article URL (archive copies unwrapped): ``fox59.com``;
+    a site's mobile or AMP host is the site ("m.wsbtv.com" is wsbtv.com)."""
     if not url:
         return None
     url = original_url(url)
     host = urlparse(url if "//" in url else "//" + url).hostname or ""
-    return host.removeprefix("www.") or None
+    host = host.removeprefix("www.")
+    for prefix in ("m.", "mobile.", "amp."):
+        if host.startswith(prefix) and host.count(".") >= 2:  # not "m.com" itself
+            host = host[len(prefix) :]
+    return host or None
