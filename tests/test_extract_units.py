@@ -573,6 +573,23 @@ def test_a_far_namesake_in_a_big_city_s_outlet_is_its_neighbourhood() -> None:
     assert (loc["name"], loc["admin1"]) == ("Gary", "Indiana")  # type: ignore[index]
 
 
+def test_a_neighbourhood_known_only_abroad_is_in_the_city_whose_police_are_named() -> None:
+    text = (
+        "One adult and two children are dead after a Friday morning quadruple shooting in "
+        "Gentilly. New Orleans Police Department Superintendent Michael Harrison described a "
+        "very horrific scene."
+    )
+    loc = _extract(text, "2016-07-30")["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("New Orleans", "Louisiana")  # type: ignore[index]
+    # named with its country, a place abroad stays abroad
+    text = (
+        "Two people were shot dead in Gentilly, France, on Friday. A New York Police "
+        "Department spokesman said officers had been told of the attack."
+    )
+    loc = _extract(text, "2016-07-30")["location/asserted"][0]
+    assert loc["country"] == "FR"  # type: ignore[index]
+
+
 def test_two_streets_named_together_are_no_towns() -> None:
     got = _extract(
         "Antonio Hernandez, 31, and Omero Garcia, 39, were killed in the shooting just after "

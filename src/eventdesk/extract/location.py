@@ -410,6 +410,18 @@ def _city_around(
     return best
 
 
+def _police_city(text: str, gaz: Gazetteer) -> Place | None:
+    """The US city whose police the text names ("New Orleans Police Department"), if any."""
+    for am in _AGENCY.finditer(text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", am.group("city"))
+        if name.endswith(" State") or gaz.state_by_name.get(norm_place(name)):
+            continue
+        us = [q for q in gaz.city(name) if q.country == "US"]
+        if us:
+            return max(us, key=lambda q: q.population)
+    return None
+
+
 def _policed_by(p: Place, gaz: Gazetteer, text: str) -> Place | None:
     """The bigger city around ``p`` whose police handle it, when ``p`` has none of its own."""
     if re.search(rf"\b{re.escape(p.name)}{_POLICE_AFTER}", text):
@@ -776,6 +788,10 @@ def extract_location(
             if norm_place(best.text) in _neighbourhoods(text)
             else _policed_by(p, gaz, text)
         )
+        if city is None and p.country != "US" and not countries.get(p.country or ""):
+            # "a quadruple shooting in Gentilly … New Orleans Police Department": GeoNames
+            # knows a Gentilly only in France and Quebec, and the text names neither
+            city = _police_city(text, gaz)
         if (
             city is None
             and hint.city is not None
