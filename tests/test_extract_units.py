@@ -590,6 +590,16 @@ def test_a_neighbourhood_known_only_abroad_is_in_the_city_whose_police_are_named
     assert loc["country"] == "FR"  # type: ignore[index]
 
 
+def test_a_street_named_again_without_its_avenue_is_no_town() -> None:
+    got = _extract(
+        "The shooting occurred around 10:41 p.m. in the 5000 block of Kensington Avenue, police "
+        "said. All four were victims of the shooting on Kensington.",
+        "2016-06-05",
+    )
+    names = {v["name"] for v in got.get("location/asserted", [])}  # type: ignore[index]
+    assert not any("Kensington" in str(n) for n in names)
+
+
 def test_two_streets_named_together_are_no_towns() -> None:
     got = _extract(
         "Antonio Hernandez, 31, and Omero Garcia, 39, were killed in the shooting just after "

@@ -108,6 +108,11 @@ _STREET = re.compile(
     r"|\bPorte\s+(?:de\s+|d['’])[A-Z][\w-]+|\b(?:the\s+)?Champs[- ][EÉ]lys[eé]es\b"
     r"|\b\d{1,5} block of [A-Z][\w'’ -]{2,40}?(?=[,.]| in\b| near\b)",
 )
+_STREET_TYPE = re.compile(
+    r"^(?:\d{1,5}\s+)?(?:[NSEW]\.?\s+)?|\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|"
+    r"Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Parkway|Pkwy|Court|Ct\.|Place|Pl\.|Circle|Terrace|"
+    r"Trail|Pike)$"
+)
 _SKIP_BEFORE = re.compile(
     r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought|admitted)\s+(?:him\s+|her\s+|them\s+)?"
     r"to\s+(?:the\s+)?$|\btreated\s+at\s+(?:the\s+)?$|\bblock\s+of\s+$|\bcorner\s+of\s+$|"
@@ -508,6 +513,10 @@ def extract_location(
             detail_spans.append((a, b))
             sc = (3.0 if s.idx in incident_sents else 1.0) - 0.05 * s.pos
             details.append((sc, re.sub(r"^the\s+", "", sm0.group(0).strip()), s))
+    # the names of the streets given ("Kensington" of "Kensington Avenue")
+    street_names = {
+        norm_place(re.sub(_STREET_TYPE, "", d[1].split(" block of ")[-1])) for d in details
+    }
     cands: list[Cand] = []
     # dateline: "FRANKLIN (Feb. 4, 2014) –", "HOUSTON, Texas —"
     # (the story's first lines: a headline on top is no dateline)
@@ -558,6 +567,12 @@ def extract_location(
         after = text[m.end : m.end + 30]
         if _STREETS_AFTER.match(after):
             continue  # "near Thompson and Colorado avenues"
+        if (
+            norm_place(m.text) in street_names
+            and re.search(r"\bon\s+$", text[max(0, m.start - 6) : m.start])
+            and text[m.end : m.end + 1] not in ("'", "’")  # "on Chicago's West Side": a town
+        ):
+            continue  # "the shooting on Kensington" after "the 5000 block of Kensington Avenue"
         if _DETAIL_AFTER.match(after) and not (
             _FACILITY_AFTER.match(after)
             and any(p.population >= OUTLET_CITY_POP for p in gaz.city(m.text))
