@@ -715,3 +715,13 @@ def test_a_neighbourhood_or_a_family_word_is_no_name() -> None:
     )
     names = [v["name"] for v in got.get("participant/asserted", [])]  # type: ignore[index]
     assert not any(n and n.startswith(("West ", "Brothers ")) for n in names)
+
+
+def test_a_small_town_in_an_outlet_s_name_is_its_home_but_not_a_common_word() -> None:
+    text = "A 5-year-old boy was shot in the leg by a teenager at a home on Sunday, police said."
+    loc = _extract(text, "2016-12-27", "http://lufkindailynews.com/news/local/article_1.html")[
+        "location/asserted"
+    ][0]
+    assert loc["admin1"] == "Texas" and loc["basis"] == "outlet"  # type: ignore[index]
+    got = _extract(text, "2016-12-27", "http://centralnews.example.com/a/1")
+    assert not got.get("location/asserted")

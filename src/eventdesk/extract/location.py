@@ -228,10 +228,21 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
 
 #: US cities at least this big can be named by an outlet ("nbclosangeles.com", "chicago.suntimes.com").
 OUTLET_CITY_POP = 50_000
+#: Towns down to this size are read in outlet names ("lufkindailynews.com", "salina.com") when
+#: their name is no common English word ("central", "university", "golden" are not read).
+HOST_TOWN_POP = 20_000
 #: Outlet names that name a place but do not report from it (or are common words).
 _OUTLET_NOT_PLACE = frozenset(
     ["washington", "enterprise", "independence", "victoria", "spring", "union", "lakewood"]
 )
+
+
+def _common_word(word: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # optional: without it, small towns are not read in outlet names
+        return True
+    return bool(zipf_frequency(word, "en") >= 3.0)
 
 
 @lru_cache(maxsize=4)
@@ -245,10 +256,10 @@ def _outlet_names(gaz: Gazetteer) -> dict[str, tuple[str, Place | None]]:
     by_key: dict[str, dict[str, Place]] = defaultdict(dict)
     for places in gaz.cities.values():
         for p in places:
-            if p.country != "US" or not p.admin1 or p.population < OUTLET_CITY_POP:
+            if p.country != "US" or not p.admin1 or p.population < HOST_TOWN_POP:
                 continue
             key = re.sub(r"[^a-z]", "", p.name.lower())
-            if len(key) < 5:
+            if len(key) < 5 or (p.population < OUTLET_CITY_POP and _common_word(key)):
                 continue
             old = by_key[key].get(p.admin1)
             if old is None or p.population > old.population:
