@@ -725,3 +725,13 @@ def test_a_small_town_in_an_outlet_s_name_is_its_home_but_not_a_common_word() ->
     assert loc["admin1"] == "Texas" and loc["basis"] == "outlet"  # type: ignore[index]
     got = _extract(text, "2016-12-27", "http://centralnews.example.com/a/1")
     assert not got.get("location/asserted")
+
+
+def test_a_town_the_tagger_cut_short_is_read_whole() -> None:
+    text = (
+        "Brooklyn Center Man Charged In Downtown Shooting\n"
+        "A 23-year-old man has been charged in a shooting that wounded two people early "
+        "Sunday, police said."
+    )
+    loc = _extract(text, "2016-10-17")["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Brooklyn Center", "Minnesota")  # type: ignore[index]

@@ -647,6 +647,11 @@ def extract_location(
             cands.append(Cand(name, m.start, m.end, s, score - 2.0, [country], "country"))
             continue
         places = gaz.city(name)
+        longer = re.match(r"\s+(Center|Park|Heights|Springs|Beach|Hills|Falls)\b", after)
+        if longer and gaz.city(f"{name} {longer.group(1)}"):
+            # "Brooklyn Center man": the tagger stopped at "Brooklyn"
+            name = f"{name} {longer.group(1)}"
+            places = gaz.city(name)
         if not places and name.endswith(" City") and name.count(" ") == 1:
             # "York City" is York ("Kansas City" is found whole); "Harbor City" is no Harbor
             places = [p for p in gaz.city(name[:-5]) if p.population >= OUTLET_CITY_POP // 2]
