@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from eventdesk.extract.location import apply_place_prior
@@ -113,39 +114,35 @@ def test_a_broadcasters_call_sign_says_which_side_of_the_mississippi() -> None:
     assert admin1("http://www.example.com/news/shooting-1") == "Idaho"
 
 
-def test_a_county_many_states_have_is_left_open_for_the_outlet_prior() -> None:
-    from datetime import datetime
-
+def _place_fact(text: str, published: datetime) -> Fact:
+    """The one place fact the extractor finds in ``text``."""
     from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
     from eventdesk.extract import get_extractor
     from eventdesk.model import Article
 
+    art = Article(id="t", text=text, raw=text, published=published)
+    facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
+    (loc,) = [f for f in facts if f.field == "location"]
+    return loc
+
+
+def test_a_county_many_states_have_is_left_open_for_the_outlet_prior() -> None:
     text = (
         "Three men were killed Wednesday night in an attack, and Hamilton County Sheriff Jim "
         "Hammond said it was not a random shooting."
     )
-    art = Article(id="h", text=text, raw=text, published=datetime(2014, 4, 10))
-    facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
-    (loc,) = [f for f in facts if f.field == "location"]
+    loc = _place_fact(text, datetime(2014, 4, 10))
     assert loc.value["name"] == "Hamilton County" and len(loc.value["candidates"]) > 2
     apply_place_prior([loc], "timesfreepress.com", Prior({"timesfreepress.com": {"Tennessee": 4}}))
     assert loc.value["admin1"] == "Tennessee"
 
 
 def test_a_town_whose_county_a_dozen_states_have_is_left_open_for_the_outlet_prior() -> None:
-    from datetime import datetime
-
-    from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
-    from eventdesk.extract import get_extractor
-    from eventdesk.model import Article
-
     text = (
         "FRANKLIN (Feb. 4, 2014) – Johnson County authorities believe a 21-year-old man shot "
         "three people at a home on Tuesday night."
     )
-    art = Article(id="f", text=text, raw=text, published=datetime(2014, 2, 5))
-    facts = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).facts
-    (loc,) = [f for f in facts if f.field == "location"]
+    loc = _place_fact(text, datetime(2014, 2, 5))
     assert loc.value["name"] == "Franklin" and len(loc.value["candidates"]) > 2
     apply_place_prior([loc], "fox59.com", Prior({"fox59.com": {"Indiana": 10, "Tennessee": 1}}))
     assert loc.value["admin1"] == "Indiana"

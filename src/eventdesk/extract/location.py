@@ -99,20 +99,21 @@ _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
     r"(?:\((?:[^)]{0,40})\))?\s*(?:[—–-]{1,2}|:)\s"
 )
+_STREET_WORDS = (
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Highway|"
+    r"Hwy\.?|Parkway|Pkwy|Court|Ct\.|Place|Pl\.|Circle|Terrace|Trail|Pike)"
+)
 _STREET = re.compile(
     r"\b(?:(?:\d{1,5}|the \d{1,5}) block of |\d{1,5} )?(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}"
-    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Highway|"
-    r"Hwy\.?|Parkway|Pkwy|Court|Ct\.|Place|Pl\.|Circle|Terrace|Trail|Pike)\b"
+    + _STREET_WORDS
+    + r"\b"
     r"|\b(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:subway|metro|train|bus|tube)"
     r"\s+station\b"
     r"|\bPorte\s+(?:de\s+|d['’])[A-Z][\w-]+|\b(?:the\s+)?Champs[- ][EÉ]lys[eé]es\b"
     r"|\b\d{1,5} block of [A-Z][\w'’ -]{2,40}?(?=[,.]| in\b| near\b)",
 )
-_STREET_TYPE = re.compile(
-    r"^(?:\d{1,5}\s+)?(?:[NSEW]\.?\s+)?|\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|"
-    r"Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Parkway|Pkwy|Court|Ct\.|Place|Pl\.|Circle|Terrace|"
-    r"Trail|Pike)$"
-)
+#: A street's number, compass point and type, around its name ("603 N. Adams St.": Adams).
+_STREET_TYPE = re.compile(r"^(?:\d{1,5}\s+)?(?:[NSEW]\.?\s+)?|\s+" + _STREET_WORDS + "$")
 _SKIP_BEFORE = re.compile(
     r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought|admitted)\s+(?:him\s+|her\s+|them\s+)?"
     r"to\s+(?:the\s+)?$|\btreated\s+at\s+(?:the\s+)?$|\bblock\s+of\s+$|\bcorner\s+of\s+$|"
@@ -426,13 +427,20 @@ def _city_around(
     return best
 
 
+def _agency_town(am: re.Match[str], gaz: Gazetteer) -> str | None:
+    """The town of an ``_AGENCY`` match ("Houston" of "Houston Police Department"); None for
+    a state's police ("Virginia State Police", "Ohio Police")."""
+    name = re.sub(r"^(?:The|A|An)\s+", "", am.group("city"))
+    if name.endswith(" State") or gaz.state_by_name.get(norm_place(name)):
+        return None
+    return name
+
+
 def _police_city(text: str, gaz: Gazetteer) -> Place | None:
     """The US city whose police the text names ("New Orleans Police Department"), if any."""
     for am in _AGENCY.finditer(text):
-        name = re.sub(r"^(?:The|A|An)\s+", "", am.group("city"))
-        if name.endswith(" State") or gaz.state_by_name.get(norm_place(name)):
-            continue
-        us = [q for q in gaz.city(name) if q.country == "US"]
+        name = _agency_town(am, gaz)
+        us = [q for q in gaz.city(name) if q.country == "US"] if name else []
         if us:
             return max(us, key=lambda q: q.population)
     return None
@@ -726,12 +734,10 @@ def extract_location(
     # "Houston Police Department", "Decatur police say": the city whose police handle it
     for s in _story(infos):
         for am in _AGENCY.finditer(s.text):
-            name = am.group("city")
-            name = re.sub(r"^(?:The|A|An)\s+", "", name)
-            if name.endswith(" State"):
-                continue  # "Virginia State Police" police a state, not a town
-            if gaz.state_by_name.get(norm_place(name)):
+            town = _agency_town(am, gaz)
+            if town is None:
                 continue
+            name = town
             places = (
                 [p for p in gaz.city("Washington") if p.country == "US" and p.admin1 == "DC"]
                 if name == "D.C."
