@@ -735,3 +735,13 @@ def test_a_town_the_tagger_cut_short_is_read_whole() -> None:
     )
     loc = _extract(text, "2016-10-17")["location/asserted"][0]
     assert (loc["name"], loc["admin1"]) == ("Brooklyn Center", "Minnesota")  # type: ignore[index]
+
+
+def test_a_town_before_area_is_the_town() -> None:
+    text = (
+        "A 3-year-old boy died after accidentally shooting himself at a relative's home on "
+        "Friday, deputies said. Deputy Coroner Darris Fowler identified the child as Brooks "
+        "Steen of the Myrtle Beach area."
+    )
+    loc = _extract(text, "2017-02-04")["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Myrtle Beach", "South Carolina")  # type: ignore[index]

@@ -33,7 +33,7 @@ _NEAR_BEFORE = re.compile(
     r"\b(near|outside|south of|north of|east of|west of)\s+(?:the\s+)?$", re.I
 )
 _DETAIL_AFTER = re.compile(
-    r"^\s*(neighbou?rhood|area|district|section|streets?|st\b|roads?|rd\b|avenues?|ave\b|boulevard|"
+    r"^\s*(neighbou?rhood|district|section|streets?|st\b|roads?|rd\b|avenues?|ave\b|boulevard|"
     r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
     r"complex|high school|school|church|hotel|hospital|university|airport|museum|community)\b",
     re.I,
