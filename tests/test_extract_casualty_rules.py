@@ -1026,3 +1026,11 @@ def test_a_named_hurt_person_of_another_sex_is_not_the_dead() -> None:
         "Keisha Price, 35, was taken to the hospital in serious condition."
     )
     assert got["killed/asserted"] == [1] and got["injured/asserted"] == [1]
+
+
+def test_two_people_of_one_noun_in_two_clauses_are_two() -> None:
+    got = _extract(
+        "A female described as being in her early 20's was shot in the leg and a 5-year-old "
+        "female was shot in the shoulder."
+    )
+    assert got["injured/asserted"] == [2]

@@ -641,10 +641,14 @@ def _negated_ability(verb: Any) -> bool:
 
 
 def _clause_verb(tok: Any) -> Any:
-    """The verb of the clause ``tok`` is in."""
+    """The verb of the clause ``tok`` is in.  A participle the parser took for the subject
+    ("A female described as being in her 20s was shot") is not it: the verb it is subject of
+    is."""
     cur = tok
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+        if (
+            cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("nsubj", "nsubjpass")
+        ) or cur.head.i == cur.i:
             break
         cur = cur.head
     return cur
