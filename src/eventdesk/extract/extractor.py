@@ -1610,12 +1610,12 @@ class RuleExtractor:
                             killed_named.add(_name_key(pt.person))
         if any_killed:
             killed_heads |= _GENERIC_VICTIMS
+        # the one named hurt who is the unnamed dead (``_dead_before_named``)
         dead_before = _dead_before_named(people, stmts, by_idx)
-        for p in dead_before:
-            p.set_status("killed")
-            killed_named.add(p.key)
-            if p.name:
-                killed_named.add(_name_key(p.name))
+        dead_name = dead_before.name if dead_before is not None else None
+        if dead_before is not None and dead_name:
+            dead_before.set_status("killed")
+            killed_named.update((dead_before.key, _name_key(dead_name)))
         # harm of another kind than the story's ("a crash that sent an officer to the
         # hospital" in a shooting report) is not the incident's; in a report of a stabbing
         # ("A man armed with a knife injured three people") it is
@@ -1645,7 +1645,7 @@ class RuleExtractor:
                     # died"): the same noun or name as someone killed in this report
                     if pt.person and _name_key(pt.person) in killed_named:
                         continue
-                    if any(p.name and p.name in pt.text for p in dead_before):
+                    if dead_name and dead_name in pt.text:
                         continue
                     age = _AGE_IN.search(pt.text)
                     if pt.count == 1 and age and age.group(1) in killed_ages and not pt.proper:
@@ -2125,7 +2125,7 @@ _SURVIVED = re.compile(
 
 def _dead_before_named(
     people: dict[str, Person], stmts: dict[int, Statement], by_idx: dict[int, SentInfo]
-) -> list[Person]:
+) -> Person | None:
     """The one person a report names as hurt, when it is the one death it tells of unnamed.
 
     "The 4-year-old girl ... has died from her injuries" and "Ilanye Price was taken to Kosair
@@ -2136,30 +2136,26 @@ def _dead_before_named(
     """
     killed = [p for p in people.values() if p.role == "victim" and p.status == "killed"]
     if not killed or any(p.name for p in killed):
-        return []
+        return None
     for idx, st in stmts.items():
         s = by_idx.get(idx)
         if s is None or s.modality in ("related", "retracted", "denied"):
             continue
         if sum(pt.count or 0 for pt in st.patients if pt.status == "killed" and not pt.perp) > 1:
-            return []
-    hurt = [
-        p
-        for p in people.values()
-        if p.name and p.role == "victim" and p.status in ("injured", "shot")
-    ]
+            return None
+    hurt = [p for p in people.values() if p.name and p.role == "victim" and p.status == "injured"]
     if len(hurt) != 1:
-        return []
+        return None
     p = hurt[0]
     ages = {q.age for q in killed if q.age is not None}
     genders = {q.gender for q in killed if q.gender}
     if (p.age is not None and ages and p.age not in ages) or (
         p.gender and genders and p.gender not in genders
     ):
-        return []
+        return None
     if any(_ANOTHER_RE.search(e[0].text) or _SURVIVED.search(e[0].text) for e in p.evidence):
-        return []
-    return [p]
+        return None
+    return p
 
 
 def _incident_day(facts: list[Fact]) -> date | None:
