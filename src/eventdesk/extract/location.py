@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from eventdesk.extract.context import SentInfo
-from eventdesk.extract.geo import AP_STATES, Gazetteer, Place, gazetteer, norm_place
+from eventdesk.extract.geo import AP_STATES, Gazetteer, Place, county_key, gazetteer, norm_place
 from eventdesk.ingest import original_url, outlet_of_url
 from eventdesk.model import Analysis, Evidence, Fact
 
@@ -166,6 +166,21 @@ def _top(votes: dict[str, float]) -> tuple[str | None, float]:
 
 #: What a county that exists in one state only counts for that state (a state name: 2).
 UNIQUE_COUNTY_VOTES = 2.0
+
+
+#: What a town named with a county it lies in counts for their state (a state name: 2).
+TOWN_IN_COUNTY_VOTES = 2.0
+_COUNTY_NAME = re.compile(r"\b((?:St\.\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:County|Parish)\b")
+
+
+def _named_counties(text: str) -> set[str]:
+    """The counties a text names, as ``county_key`` gives them ("The Washington County
+    Sheriff's Office": "washington"; "Memphis Shelby County": "memphis shelby" and "shelby")."""
+    found: set[str] = set()
+    for cm in _COUNTY_NAME.finditer(text):
+        found.add(county_key(cm.group(1)))
+        found.add(county_key(cm.group(1).rsplit(" ", 1)[-1]))
+    return found
 
 
 _STREETS_AFTER = re.compile(
@@ -752,6 +767,18 @@ def extract_location(
                 a = s.start + am.start("city")
                 sc = _police_standing(s, incident_sents)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
+    # a town named with a county it lies in ("just outside of Hillsboro in Highland County")
+    # is that county's town: Hillsboro, Ohio, not the bigger one in Oregon
+    counties = _named_counties(text)
+    in_county: set[str] = set()
+    for c in cands:
+        local = [p for p in c.places if gaz.in_county(p, counties)]
+        if local and c.kind == "city":
+            c.places = local
+            in_county.update(p.admin1 or "" for p in local)
+    for code in sorted(in_county):
+        states[code] += TOWN_IN_COUNTY_VOTES
+        text_states[code] = text_states.get(code, 0.0) + TOWN_IN_COUNTY_VOTES
     if not cands and not text_states:
         return _outlet_place(hint, gaz, incident_sents)
     # the same place named several times counts more
