@@ -1034,3 +1034,50 @@ def test_two_people_of_one_noun_in_two_clauses_are_two() -> None:
         "female was shot in the shoulder."
     )
     assert got["injured/asserted"] == [2]
+
+
+def test_also_after_the_verb_is_about_the_place_not_another_person() -> None:
+    got = _extract(
+        "Authorities are investigating the shooting death of a 15-year-old boy.\n\n"
+        "Tommy Thomas, of central Toledo, was shot about 8:50 p.m. in the 1000 block of "
+        "Woodland Avenue, also in central Toledo, the coroner said.\n\n"
+        "The youth was taken to a hospital where he was pronounced dead."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+    # "was also shot" still tells of someone besides the dead
+    got = _extract(
+        "A 15-year-old boy was shot and killed on Woodland Avenue on Friday. His cousin was "
+        "also shot, police said."
+    )
+    assert got["killed/asserted"] == [1] and got["injured/asserted"] == [1]
+
+
+def test_a_death_told_only_by_a_name_makes_the_one_shot_the_dead() -> None:
+    got = _extract(
+        "Leonard Temple, 19, was charged with reckless homicide after the Jan. 13 shooting "
+        "death of Dominique Alexander, 14, at his residence.\n\n"
+        "Police said he mishandled the loaded firearm and unintentionally shot his friend in "
+        "the chest."
+    )
+    assert got["killed/asserted"] == [1]
+    assert "injured/asserted" not in got
+
+
+def test_a_dozen_is_twelve() -> None:
+    got = _extract(
+        "FRESNO (AP) — A motorcycle club's annual dance turned into a gun battle that spilled "
+        "into the streets, leaving one dead and a dozen others wounded, authorities said."
+    )
+    assert got["killed/asserted"] == [1] and got["injured/asserted"] == [12]
+
+
+def test_a_headline_the_site_cut_short_still_counts() -> None:
+    got = _extract("Police say shootings that injured 5 men in SW Atlanta are...")
+    assert got["injured/asserted"] == [5]
+    # a teaser line of another story further down is no part of the report
+    got = _extract(
+        "Two men were wounded in a shooting on Elm Street on Friday, police said.\n\n"
+        "Three killed in crash on Interstate 85 as truck hits...\n"
+    )
+    assert got["injured/asserted"] == [2] and "killed/asserted" not in got

@@ -21,7 +21,7 @@ from eventdesk.extract.lexicon import (
     PERP_NOUNS,
     PERSON_NOUNS,
 )
-from eventdesk.extract.numbers import ORDINALS, is_year, norm_qualifier, parse_number
+from eventdesk.extract.numbers import GROUPS, ORDINALS, is_year, norm_qualifier, parse_number
 
 KILL_WORDS = frozenset(
     [
@@ -264,6 +264,8 @@ def _count(tok: Any) -> tuple[int | None, str | None, int | None]:
                 )
             )
             n = parse_number(num)
+            if n is None and c.lower_ in GROUPS and any(t.lower_ == "a" for t in words):
+                n = GROUPS[c.lower_]  # "a dozen others wounded": "a" is the parser's quantmod
             if n is None and c.like_num and any(t.pos_ == "PROPN" for t in words):
                 n = parse_number(c.text)  # "KILLEEN, Texas - Four people": a dateline hung on
             q = norm_qualifier(qtext) if qtext else None
@@ -988,7 +990,11 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
                 add(tok.head, status)
             continue
         if passive:
-            also = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children)
+            # "was also shot", "was shot too"; not "was shot ... also in central Toledo"
+            also = any(
+                c.dep_ == "advmod" and (c.lower_ == "too" or (c.lower_ == "also" and c.i < tok.i))
+                for c in tok.children
+            )
             subjects = _head_subject(tok)
             if not subjects and headline and tok.dep_ == "ROOT":
                 # "Boy, 14, fatally shot in O'Fallon Park": the parser makes "Boy" an

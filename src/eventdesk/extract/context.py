@@ -180,8 +180,12 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
         junk = (
             bool(JUNK_RE.search(t))
             or (
-                # truncated teasers ("… taken a lead over Kamala…"): a line ending in an ellipsis
-                line.rstrip().endswith(("…", "...")) and len(line) < 300
+                # truncated teasers ("… taken a lead over Kamala…"): a line ending in an
+                # ellipsis; but not the headline, which a site may cut short too ("Police say
+                # shootings that injured 5 men in SW Atlanta are...")
+                line.rstrip().endswith(("…", "..."))
+                and len(line) < 300
+                and line_start > 0
             )
             or not re.search(r"[a-z]", t)
         )

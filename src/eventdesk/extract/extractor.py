@@ -1608,6 +1608,10 @@ class RuleExtractor:
                             killed_ages.add(am.group(1))
                         if pt.person:
                             killed_named.add(_name_key(pt.person))
+        # a death told only by a name ("the Jan. 13 shooting death of Dominique Alexander")
+        any_killed = any_killed or any(
+            p.name and p.role == "victim" and p.status == "killed" for p in people.values()
+        )
         if any_killed:
             killed_heads |= _GENERIC_VICTIMS
         # the one named hurt who is the unnamed dead (``_dead_before_named``)
