@@ -183,9 +183,7 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
                 # truncated teasers ("… taken a lead over Kamala…"): a line ending in an
                 # ellipsis; but not the headline, which a site may cut short too ("Police say
                 # shootings that injured 5 men in SW Atlanta are...")
-                line.rstrip().endswith(("…", "..."))
-                and len(line) < 300
-                and line_start > 0
+                line.rstrip().endswith(("…", "...")) and len(line) < 300 and line_start > 0
             )
             or not re.search(r"[a-z]", t)
         )
