@@ -1081,3 +1081,28 @@ def test_a_headline_the_site_cut_short_still_counts() -> None:
         "Three killed in crash on Interstate 85 as truck hits...\n"
     )
     assert got["injured/asserted"] == [2] and "killed/asserted" not in got
+
+
+def test_left_with_its_status_hung_beside_the_object_counts() -> None:
+    got = _extract(
+        "Police are investigating a shooting in the Bronx that left four men injured early "
+        "Sunday morning."
+    )
+    assert got["injured/asserted"] == [4]
+
+
+def test_a_figure_police_first_gave_and_then_amended_is_retracted() -> None:
+    got = _extract(
+        "Police are investigating a Friday night shooting that left four people injured.\n\n"
+        "Police had originally said that seven people were shot, but amended that number "
+        "shortly before midnight to four."
+    )
+    assert got["injured/asserted"] == [4]
+    assert got["injured/retracted"] == [7]
+
+
+def test_spectators_and_hunters_are_people() -> None:
+    got = _extract("4 spectators injured in shooting at illegal drag race on the west side")
+    assert got["injured/asserted"] == [4]
+    got = _extract("A hunter was shot in the leg by his son on Saturday, deputies said.")
+    assert got["injured/asserted"] == [1]

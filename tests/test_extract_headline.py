@@ -115,3 +115,12 @@ def test_the_outlet_s_home_in_its_masthead_settles_a_county_many_states_have() -
     )
     loc = next(f.value for f in facts if f.field == "location")
     assert loc["admin1"] == "Tennessee"  # Shelby County is in nine states
+
+
+def test_a_headline_participle_tagged_as_a_present_tense_is_still_a_passive() -> None:
+    facts = _facts(
+        "Two teens shot while playing with gun in Eastpointe",
+        "EASTPOINTE, Mich. (WXYZ) - Eastpointe police say two teens accidentally shot "
+        "themselves while playing with a gun on Thursday afternoon.",
+    )
+    assert [f.value for f in facts if f.field == "injured"] == [2]

@@ -739,7 +739,9 @@ def _headline_passive(tok: Any) -> bool:
     passive without its "was", which the parser reads as the woman killing.  Only a person
     with no object, no auxiliary and no target ("Gunman shot at police" is the gunman
     shooting)."""
-    if tok.tag_ not in ("VBD", "VBN") or tok.dep_ not in ("ROOT", "conj"):
+    # "Two teens shot while playing with gun": a participle the tagger took for a present tense
+    participle = tok.tag_ == "VBP" and tok.lower_ in ("shot", "wounded", "injured", "killed")
+    if (tok.tag_ not in ("VBD", "VBN") and not participle) or tok.dep_ not in ("ROOT", "conj"):
         return False
     # "1 killed 3 injured": the parser makes the next count the object of "killed"
     kids = [c for c in tok.children if not _next_count(c)]
@@ -1212,6 +1214,18 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
                     for cc in c.children:
                         if cc.dep_ in ("amod", "acomp", "oprd") and _status_of(cc):
                             add(c, _status_of(cc) or "shot")
+                    for sib in tok.children:
+                        # "a shooting that left four men injured": the parser hung "injured"
+                        # on "left", beside its object
+                        if (
+                            sib.i > c.i
+                            and sib.dep_ in ("advcl", "ccomp", "oprd", "xcomp")
+                            and _status_of(sib)
+                            and not any(
+                                x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in sib.children
+                            )
+                        ):
+                            add(c, _status_of(sib) or "shot")
                     if _left_in_care(tok) and not _DEATH_RE.search(sd.text):
                         add(c, "injured")  # "a shooting that left a boy in the hospital"
                     elif _left_with_wounds(tok) and not _DEATH_RE.search(sd.text):

@@ -59,7 +59,9 @@ YEAR_RE = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b")
 RETRACTED_RE = re.compile(
     r"\b(?:(?:are|is|were|was|have been|has been|proved|proven) (?:\w+ ){0,2}(?:incorrect|wrong|"
     r"false|inaccurate|erroneous|untrue|mistaken)|retracted|corrected|correction:|"
-    r"(?:later|since) (?:turned out|proved)|was not (?:in fact )?killed)\b",
+    r"(?:later|since) (?:turned out|proved)|was not (?:in fact )?killed|"
+    # "Police had originally said that seven people were shot, but amended that number"
+    r"(?:originally|initially) (?:said|reported|stated|believed|thought))\b",
     re.I,
 )
 DENIED_RE = re.compile(
@@ -203,6 +205,42 @@ PERSON_NOUNS = frozenset(
         "sniper",
         "bomber",
         "culprit",
+        # more of those a shooting report tells of ("4 spectators injured", "a hunter shot")
+        "spectator",
+        "partygoer",
+        "attendee",
+        "concertgoer",
+        "reveler",
+        "shopper",
+        "hunter",
+        "teacher",
+        "firefighter",
+        "bouncer",
+        "cashier",
+        "classmate",
+        "coworker",
+        "co-worker",
+        "teammate",
+        "stepfather",
+        "stepmother",
+        "stepson",
+        "stepdaughter",
+        "grandson",
+        "granddaughter",
+        "grandchild",
+        "parent",
+        "mom",
+        "dad",
+        "guest",
+        "visitor",
+        "tenant",
+        "caretaker",
+        "babysitter",
+        "acquaintance",
+        "biker",
+        "inmate",
+        "hostage",
+        "minor",
         "people",
         "persons",
         "men",
