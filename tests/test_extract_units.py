@@ -752,6 +752,19 @@ def test_a_town_named_with_a_county_it_lies_in_is_that_county_s_town() -> None:
     assert loc["admin1"] != "Ohio"  # type: ignore[index]
 
 
+def test_the_day_a_suspect_turned_himself_in_is_not_the_day_of_the_shooting() -> None:
+    got = _extract(
+        "A man wanted in connection to a quadruple shooting during a party at an apartment "
+        "complex turned himself in to police Wednesday, officials said.\n\n"
+        "Ivan Clark, 21, will face four counts of attempted murder, police said.\n\n"
+        "The shooting was reported in the 600 block of Northwest 177th Street Tuesday "
+        "afternoon.",
+        "2015-06-18T10:00",
+    )
+    date = got["date/asserted"][0]
+    assert date["value"] == "2015-06-16"  # type: ignore[index]
+
+
 def test_a_town_before_area_is_the_town() -> None:
     text = (
         "A 3-year-old boy died after accidentally shooting himself at a relative's home on "

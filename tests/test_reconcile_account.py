@@ -350,6 +350,26 @@ def test_a_date_after_the_first_report_belongs_to_another_event() -> None:
     assert [a["value"] for a in inc.date["alternatives"]] == ["2015-04-29"]
 
 
+def test_a_date_a_day_after_the_first_report_may_still_be_the_incident_s() -> None:
+    # a report's date is often a day off (time zones, an archive's stamp): the two reports that
+    # date the shooting a day after it still outweigh the one
+    first = make_report("a", 1, ["He was shot early Friday."], "2017-03-09")
+    add(first, "date", {"value": "2017-03-03", "precision": "day", "time": None}, "early Friday")
+    later = [
+        make_report(x, i, ["Four men were shot early Friday."], "2017-03-10")
+        for i, x in enumerate(("b", "c"), start=2)
+    ]
+    for r in later:
+        add(r, "date", {"value": "2017-03-10", "precision": "day", "time": None}, "early Friday")
+    inc = reconcile("i9", [first, *later])
+    assert inc.date is not None and inc.date["value"] == "2017-03-10"
+    # two days after is another event's
+    for r in later:
+        r.facts[-1].value["value"] = "2017-03-11"
+    inc = reconcile("i10", [first, *later])
+    assert inc.date is not None and inc.date["value"] == "2017-03-03"
+
+
 def test_a_date_the_text_gives_beats_a_publication_date() -> None:
     a = make_report("a", 1, ["A man was shot."], "2016-05-02")
     a.facts.append(

@@ -83,7 +83,7 @@ _DATE_OTHER_EVENT = re.compile(
     r"\b(arrest(?:ed)?|plea|pleaded|judge|jail|court|charged|searching|search|statement|"
     r"identified|released|booked|funeral|vigil|hearing|trial|sentenced|indicted|told|interview|"
     r"scheduled|arraigned|arraignment|preliminary|hearings?|remain(?:s|ed)?|canvass(?:ed)?|"
-    r"autops(?:y|ies))\b",
+    r"autops(?:y|ies)|surrendered|turned (?:himself|herself|themselves) in|custody)\b",
     re.I,
 )
 _DATE_THIS_EVENT = re.compile(

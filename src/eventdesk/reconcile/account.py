@@ -33,7 +33,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -703,8 +703,9 @@ def reconcile_date(reports: list[Report]) -> dict[str, Any]:
 
     # the incident happened before its first report: a date after that is another event's
     # (an arraignment, a funeral) even when more reports give it
+    # (a day's grace: a report's time is often stamped in another time zone, or late)
     pubs = [_naive(r.published).date() for r in reports if r.published is not None]
-    first_report = min(pubs).isoformat() if pubs else None
+    first_report = (min(pubs) + timedelta(days=1)).isoformat() if pubs else None
 
     def from_text(sup: list[tuple[Report, Fact]]) -> bool:
         return any((f.value or {}).get("basis") != "publication" for _, f in sup)
