@@ -42,6 +42,13 @@ def test_relative_dates_resolve_against_publication() -> None:
     assert unresolved.value is None and unresolved.precision == "unknown"
     poss = find_dates("after yesterday's massacre", pub)[0]
     assert poss.possessive
+    # a weekday is that day, whatever comes before it; "overnight" alone is the report's day
+    wed = date(2017, 1, 18)
+    assert find_dates("shootings that happened overnight Tuesday", wed)[0].value == date(
+        2017, 1, 17
+    )
+    assert find_dates("was shot this Tuesday", wed)[0].value == date(2017, 1, 17)
+    assert find_dates("was shot overnight in Shreveport", wed)[0].value == wed
 
 
 @pytest.mark.parametrize(

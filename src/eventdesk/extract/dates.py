@@ -53,9 +53,10 @@ _ABS_NUM = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:20)?\d{2})\b")
 _ABS_ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _REL = re.compile(
     r"\b(?P<rel>(?:early\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|"
-    r"overnight|(?:earlier|late|early)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))|"
+    r"overnight(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))|"
+    r"(?:earlier|late|early)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))|"
     r"today|tonight|this\s+(?:morning|afternoon|evening)|"
-    r"(?:(?:last|this|on|early|late|since)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"(?:(?:last|this|on|early|late|since|overnight)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)(?P<poss>['’]s)?\b",
     re.I,
 )
@@ -254,17 +255,16 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 part = p
         rval: date | None = None
         if published is not None:
+            wd = next((WEEKDAYS[w] for w in WEEKDAYS if w in rel), None)
             if "yesterday" in rel or rel == "last night":
                 rval = published - timedelta(days=1)
-            elif any(w in rel for w in ("today", "tonight", "this ", "overnight")):
+            elif wd is None and any(w in rel for w in ("today", "tonight", "this ", "overnight")):
                 rval = published
-            else:
-                wd = next((WEEKDAYS[w] for w in WEEKDAYS if w in rel), None)
-                if wd is not None:
-                    back = (published.weekday() - wd) % 7
-                    if back == 0 and rel.startswith("last "):
-                        back = 7
-                    rval = published - timedelta(days=back)
+            elif wd is not None:  # "on Sunday night", "this Tuesday", "overnight Tuesday"
+                back = (published.weekday() - wd) % 7
+                if back == 0 and rel.startswith("last "):
+                    back = 7
+                rval = published - timedelta(days=back)
         out.append(_resolved(m, rval, part))
         taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
