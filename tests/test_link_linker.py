@@ -141,6 +141,39 @@ def test_different_ages_of_the_people_hurt_tell_look_alikes_apart() -> None:
     assert lk.merge_features([boy, again, man]).ages == [16, 20, 34]
 
 
+def test_how_many_were_shot_tells_a_shooting_of_one_from_a_shooting_of_four() -> None:
+    lk = DefaultLinker()
+    words = "shot southeast fresno police hospital argument"
+    one = feats(words, "fresno police", "fresno", published="2017-01-17")
+    one.injured = 1
+    four, also_one, grown = (
+        feats(words, "fresno police", "fresno", published="2017-01-18") for _ in "abc"
+    )
+    four.injured, also_one.injured = 4, 1
+    grown.killed, grown.injured = 1, 1  # one of the two shot has died: the same shooting
+    assert lk.components(one, four, {})["shot_mis"] == 1.0
+    assert lk.components(one, also_one, {})["shot_mis"] == 0.0
+    assert lk.components(one, grown, {})["shot_mis"] == 0.0
+    assert lk.score(one, also_one, {}) > lk.score(one, four, {})
+    # a big toll is revised widely from report to report: no evidence either way
+    many, more = feats(words), feats(words)
+    many.killed, more.killed = 8, 30
+    assert lk.components(many, more, {})["shot_mis"] == 0.0
+
+
+def test_reports_with_places_and_names_but_none_in_common_are_unanchored() -> None:
+    lk = DefaultLinker()
+    words = "teens shot police investigate hospital"
+    durham = feats(words, "durham police", "durham", published="2017-04-08")
+    baltimore = feats(words, "baltimore police", "baltimore", published="2017-04-08")
+    durham_2 = feats(words, "wral", "durham", published="2017-04-09")
+    placeless = feats(words, "", "", published="2017-04-08")
+    assert lk.components(durham, baltimore, {})["unanchored"] == 1.0
+    assert lk.components(durham, durham_2, {})["unanchored"] == 0.0
+    assert lk.components(durham, placeless, {})["unanchored"] == 0.0  # nothing to compare
+    assert lk.score(durham, durham_2, {}) > lk.score(durham, baltimore, {})
+
+
 def test_a_headline_alone_joins_only_reports_of_its_own_days() -> None:
     lk = DefaultLinker()
     words = "shot fatally st louis street"
