@@ -772,6 +772,21 @@ def test_the_day_a_suspect_turned_himself_in_is_not_the_day_of_the_shooting() ->
     assert date["value"] == "2015-06-16"  # type: ignore[index]
 
 
+def test_a_page_s_own_earlier_stamp_dates_its_weekdays() -> None:
+    # the archive dates the page October 27th; its story came out on Friday, September 2nd
+    text = (
+        "A juvenile was killed and a pizza delivery driver was shot in a Southeast "
+        "neighborhood Thursday. (Published Friday, Sept. 2, 2016)\n\n"
+        "Police have identified the 17-year-old boy killed in a shooting Thursday afternoon."
+    )
+    date = _extract(text, "2016-10-27T10:00")["date/asserted"][0]
+    assert date["value"] == "2016-09-01"  # type: ignore[index]
+    # a stamp later than the record's date is an update, not the story's day
+    later = text.replace("Sept. 2, 2016", "Nov. 4, 2016")
+    date = _extract(later, "2016-10-27T10:00")["date/asserted"][0]
+    assert date["value"] == "2016-10-27"  # type: ignore[index]
+
+
 def test_a_town_before_area_is_the_town() -> None:
     text = (
         "A 3-year-old boy died after accidentally shooting himself at a relative's home on "

@@ -436,9 +436,24 @@ class Person:
             self.status = status
 
 
+#: A page's own stamp of when its story came out: "(Published Friday, Sept. 2, 2016)".
+_PUBLISHED_STAMP = re.compile(
+    r"\(Published (?:[A-Z][a-z]+day, )?([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\)"
+)
+
+
 def _published(analysis: Analysis) -> date | None:
+    """The day the report came out, against which "Thursday" is resolved: the record's date,
+    or the page's own earlier stamp ("(Published Friday, Sept. 2, 2016)" on a page the
+    archive dates October 27th)."""
     p = analysis.article.published
-    return p.date() if p is not None else None
+    day = p.date() if p is not None else None
+    stamp = _PUBLISHED_STAMP.search(analysis.article.text[:3000])
+    if stamp and day is not None:
+        told = find_dates(stamp.group(1), None)
+        if told and told[0].value is not None and told[0].value < day:
+            return told[0].value
+    return day
 
 
 def _ev(analysis: Analysis, s: SentInfo) -> Evidence:
