@@ -51,13 +51,14 @@ _ABS_DMY = re.compile(
 )
 _ABS_NUM = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:20)?\d{2})\b")
 _ABS_ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _REL = re.compile(
     r"\b(?P<rel>(?:early\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|"
-    r"overnight(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))|"
+    rf"overnight(?!\s+{_WEEKDAY})|"
     r"(?:earlier|late|early)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))|"
     r"today|tonight|this\s+(?:morning|afternoon|evening)|"
-    r"(?:(?:last|this|on|early|late|since|overnight)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)(?P<poss>['’]s)?\b",
+    rf"(?:(?:last|this|on|early|late|since|overnight)\s+)?{_WEEKDAY}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)(?P<poss>['’]s)?\b",
     re.I,
 )
 # Holidays a report dates an incident by ("on New Year's Eve", "Christmas night"); a bare

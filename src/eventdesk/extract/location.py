@@ -770,13 +770,13 @@ def extract_location(
     # a town named with a county it lies in ("just outside of Hillsboro in Highland County")
     # is that county's town: Hillsboro, Ohio, not the bigger one in Oregon
     counties = _named_counties(text)
-    in_county: set[str] = set()
+    towns_states: set[str] = set()
     for c in cands:
-        local = [p for p in c.places if gaz.in_county(p, counties)]
-        if local and c.kind == "city":
+        local = [p for p in c.places if gaz.in_county(p, counties)] if c.kind == "city" else []
+        if local:
             c.places = local
-            in_county.update(p.admin1 or "" for p in local)
-    for code in sorted(in_county):
+            towns_states.update(p.admin1 or "" for p in local)
+    for code in sorted(towns_states):
         states[code] += TOWN_IN_COUNTY_VOTES
         text_states[code] = text_states.get(code, 0.0) + TOWN_IN_COUNTY_VOTES
     if not cands and not text_states:

@@ -22,8 +22,8 @@ Rules (each is one function below):
   count.
 * Place, date and type are voted on by independent sources (distinct outlets); the runner-up
   that conflicts stays as ``disputed``.  Between dates that weigh alike, the one whose sentence
-  tells of the attack wins over one that dates something else.  A date after the first report is another event's
-  (a hearing); a date or place no text gives (``basis``: publication date, the outlet's home)
+  tells of the attack wins over one that dates something else.  A date more than a day after
+  the first report is another event's (a hearing); a date or place no text gives (``basis``: publication date, the outlet's home)
   only stands in when no report's text gives one.
 """
 
@@ -703,9 +703,9 @@ def reconcile_date(reports: list[Report]) -> dict[str, Any]:
 
     # the incident happened before its first report: a date after that is another event's
     # (an arraignment, a funeral) even when more reports give it
-    # (a day's grace: a report's time is often stamped in another time zone, or late)
+    # (a day's grace: a report's date is often a day off, stamped in another time zone or late)
     pubs = [_naive(r.published).date() for r in reports if r.published is not None]
-    first_report = (min(pubs) + timedelta(days=1)).isoformat() if pubs else None
+    latest_possible = (min(pubs) + timedelta(days=1)).isoformat() if pubs else None
 
     def from_text(sup: list[tuple[Report, Fact]]) -> bool:
         return any((f.value or {}).get("basis") != "publication" for _, f in sup)
@@ -715,7 +715,7 @@ def reconcile_date(reports: list[Report]) -> dict[str, Any]:
         prec = max(
             PRECISION_ORDER.get((f.value or {}).get("precision", "unknown"), 0) for _, f in sup
         )
-        possible = first_report is None or value[:10] <= first_report
+        possible = latest_possible is None or value[:10] <= latest_possible
         # between reports that disagree and weigh alike, the one whose sentence tells of the
         # attack ("shot in the head at about 8:45 p.m. Monday") over one that dates something
         # else ("who turns 4 on Friday", "On Sunday, all four were in stable condition")
