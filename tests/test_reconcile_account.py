@@ -334,16 +334,26 @@ def test_named_and_unnamed_mentions_match_on_age() -> None:
     assert tanya["status"] == "killed" and tanya["gender"] == "female"
 
 
+def one_against_two(first: tuple[str, str, str], later: tuple[str, str, str]) -> list[Report]:
+    """A report and two later ones that date the incident otherwise; each is given as
+    (sentence, published, date), the date's surface being the sentence's last two words."""
+    out = []
+    for i, (x, (sentence, published, value)) in enumerate(
+        zip("abc", (first, later, later), strict=True), start=1
+    ):
+        r = make_report(x, i, [sentence], published)
+        surface = " ".join(sentence.rstrip(".").split()[-2:])
+        add(r, "date", {"value": value, "precision": "day", "time": None}, surface)
+        out.append(r)
+    return out
+
+
 def test_a_date_after_the_first_report_belongs_to_another_event() -> None:
-    first = make_report("a", 1, ["The girl was shot on Wednesday."], "2014-08-01")
-    add(first, "date", {"value": "2014-07-30", "precision": "day", "time": None}, "on Wednesday")
-    later = [
-        make_report(x, i, ["The couple entered the plea Wednesday."], "2015-04-30")
-        for i, x in enumerate(("b", "c"), start=2)
-    ]
-    for r in later:
-        add(r, "date", {"value": "2015-04-29", "precision": "day", "time": None}, "Wednesday")
-    inc = reconcile("i3", [first, *later])
+    reports = one_against_two(
+        ("The girl was shot on Wednesday.", "2014-08-01", "2014-07-30"),
+        ("The couple entered the plea Wednesday.", "2015-04-30", "2015-04-29"),
+    )
+    inc = reconcile("i3", reports)
     # two reports against one, but the plea came months after the first report of the shooting
     assert inc.date is not None and inc.date["value"] == "2014-07-30"
     assert inc.date["basis"] == "text"
@@ -353,20 +363,15 @@ def test_a_date_after_the_first_report_belongs_to_another_event() -> None:
 def test_a_date_a_day_after_the_first_report_may_still_be_the_incident_s() -> None:
     # a report's date is often a day off (time zones, an archive's stamp): the two reports that
     # date the shooting a day after it still outweigh the one
-    first = make_report("a", 1, ["He was shot early Friday."], "2017-03-09")
-    add(first, "date", {"value": "2017-03-03", "precision": "day", "time": None}, "early Friday")
-    later = [
-        make_report(x, i, ["Four men were shot early Friday."], "2017-03-10")
-        for i, x in enumerate(("b", "c"), start=2)
-    ]
-    for r in later:
-        add(r, "date", {"value": "2017-03-10", "precision": "day", "time": None}, "early Friday")
-    inc = reconcile("i9", [first, *later])
+    first = ("He was shot early Friday.", "2017-03-09", "2017-03-03")
+    inc = reconcile(
+        "i9", one_against_two(first, ("Four were shot early Friday.", "2017-03-10", "2017-03-10"))
+    )
     assert inc.date is not None and inc.date["value"] == "2017-03-10"
     # two days after is another event's
-    for r in later:
-        r.facts[-1].value["value"] = "2017-03-11"
-    inc = reconcile("i10", [first, *later])
+    inc = reconcile(
+        "i10", one_against_two(first, ("Four were shot early Friday.", "2017-03-10", "2017-03-11"))
+    )
     assert inc.date is not None and inc.date["value"] == "2017-03-03"
 
 
