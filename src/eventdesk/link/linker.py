@@ -83,7 +83,7 @@ WEIGHTS: dict[str, float] = {
     "street_match": 1.0,
     "street_mis": -0.75,
     "unanchored": -1.0,
-    "shot_mis": -1.0,
+    "shot_mis": -1.5,
 }
 BIAS = -6.78
 #: Dates within NEAR_DAYS agree; FAR_DAYS bounds the "same story, later report" range.
