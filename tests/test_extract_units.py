@@ -438,6 +438,22 @@ def test_towns_the_tagger_misses() -> None:
         ),
         # only an autopsy is dated: the report's own day is the better guess
         ("A man was found shot dead in Dayton. An autopsy is scheduled for Thursday.", "05-01"),
+        # the parse tells what a weekday dates: being in jail, a booking, a gathering
+        (
+            "The father was behind bars Sunday morning in connection with the shooting of his "
+            "daughter. The gun went off at the family's apartment on Saturday, police said.",
+            "04-30",
+        ),
+        (
+            "A shooting suspect was booked Sunday into the county jail. Deputies said he shot a "
+            "neighbor in the arm during an argument Saturday.",
+            "04-30",
+        ),
+        (
+            "A family gathered Sunday to remember a teenager who was shot and killed. Police "
+            "said the boy was shot outside his home in Dayton late Friday.",
+            "04-29",
+        ),
     ],
 )
 def test_dates_of_other_things_do_not_date_the_shooting(text: str, value: str) -> None:
