@@ -305,6 +305,24 @@ def test_a_part_of_a_city_its_police_handle_is_that_city() -> None:
     assert suburb["location/asserted"][0]["name"] == "Compton"  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        # a neighbourhood GeoNames lists as a place: the post's (and GVA's) town for it
+        ("A man was shot in Coney Island, New York, on Saturday.", "Brooklyn", "Coney Island"),
+        ("Two men were shot in West Town, Illinois, late Friday.", "Chicago", "West Town"),
+        # a borough is a county: kept; so is a town the post spells apart ("Mc Kees Rocks")
+        ("A man was shot in Queens, New York, on Saturday.", "Queens", None),
+        ("A man was shot in McKees Rocks, Pennsylvania, on Friday.", "McKees Rocks", None),
+    ],
+)
+def test_a_neighbourhood_is_named_by_its_postal_town(
+    text: str, name: str, detail: str | None
+) -> None:
+    loc = _extract(text, "2016-05-01")["location/asserted"][0]
+    assert (loc["name"], loc["detail"]) == (name, detail)  # type: ignore[index]
+
+
 def test_the_officer_who_tells_of_a_shooting_is_not_its_victim() -> None:
     got = _extract(
         "PINE BLUFF, Ark. (KTHV) - Police are investigating the shooting of a 5-year-old "

@@ -869,6 +869,8 @@ def extract_location(
             # "Woman killed in Austin shooting" on abc7chicago.com, no state said: Chicago's
             # Austin, not Texas's (a big city's outlet tells of its neighbourhoods)
             city = hint.city
+        if city is None:
+            city = gaz.postal_town(p)  # "Coney Island" is Brooklyn's, "West Town" Chicago's
         if city is not None:
             detail = detail or best.text
             p = city
