@@ -382,6 +382,15 @@ def test_a_list_of_people_charged_are_suspects() -> None:
     assert roles.get("Tavarius McKay") == "suspect"
 
 
+def test_a_titled_man_arrested_is_a_suspect_whatever_his_suffix() -> None:
+    got = _extract(
+        "A junior firefighter was shot Sunday. Fire Captain George Matis, Jr. was arrested on a "
+        "charge of criminal homicide Sunday night.",
+        "2016-05-02",
+    )
+    assert _roles(got).get("George Matis") == "suspect"
+
+
 def test_washington_dc_and_abbreviated_states() -> None:
     got = _extract(
         "Four people were shot during an incident in southeast Washington Saturday night, "

@@ -489,7 +489,7 @@ def _clean_name(text: str) -> str:
     if re.search(r"[a-z]", n):  # a dateline after the name: "Iris Ruiz SAN ANTONIO"
         n = re.sub(r"(?:\s+(?!(?:II|III|IV)\b)[A-Z]{2,}\b\.?)+$", "", n)
     n = re.sub(r"\s+(?:of|from)\s+[A-Z][\w .'’-]*$", "", n)
-    n = re.sub(r"\s+(?:Sources?|Says|Said|Reports?)$", "", n)  # "Michael Smith Sources"
+    n = re.sub(r"\s+(?:Sources?|Says|Said|Reports?|According)$", "", n)  # "Michael Smith Sources"
     return re.sub(r"['’]s?$|\s+(?:with|and|of|in|on|at)$", "", n)
 
 
@@ -822,10 +822,15 @@ _NAME_STOPWORDS = frozenset(
 )
 
 
+#: A name's generational suffix the tagger left outside the name.
+_SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?")
+
+
 def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str | None]:
     """Role (and status) of a person named between ``pre`` and ``post`` in sentence ``sent``."""
     role: str | None = None
     status: str | None = None
+    post = _SUFFIX_AFTER.sub("", post, count=1)  # "George Matis, Jr. was arrested"
     # the title is the name's own only when nothing but capitals stand between them ("Police
     # Chief Ken Barnes", "the coroner, Ann Lee"), not "District Attorney as 62-year-old X"
     title_words = " ".join(pre.split()[-4:])
