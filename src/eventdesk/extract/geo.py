@@ -176,8 +176,8 @@ class Gazetteer:
         del raw
         self.town_counties = _town_counties()
         self.zip_centres = _zip_centres()
-        # the post's town names run together ("mckeesrocks") and their first words ("suisun"
-        # of "suisun city"): a place called so is a postal town, not a neighbourhood
+        # the post's town names run together, however it spaces them ("mckeesrocks"), and
+        # their first words ("suisun" of "suisun city"): a place called so is a postal town
         self.postal_names: set[tuple[str, str]] = set()
         for town, st in self.town_counties:
             words = town.split()
@@ -202,13 +202,13 @@ class Gazetteer:
         if place.country != "US" or not st or place.kind != "city":
             return None
         name = norm_place(place.name)
-        if (name, st) in self.town_counties or st in self.counties.get(name + " county", ()):
-            return None
         if (name.replace(" ", ""), st) in self.postal_names or (name, st) in self.postal_names:
-            return None  # "McKees Rocks" is the post's "Mc Kees Rocks"
+            return None  # a postal town ("McKees Rocks" is the post's "Mc Kees Rocks")
+        if st in self.counties.get(name + " county", ()):
+            return None
         near = min(
             (
-                (_km(place.lat, place.lon, lat, lon), town)
+                (km(place.lat, place.lon, lat, lon), town)
                 for lat, lon, town in self.zip_centres.get(st, ())
             ),
             default=None,
@@ -216,7 +216,7 @@ class Gazetteer:
         if near is None or near[0] > radius_km:
             return None
         same = [q for q in self.city(near[1]) if q.country == "US" and q.admin1 == st]
-        best = min(same, key=lambda q: _km(place.lat, place.lon, q.lat, q.lon), default=None)
+        best = min(same, key=lambda q: km(place.lat, place.lon, q.lat, q.lon), default=None)
         return best if best is not None and best.name != place.name else None
 
     def state_code(self, text: str) -> str | None:
@@ -289,10 +289,11 @@ def _zip_centres() -> dict[str, list[tuple[float, float, str]]]:
     return out
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance on an equirectangular projection: exact enough within a state."""
-    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 111.2 * math.hypot(x, lat2 - lat1)
+    dy = (lat2 - lat1) * 111.0
+    dx = (lon2 - lon1) * 111.0 * math.cos(math.radians(lat1))
+    return math.hypot(dx, dy)
 
 
 #: Bump when the index layout changes.

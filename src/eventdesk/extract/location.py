@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from eventdesk.extract.context import SentInfo
-from eventdesk.extract.geo import AP_STATES, Gazetteer, Place, county_key, gazetteer, norm_place
+from eventdesk.extract.geo import AP_STATES, Gazetteer, Place, county_key, gazetteer, km, norm_place
 from eventdesk.ingest import original_url, outlet_of_url
 from eventdesk.model import Analysis, Evidence, Fact
 
@@ -422,9 +422,7 @@ FAR_NAMESAKE_KM = 300.0
 
 
 def _km(p: Place, q: Place) -> float:
-    dy = (q.lat - p.lat) * 111.0
-    dx = (q.lon - p.lon) * 111.0 * math.cos(math.radians(p.lat))
-    return math.hypot(dx, dy)
+    return km(p.lat, p.lon, q.lat, q.lon)
 
 
 def _city_around(
