@@ -422,6 +422,28 @@ def test_a_place_the_text_names_beats_the_outlets_home() -> None:
     assert (only.location["name"], only.location["basis"]) == ("Chicago", "outlet")
 
 
+def _city(name: str) -> dict[str, Any]:
+    return {"name": name, "admin1": "Mississippi", "country": "US", "precision": "city"}
+
+
+def test_of_two_places_alike_the_one_both_texts_name_wins() -> None:
+    # the first report places it in Jackson (where the other shooting was); both name Vicksburg
+    a = make_report(
+        "a",
+        1,
+        ["Four men were shot outside Vicksburg and two in a robbery in Jackson."],
+        "2016-08-07",
+    )
+    add(a, "location", _city("Jackson"), "in Jackson")
+    b = make_report("b", 2, ["Four men were shot at a Vicksburg gas station."], "2016-08-07")
+    add(b, "location", _city("Vicksburg"), "Vicksburg gas station")
+    assert reconcile("i8", [a, b]).location["name"] == "Vicksburg"
+    # no text names the other place: the first report's stands
+    c = make_report("c", 2, ["Four men were shot at a gas station."], "2016-08-07")
+    add(c, "location", _city("Vicksburg"), "at a gas station")
+    assert reconcile("i9", [a, c]).location["name"] == "Jackson"
+
+
 def test_name_variants_of_one_person_and_relatives_kept_apart() -> None:
     from eventdesk.reconcile.account import _same_name
 

@@ -591,6 +591,12 @@ def _told(sup: list[tuple[Report, Fact]]) -> bool:
     return any((f.value or {}).get("basis") != "outlet" for _, f in sup)
 
 
+#: Places re-ranked by how many reports name them, and by how much a naming report counts
+#: (a tie-breaker: a weight of 1 lets a place many reports mention in passing win).
+PLACE_LEADERS = 3
+PLACE_SAID_WEIGHT = 0.05
+
+
 def reconcile_location(reports: list[Report]) -> dict[str, Any]:
     groups: dict[tuple[Any, Any], list[tuple[Report, Fact]]] = defaultdict(list)
     for r in reports:
@@ -624,7 +630,21 @@ def reconcile_location(reports: list[Report]) -> dict[str, Any]:
         text = 1.0 if _told(sup) else 0.1
         return text * _independent(sup) * prec * (0.5 + conf) + 0.01 * len(sup)
 
+    def said(name: Any) -> int:
+        """How many reports' texts name the place, whichever place each of them picked."""
+        if not name:
+            return 0
+        rx = re.compile(rf"\b{re.escape(str(name))}\b", re.I)
+        return sum(1 for r in reports if rx.search(r.text))
+
     ranked = sorted(groups.items(), key=score, reverse=True)
+    # between the leading places, a little for each report that names it: of two reports of a
+    # shooting, one placing it in Vicksburg and one in Jackson, the place both texts name wins
+    # (gva-dev, reports grouped by gold incident: city 0.837 -> 0.842, state 0.939 -> 0.942)
+    lead = ranked[:PLACE_LEADERS]
+    ranked[:PLACE_LEADERS] = sorted(
+        lead, key=lambda it: score(it) + PLACE_SAID_WEIGHT * said(it[0][0]), reverse=True
+    )
     (_, best) = ranked[0]
     top = max(
         best,
