@@ -32,6 +32,13 @@ _FROM_BEFORE = re.compile(
 _NEAR_BEFORE = re.compile(
     r"\b(near|outside|south of|north of|east of|west of)\s+(?:the\s+)?$", re.I
 )
+_SUBURBS_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:suburbs?|outskirts|exurbs?)\b", re.I)
+_SUBURBS_BEFORE = re.compile(r"\b(?:suburban|(?:suburbs?|outskirts) of(?: the)?)\s+$", re.I)
+#: Where someone lives ("Kenneth Moore, 23, of San Dimas"): often, not always, where it
+#: happened; it counts half of "in" (gva-dev city, reports grouped by gold incident: 0.8425
+#: -> 0.8445; as much as "near": 0.8435; as much as "in": 0.8425)
+_HOME_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
+HOME_SCORE = 1.0
 _DETAIL_AFTER = re.compile(
     r"^\s*(neighbou?rhood|district|section|streets?|st\b|roads?|rd\b|avenues?|ave\b|boulevard|"
     r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
@@ -630,8 +637,16 @@ def extract_location(
             # "resulted in Hall being shot", "discharged the revolver shooting Nathan"; but
             # "One of four women wounded in a shooting in Lexington has died"
             continue
-        if _NEAR_BEFORE.search(before):
-            score += 0.3  # "near Paris": the place is elsewhere, often named next
+        if (
+            _NEAR_BEFORE.search(before)
+            or _SUBURBS_AFTER.match(after)
+            or _SUBURBS_BEFORE.search(before)
+        ):
+            # "near Paris", "in Atlanta's northeastern suburbs", "suburban Detroit": the place
+            # is elsewhere, often named next
+            score += 0.3
+        elif _HOME_BEFORE.search(before):
+            score += HOME_SCORE
         elif _PREP_BEFORE.search(before):
             score += 2.0
             lead_in = re.sub(r"\b([ap])\.m\.", r"\1m", text[max(0, m.start - 90) : m.start])
