@@ -847,6 +847,13 @@ def test_a_page_s_own_earlier_stamp_dates_its_weekdays() -> None:
     later = text.replace("Sept. 2, 2016", "Nov. 4, 2016")
     date = _extract(later, "2016-10-27T10:00")["date/asserted"][0]
     assert date["value"] == "2016-10-27"  # type: ignore[index]
+    # the stamp dates the page, not the shooting, even where it is the only full date
+    stamped = (
+        "(Published Monday, Sept. 21, 2015)\n\nA man was inside the tavern early Sunday evening "
+        "when police say some of the patrons began to argue and one fired."
+    )
+    date = _extract(stamped, "2015-09-22T10:00")["date/asserted"][0]
+    assert date["value"] == "2015-09-20"  # type: ignore[index]
 
 
 def test_a_town_before_area_is_the_town() -> None:

@@ -1156,7 +1156,11 @@ class RuleExtractor:
             if s.idx > 60:
                 break
             court = bool(_COURT_RE.search(s.text))
+            # the page's own "(Published Monday, Sept. 21, 2015)" dates the page (``_published``)
+            stamps = [m.span() for m in _PUBLISHED_STAMP.finditer(s.text)]
             for dm in find_dates(s.text, pub):
+                if any(a <= dm.start and dm.end <= b for a, b in stamps):
+                    continue
                 sc = 3.0 if s.idx in incident else 0.5
                 near = s.text[max(0, dm.start - 45) : dm.end + 45]
                 if _DATE_OTHER_EVENT.search(near):
