@@ -323,23 +323,28 @@ def test_a_neighbourhood_is_named_by_its_postal_town(
     assert (loc["name"], loc["detail"]) == (name, detail)  # type: ignore[index]
 
 
-def test_a_big_city_s_suburbs_are_not_the_city() -> None:
-    got = _extract(
-        "SNELLVILLE — Police are searching for a gunman after finding the bodies of three "
-        "people in Atlanta's northeastern suburbs.",
-        "2013-09-16",
-    )
-    assert got["location/asserted"][0]["name"] == "Snellville"  # type: ignore[index]
-
-
-def test_where_a_suspect_lives_counts_less_than_where_it_happened() -> None:
-    got = _extract(
-        "CHINO >> Police arrested two men early Sunday after a man was found shot to death "
-        "inside a residence, according to a Chino police news release.\n\nKenneth Moore, 23, "
-        "of San Dimas was arrested on suspicion of manslaughter.",
-        "2016-11-28",
-    )
-    assert got["location/asserted"][0]["name"] == "Chino"  # type: ignore[index]
+@pytest.mark.parametrize(
+    ("text", "published", "name"),
+    [
+        # a big city's suburbs are not the city
+        (
+            "SNELLVILLE — Police are searching for a gunman after finding the bodies of three "
+            "people in Atlanta's northeastern suburbs.",
+            "2013-09-16",
+            "Snellville",
+        ),
+        # where a suspect lives counts less than where it happened
+        (
+            "CHINO >> Police arrested two men early Sunday after a man was found shot to death "
+            "inside a residence, according to a Chino police news release.\n\nKenneth Moore, "
+            "23, of San Dimas was arrested on suspicion of manslaughter.",
+            "2016-11-28",
+            "Chino",
+        ),
+    ],
+)
+def test_places_that_are_elsewhere_count_less(text: str, published: str, name: str) -> None:
+    assert _place(text, published)[0] == name
 
 
 def test_the_officer_who_tells_of_a_shooting_is_not_its_victim() -> None:
