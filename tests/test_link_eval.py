@@ -51,6 +51,16 @@ def test_ecbplus_record_takes_url_title_date() -> None:
     assert rec["title"].startswith("Lindsay Lohan checks")
     assert rec["published"] == "2013-05-03"
     assert rec["text"] == "Lindsay Lohan checked into rehab on Thursday."
+    # the date line may come first, or after a standfirst, with a two-digit year
+    for lines in (
+        ["DECEMBER 16, 2008", "Herald: Sox Make Offer To Teixeira"],
+        ["Sox Make Offer To Teixeira", "Boston looks to ink the slugger", "12 / 16 / 08 1: 30 AM EST"],
+    ):
+        rec = ecbplus_record(
+            {"id": "10_17ecbplus", "sentences": ["http: / / example. com / sox", *lines, "Body."]}
+        )
+        assert rec["published"] == "2008-12-16"
+        assert "Teixeira" in rec["title"] and "2008" not in rec["text"] and "08" not in rec["text"]
     plain = ecbplus_record({"id": "1_1ecb", "sentences": ["Tara Reid went to rehab.", "Ok."]})
     assert "url" not in plain and plain["text"].startswith("Tara Reid")
 

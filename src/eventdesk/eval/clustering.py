@@ -26,8 +26,10 @@ from eventdesk.eval.facts import GVA_MIN_WORDS, ingest_record, load_articles
 DEV_TOPICS = range(1, 36)
 TEST_TOPICS = range(36, 46)
 
+#: How many lines after an ECB+ page's URL may hold its date line.
+DATE_LINE_REACH = 4
 _URL_LINE = re.compile(r"^\s*https?\s*:\s*/", re.I)
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_YEAR = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d\d\b")
 _DATEISH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]",
     re.I,
@@ -116,7 +118,8 @@ def _as_date(line: str) -> str | None:
         # fuzzy: date lines come as "First Published: June 13, 2013 4: 59 PM EDT"
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            dt = parser.parse(re.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", line), fuzzy=True, ignoretz=True)
+            line = re.sub(r"(\d)\s*([:/])\s*(\d)", r"\1\2\3", line)
+            dt = parser.parse(line, fuzzy=True, ignoretz=True)
     except (ValueError, OverflowError):
         return None
     return dt.date().isoformat()
@@ -127,7 +130,7 @@ def ecbplus_record(doc: dict[str, Any]) -> dict[str, Any]:
 
     ECB+ documents carry no metadata: the scraped ``ecbplus`` ones start with the page URL
     (tokenised: ``"http: / / articles. latimes. com / ..."``), then usually the headline and a
-    date line.  Those are what a reader would take for url/title/published; the rest is the
+    date line, in either order, the date line at times after a standfirst.  Those are what a reader would take for url/title/published; the rest is the
     text.  ``ecb`` documents (from 2008 WikiNews) are body text only.
     """
     sents = _sentences(doc["sentences"])
@@ -135,14 +138,16 @@ def ecbplus_record(doc: dict[str, Any]) -> dict[str, Any]:
     if sents and _URL_LINE.match(sents[0]):
         rec["url"] = re.sub(r"\s+", "", sents[0])
         sents = sents[1:]
+        # the date line comes before or after the headline, or after a standfirst
+        for i, line in enumerate(sents[:DATE_LINE_REACH]):
+            date = _as_date(line)
+            if date is not None:
+                rec["published"] = date
+                del sents[i]
+                break
         if len(sents) > 1 and len(sents[0]) < 200:
             rec["title"] = sents[0].strip()
             sents = sents[1:]
-        if sents:
-            date = _as_date(sents[0])
-            if date is not None:
-                rec["published"] = date
-                sents = sents[1:]
     rec["text"] = "\n".join(s.strip() for s in sents if s.strip())
     return rec
 
