@@ -54,7 +54,11 @@ def test_ecbplus_record_takes_url_title_date() -> None:
     # the date line may come first, or after a standfirst, with a two-digit year
     for lines in (
         ["DECEMBER 16, 2008", "Herald: Sox Make Offer To Teixeira"],
-        ["Sox Make Offer To Teixeira", "Boston looks to ink the slugger", "12 / 16 / 08 1: 30 AM EST"],
+        [
+            "Sox Make Offer To Teixeira",
+            "Boston looks to ink the slugger",
+            "12 / 16 / 08 1: 30 AM EST",
+        ],
     ):
         rec = ecbplus_record(
             {"id": "10_17ecbplus", "sentences": ["http: / / example. com / sox", *lines, "Body."]}
