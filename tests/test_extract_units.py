@@ -347,6 +347,21 @@ def test_places_that_are_elsewhere_count_less(text: str, published: str, name: s
     assert _place(text, published)[0] == name
 
 
+def test_a_small_town_only_the_post_lists_is_a_place_in_a_state_the_text_names() -> None:
+    # Toone (Tennessee, some 300 people) is not in GeoNames' towns of 500; it is a USPS town
+    toone = (
+        "BOLIVAR, Tenn. (WBBJ) - A man was shot and killed Saturday night. The shooting "
+        "happened at a home on Teague Road in Toone, deputies said."
+    )
+    assert _place(toone, "2015-01-10") == ("Toone", "Tennessee")
+    # "Fox Valley" is a post's town only in Illinois: in a Florida text it is a subdivision
+    crestview = (
+        "CRESTVIEW, Fla. - Two people were shot Sunday. The second shooting happened just "
+        "before 7 p.m. in the Fox Valley subdivision on Red Fern Road, deputies said."
+    )
+    assert _place(crestview, "2015-01-10") == ("Crestview", "Florida")
+
+
 def test_the_officer_who_tells_of_a_shooting_is_not_its_victim() -> None:
     got = _extract(
         "PINE BLUFF, Ark. (KTHV) - Police are investigating the shooting of a 5-year-old "

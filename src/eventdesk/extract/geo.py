@@ -19,6 +19,9 @@ from typing import NamedTuple
 #: How far the nearest ZIP centre of a neighbourhood's postal town may be (gva-dev city,
 #: articles grouped by gold incident: 0.830 -> 0.839 at 4 km; 3 km fixes fewer, 6 km breaks one)
 POSTAL_TOWN_KM = 4.0
+#: A one-word town of the post that GeoNames lacks is left out when it is this common an
+#: English word (Zipf frequency: "Bow", "Guild", "Welcome" are towns too, and "Creole").
+POSTAL_ONLY_MAX_ZIPF = 3.0
 
 
 class Place(NamedTuple):
@@ -176,6 +179,13 @@ class Gazetteer:
         del raw
         self.town_counties = _town_counties()
         self.zip_centres = _zip_centres()
+        # small towns GeoNames does not list (under 500 people: Pelzer SC, Toone TN) are
+        # still the post's towns, placed at the centre of their ZIP codes
+        us_names = {k for k, ps in self.cities.items() if any(p.country == "US" for p in ps)}
+        self.postal_only: set[tuple[str, str]] = set()
+        for (key, st), (name, lat, lon) in _postal_only_towns(us_names).items():
+            self.cities.setdefault(key, []).append(Place(name, "US", st, lat, lon, 0, "city"))
+            self.postal_only.add((key, st))
         # the post's town names run together, however it spaces them ("mckeesrocks"), and
         # their first words ("suisun" of "suisun city"): a place called so is a postal town
         self.postal_names: set[tuple[str, str]] = set()
@@ -184,6 +194,10 @@ class Gazetteer:
             self.postal_names.add(("".join(words), st))
             for i in range(1, len(words)):
                 self.postal_names.add((" ".join(words[:i]), st))
+
+    def is_postal_only(self, place: Place) -> bool:
+        """Whether ``place`` is a town of the post only, one GeoNames does not list."""
+        return (norm_place(place.name), place.admin1 or "") in self.postal_only
 
     def in_county(self, place: Place, counties: set[str]) -> bool:
         """Whether a US ``place`` lies in one of ``counties`` (names as ``county_key`` gives them)."""
@@ -272,6 +286,28 @@ def _town_counties() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def _postal_only_towns(known: set[str]) -> dict[tuple[str, str], tuple[str, float, float]]:
+    """(name key, state code) -> (name, lat, lon) of the post's towns whose names are not in
+    ``known`` (and are no common word), at the mean centre of their ZIP codes (``zipcodes``)."""
+    import zipcodes
+    from wordfreq import zipf_frequency
+
+    found: dict[tuple[str, str], list[tuple[str, float, float]]] = {}
+    for z in zipcodes.list_all():
+        key = norm_place(z["city"])
+        if key in known or (" " not in key and zipf_frequency(key, "en") >= POSTAL_ONLY_MAX_ZIPF):
+            continue
+        try:
+            lat, lon = float(z["lat"]), float(z["long"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        found.setdefault((key, z["state"]), []).append((z["city"], lat, lon))
+    return {
+        k: (v[0][0], sum(x[1] for x in v) / len(v), sum(x[2] for x in v) / len(v))
+        for k, v in found.items()
+    }
+
+
 def _zip_centres() -> dict[str, list[tuple[float, float, str]]]:
     """State code -> (lat, lon, USPS town) of the centre of each street-delivery ZIP code area
     (``zipcodes``)."""
@@ -297,7 +333,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 #: Bump when the index layout changes.
-_CACHE_VERSION = 5
+_CACHE_VERSION = 7
 
 
 def _cache_path() -> Path | None:

@@ -42,12 +42,13 @@ HOME_SCORE = 1.0
 _DETAIL_AFTER = re.compile(
     r"^\s*(neighbou?rhood|district|section|streets?|st\b|roads?|rd\b|avenues?|ave\b|boulevard|"
     r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
-    r"complex|high school|school|church|hotel|hospital|university|airport|museum|community)\b",
+    r"complex|high school|school|church|hotel|hospital|university|airport|museum|community|"
+    r"subdivision|township|twp)\b",
     re.I,
 )
 _FACILITY_AFTER = re.compile(
     r"^\s*(?:apartments?|complex|high school|school|church|hotel|hospital|mall|park|"
-    r"area|man|woman|teen|boy|girl|family|home|house|residence|nightclub|bar|"
+    r"subdivision|area|man|woman|teen|boy|girl|family|home|house|residence|nightclub|bar|"
     r"restaurant|gas station|store|parking lot|parking garage)\b",
     re.I,
 )
@@ -800,6 +801,18 @@ def extract_location(
         tally[norm_place(c.text)] += 1
     for c in cands:
         c.score += 0.5 * (tally[norm_place(c.text)] - 1)
+    # a small town only the post lists counts only in a state the text (or outlet) names:
+    # many share their names with places elsewhere ("the Fox Valley subdivision" in Florida)
+    for c in cands:
+        if c.kind == "city" and any(gaz.is_postal_only(p) for p in c.places):
+            c.places = [
+                p
+                for p in c.places
+                if not gaz.is_postal_only(p)
+                or states.get(p.admin1 or "", 0) > 0
+                or (hint.region or {}).get(p.admin1 or "", 0) > 0
+            ]
+    cands = [c for c in cands if c.kind != "city" or c.places]
     top_state, top_votes = _top(states)
     # a town the gazetteer lacks only counts in a state the text (or outlet) names
     city_cands = [c for c in cands if c.kind == "city" or (c.kind == "town" and top_state)]
