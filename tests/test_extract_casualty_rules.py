@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 from eventdesk.extract import get_extractor
 from eventdesk.model import Article
@@ -1106,3 +1108,34 @@ def test_spectators_and_hunters_are_people() -> None:
     assert got["injured/asserted"] == [4]
     got = _extract("A hunter was shot in the leg by his son on Saturday, deputies said.")
     assert got["injured/asserted"] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # the condition is the four-year-old's, not the arrested suspect's
+        (
+            "Four-year-old in stable condition after suffering gunshot wound, suspect arrested\n"
+            "A four-year-old girl was at home with her parents when a gun went off and a "
+            "bullet hit her.",
+            [1],
+        ),
+        # one who shot himself by accident is the one hurt, not a shooter hurt besides
+        (
+            "The man told police that the gun he sleeps with accidentally fired. It shot him "
+            "in his left hand when it discharged. The accidental shooter was transported to "
+            "Vanderbilt Medical Center with non life threatening injuries.",
+            [1],
+        ),
+    ],
+)
+def test_one_person_hurt_is_counted_once(text: str, injured: list[int]) -> None:
+    assert _extract(text)["injured/asserted"] == injured
+
+
+def test_this_one_hurt_is_a_feeling_not_a_casualty() -> None:
+    got = _extract(
+        "Police this morning said the girl had died. Her uncle spoke at the vigil. "
+        '"This one hurt, a lot. She was two."'
+    )
+    assert "injured/asserted" not in got

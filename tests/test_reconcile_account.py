@@ -629,3 +629,25 @@ def test_two_reports_that_date_it_differently_the_one_telling_of_the_attack_wins
     inc = reconcile("i25", [a, b])
     assert inc.date["value"] == "2015-05-04"
     assert [alt["value"] for alt in inc.date["alternatives"]] == ["2015-05-01"]
+
+
+def test_deaths_told_beside_an_injured_count_were_never_among_the_injured() -> None:
+    # one report gives both figures; a later one the survivor's hospital stay, the last the dead
+    a = make_report(
+        "a", 1, ["3 Dead, 1 Critically Injured After Minneapolis Shooting."], "2024-10-01T09:00"
+    )
+    b = make_report("b", 2, ["The statement said Romero was hospitalized."], "2024-10-02T09:00")
+    add(a, "killed", 3, "3 Dead, 1 Critically Injured After Minneapolis Shooting.")
+    add(a, "injured", 1, "3 Dead, 1 Critically Injured After Minneapolis Shooting.")
+    add(b, "injured", 1, "The statement said Romero was hospitalized.")
+    e = make_report("e", 3, ["The shooting left a father and two children dead."], "2024-10-20")
+    add(e, "killed", 3, "The shooting left a father and two children dead.")
+    inc = reconcile("i21", [a, b, e])
+    assert (inc.killed["value"], inc.injured["value"]) == (3, 1)
+    # but a later report's death alone is the one an earlier report told was shot
+    c = make_report("c", 2, ["One dead after shooting incident."], "2024-10-02T09:00")
+    d = make_report("d", 1, ["Frank was accidentally shot by his friend."], "2024-10-01T09:00")
+    add(c, "killed", 1, "One dead after shooting incident.")
+    add(d, "injured", 1, "Frank was accidentally shot by his friend.")
+    inc = reconcile("i22", [c, d])
+    assert (inc.killed["value"], inc.injured["value"]) == (1, 0)

@@ -467,6 +467,8 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
         return None  # "five adults and an unborn child": the count is of people shot
     if low in ("it", "they", "them", "who", "that", "which") and not _both(tok):
         return None
+    if low == "one" and any(c.lower_ in ("this", "that") for c in tok.children if c.dep_ == "det"):
+        return None  # '"This one hurt, a lot"': a thing, a feeling
     count, qual, ordinal = _count(tok)
     if _both(tok):
         count = 2  # "They both died of their injuries"
@@ -477,6 +479,10 @@ def _np(tok: Any, sd: Any, base: int, status: str, reflexive_agent: bool = False
     start = base + span.start_char
     end = base + span.end_char
     perp = low in PERP_NOUNS or tok.lemma_.lower() in PERP_NOUNS or reflexive_agent
+    if perp and status != "killed" and any(c.lower_ == "accidental" for c in tok.children):
+        # "The accidental shooter was transported … with injuries": one who shot himself by
+        # accident, the one hurt, counted once
+        perp = False
     if tok.dep_ in ("nsubj", "attr") and tok.head.lemma_ == "be":
         # "the dead man was the suspect in the shooting", "the shooter was a student who
         # died": what the one is said to be
@@ -1188,11 +1194,17 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
         if not hit:
             continue
         verb = tok
+        aged_subject: list[Any] = []
         for _ in range(4):
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
                 break
             verb = verb.head
-        subs = _head_subject(verb)
+            if verb.pos_ == "ADJ" and _aged_noun(verb):
+                # "Four-year-old in stable condition …, suspect arrested": the condition is
+                # the four-year-old's, not that of the subject of the verb "old" hangs on
+                aged_subject = [verb]
+                break
+        subs = aged_subject or _head_subject(verb)
         also = False
         if not subs and verb.dep_ in ("advcl", "xcomp", "oprd") and verb.head.lemma_ == "find":
             # "Deputies found Ann Lee and her sister inside, suffering from gunshot wounds"

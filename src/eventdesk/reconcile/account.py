@@ -233,8 +233,7 @@ def reconcile_count(
         ]
         if killed is not None and killed.value is not None:
             # deaths the injured count's own report already gave were never among its injured
-            known = _report_count(current.report, "killed")
-            moved = moved[: max(0, killed.value - (known.value if known else 0))]
+            moved = moved[: max(0, killed.value - _deaths_known(reports, current.report))]
         if moved and value is not None:
             new_value = max(0, value - len(moved))
             alternatives.append(Alternative(value, "superseded", _ev(current.facts)))
@@ -1080,6 +1079,20 @@ def build_title(
 # --- the account -------------------------------------------------------------------------------
 
 
+def _deaths_known(reports: list[Report], counted_in: Report) -> int:
+    """The deaths known beside an injured count: given by its own report, or by any report
+    that gives an injured count beside its deaths ("3 dead, 1 critically injured" in one
+    report, "Romero was hospitalized" in another: the 3 were never among the injured).  An
+    earlier report's deaths alone may be the later report's injured ("One dead after
+    shooting", then "Frank was accidentally shot")."""
+    known = 0
+    for r in reports:
+        k = _report_count(r, "killed")
+        if k is not None and (r is counted_in or _report_count(r, "injured") is not None):
+            known = max(known, k.value)
+    return known
+
+
 def _unnamed_deaths(
     reports: list[Report],
     current: CountClaim,
@@ -1095,8 +1108,7 @@ def _unnamed_deaths(
     death_report = max((f_report(reports, f) for f in killed.facts), key=lambda r: r.rank)
     if death_report.rank <= current.report.rank or killed.facts[0].modality != "asserted":
         return value, None
-    known = _report_count(current.report, "killed")
-    later = killed.value - (known.value if known else 0) - named
+    later = killed.value - _deaths_known(reports, current.report) - named
     if later <= 0:
         return value, None
     new_value = max(0, value - later)
