@@ -298,6 +298,11 @@ def _outlet_names(gaz: Gazetteer) -> dict[str, tuple[str, Place | None]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _outlet_order(gaz: Gazetteer) -> dict[str, int]:
+    return {k: i for i, k in enumerate(_outlet_names(gaz))}
+
+
 #: US broadcasters' call signs as host names: "wlwt", "kmbc", "wsbtv", "wmcactionnews5".
 _CALL_SIGN = re.compile(r"^([kw])[a-z]{2,3}(?:tv|news|actionnews|now)?\d*$")
 _WEST_OF_MISSISSIPPI = frozenset(
@@ -373,9 +378,18 @@ def outlet_hint(analysis: Analysis, gaz: Gazetteer) -> OutletHint:
         return hint
     names = _outlet_names(gaz)
     runs = re.findall(r"[a-z]+", host.lower().rsplit(".", 1)[0])  # "abc7amarillo": abc, amarillo
-    found = [k for k in names if any(k in r for r in runs)]
+    # the names inside a run, by looking its pieces up (names are 4 letters or more)
+    found = {
+        r[i:j]
+        for r in runs
+        for i in range(len(r) - 3)
+        for j in range(i + 4, len(r) + 1)
+        if r[i:j] in names
+    }
     if found:
-        host_code, city = names[max(found, key=len)]  # "losangeles" over "angeles"
+        order = _outlet_order(gaz)
+        # "losangeles" over "angeles"; of two as long, the first listed
+        host_code, city = names[max(found, key=lambda k: (len(k), -order[k]))]
         hint.states[host_code] = hint.states.get(host_code, 0.0) + 1.5
         hint.city = city
     if not hint.states and host.endswith((".com", ".net", ".org", ".tv")):
