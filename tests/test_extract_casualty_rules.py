@@ -1139,3 +1139,16 @@ def test_this_one_hurt_is_a_feeling_not_a_casualty() -> None:
         '"This one hurt, a lot. She was two."'
     )
     assert "injured/asserted" not in got
+
+
+def test_a_shooting_days_before_an_arrest_is_this_one() -> None:
+    # "months after" tells of an earlier event; "one day after" of this one, shot the day before
+    got = _extract(
+        "Marlon Hackett Jr, 19, was issued an arrest warrant on Saturday afternoon, police "
+        "confirm, one day after 5-year-old Ramon D. Burnett was shot and killed during a "
+        "drive-by shooting in Cleveland.",
+        "2015-09-04",
+    )
+    assert got["killed/asserted"] == [1]
+    names = {p["name"]: p["role"] for p in got["participant/asserted"] if isinstance(p, dict)}
+    assert names.get("Ramon D. Burnett") == "victim"

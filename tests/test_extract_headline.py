@@ -124,3 +124,24 @@ def test_a_headline_participle_tagged_as_a_present_tense_is_still_a_passive() ->
         "themselves while playing with a gun on Thursday afternoon.",
     )
     assert [f.value for f in facts if f.field == "injured"] == [2]
+
+
+def test_an_old_year_the_headline_names_is_the_story_s_own() -> None:
+    # published 2016: a year earlier than that dates another event, unless the headline says
+    # the story is of that year
+    facts = _facts(
+        "Three Charged In 2014 West Side Shooting That Left Teen Dead",
+        "Three men were charged on Wednesday.\n\nAnthony Harris, Anthony Lyons and Joshua "
+        "Almore, all 23, each face one count of first-degree murder in connection with a "
+        "shooting on July 25 2014 in the 700 block of South California, police said.",
+    )
+    roles = {
+        f.value["name"]: f.value["role"]
+        for f in facts
+        if f.field == "participant" and f.value["name"] and f.modality == "asserted"
+    }
+    assert roles == {
+        "Anthony Harris": "suspect",
+        "Anthony Lyons": "suspect",
+        "Joshua Almore": "suspect",
+    }

@@ -123,12 +123,16 @@ _MONTH_YEAR = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _old_date(text: str, published: date | None) -> bool:
+def _old_date(text: str, published: date | None, own_years: frozenset[int] = frozenset()) -> bool:
     """A sentence dated more than a year before publication tells of an earlier event ("On
     Nov. 5, 2009, ... opened fire", "London's transport network was target of an attack in
-    2005").  Without a publication date any dated past event counts."""
+    2005").  Without a publication date any dated past event counts.  A year in
+    ``own_years`` is the story's own: the headline of a later report names it ("Three Charged
+    In 2014 West Side Shooting")."""
     for m in _MONTH_YEAR.finditer(text):
         y = int(m.group("year") or m.group("year2"))
+        if y in own_years:
+            continue
         if published is None:
             return True
         mon = _MONTHS.index(m.group("mon").lower()[:3]) + 1 if m.group("mon") else 12
@@ -169,6 +173,14 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
     prev_end = 0
     related_para = -1
     anchors: set[str] = set()
+    # a later report of an old incident names its year in the headline: that year is the
+    # story's own, not an earlier event's
+    own_years: frozenset[int] = frozenset()
+    if analysis.article.extra.get("headline_in_text") and analysis.sentences:
+        head = analysis.sentences[0].text
+        own_years = frozenset(
+            int(m.group("year") or m.group("year2")) for m in _MONTH_YEAR.finditer(head)
+        )
     for i, s in enumerate(analysis.sentences):
         if "\n" in text[prev_end : s.start]:
             para += 1
@@ -191,7 +203,7 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
         if not related and anchors and any(a in t for a in anchors):
             related = True  # names the other incident ("the Charlie Hebdo shooters")
         if not related:
-            related = _old_date(t, published)
+            related = _old_date(t, published, own_years)
         if related:
             for am in _ANCHOR.finditer(t):
                 anchors.add(am.group("name"))

@@ -101,8 +101,10 @@ _DATE_OF_EVENT = re.compile(
 _DATE_DEATH_BEFORE = re.compile(
     r"\b(died|dies|succumbed|passed away|pronounced dead)\s+(?:[\w:.]+\s+){0,4}$", re.I
 )
-#: Below this a date found is the date of something else (an arrest, an autopsy, a hearing)
-#: and the publication date stands in instead: right more often on gva-dev (dates 0.860 → 0.863).
+#: At or below this a date found is the date of something else (an arrest, an autopsy, a
+#: hearing) and the publication date stands in instead: right more often on gva-dev (dates
+#: 0.860 → 0.863).  A plain weekday on such a verb or noun scores just this ("was issued an
+#: arrest warrant on Saturday afternoon").
 WEAKEST_DATE_SCORE = -1.5
 _SAID_BEFORE = re.compile(
     r"\b(said|says|announced|told|reported|confirmed|released)\s+(?:on\s+)?$", re.I
@@ -975,6 +977,14 @@ _DATE_OTHER_VERBS = frozenset(
         "be",
         "pronounce",
         "succumb",
+        # nouns of what came after: "an arrest warrant on Saturday", "Friday's vigil"
+        "warrant",
+        "vigil",
+        "funeral",
+        "memorial",
+        "hearing",
+        "trial",
+        "arraignment",
     ]
 )
 _TIME_NOUNS = frozenset(
@@ -1204,7 +1214,7 @@ class RuleExtractor:
             if tms:
                 time_val, time_q, time_sent = tms[0].value, tms[0].qualifier, s
                 break
-        if best is not None and best[0] < WEAKEST_DATE_SCORE:
+        if best is not None and best[0] <= WEAKEST_DATE_SCORE:
             best = None  # every cue says it dates something else: the report's day is likelier
         if best is None and pub is not None and incident:
             # no date in the text: the report's own date stands in (ACLED codes the report date

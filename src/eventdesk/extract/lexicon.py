@@ -37,7 +37,11 @@ RELATED_RE = re.compile(
     r"\bis the (?:second|third|fourth|fifth|\w+th)\b.{0,40}\bto (?:be|die)\b|"
     # "A year earlier, Altone Finney was shot", "eight months after an innocent bystander ..."
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:days?|"
-    r"weeks?|months?|years?) (?:earlier|before|ago|after)\b|"
+    r"weeks?|months?|years?) (?:earlier|before|ago)\b|"
+    # "eight months after an innocent bystander was killed"; but "was arrested one day after
+    # Ramon Burnett was shot": days after, the shooting is this one
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:"
+    r"weeks?|months?|years?) after\b|"
     r"\b(?:killed|died) in an? (?:[\w-]+ ){0,2}(?:car|motorcycle|traffic|vehicle|auto|highway) "
     r"(?:crash|accident|wreck|collision)\b|"
     # a timeline of other events: "Aug. 23: Joseph Shuemaker, 24, is shot and killed ..."
