@@ -501,3 +501,41 @@ def test_an_officer_identified_after_a_shooting_is_not_its_victim() -> None:
         "Corporal Dana Whitfield."
     )
     assert all(p["role"] != "victim" for p in people if p["name"] and "Whitfield" in p["name"])
+
+
+def test_a_name_in_a_list_shares_the_role_of_the_others() -> None:
+    # one lacks the age that made the others victims; the post's "N.C." ends a home town
+    lacey = (
+        "The Coroner's Office has identified three people shot to death Wednesday near Lacey. "
+        "They are Gerald M. Berkey, 36, of Elma; Jackson L. Edens, of Olympia; and Terron R. "
+        "McGrath, 31, of Olympia."
+    )
+    roles = {p["name"]: p["role"] for p in _people(lacey)}
+    assert roles.get("Jackson L. Edens") == "victim"
+    nc = (
+        "Two people were shot. The other two victims, both shot in the forehead, remain in "
+        "critical condition. They are Malcolm Staton of Polkton, N.C., and Nigel Bivens, 19, "
+        "of Marshville, N.C."
+    )
+    roles = {p["name"]: p["role"] for p in _people(nc)}
+    assert roles.get("Malcolm Staton") == "victim"
+    # but "Maleki Parker, Biehl said" is no list: the chief tells it
+    chief = (
+        "Police Chief Richard Biehl spoke on Monday. In reference to the fatal shooting of "
+        "5-year-old Maleki Parker, Biehl said, officers seized handguns from the home."
+    )
+    roles = {p["name"]: p["role"] for p in _people(chief)}
+    assert roles.get("Richard Biehl") not in _ROLES
+
+
+def test_the_one_whose_gun_went_off_is_its_shooter_unless_it_hit_him() -> None:
+    babcock = (
+        "A 9-year-old girl was shot at a campsite on Sunday. Police say the father, Randy "
+        "Babcock, was cleaning the .22-caliber handgun when it went off."
+    )
+    assert _names(babcock).get("Randy Babcock") == "perpetrator"
+    velazquez = (
+        "Deputies say Rosalba Velazquez was playing with a gun someone dropped off at her home "
+        "when the firearm accidentally discharged. Velazquez suffered a minor hand injury."
+    )
+    assert _names(velazquez).get("Rosalba Velazquez") == "victim"

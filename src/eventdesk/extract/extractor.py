@@ -340,6 +340,20 @@ _SHOT_SPLIT = re.compile(
     rf"are deceased|were pronounced dead)",
     re.I,
 )
+#: The one whose gun went off ("Randy Babcock, was cleaning the .22-caliber handgun when it
+#: went off", "William Cooley was in the process of disabling the 9 mm gun when it fired"):
+#: the shooter of an accident, a subject of it as GVA lists him (unless it hit him: a status
+#: of his own makes him the victim, ``RuleExtractor._participants``).
+_HANDLER_AFTER = re.compile(
+    r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w ]{1,30}(?:,\s*[A-Z][a-z]{1,3}\.)?,?)?\s*"
+    r"(?:(?:was|had been|is)\s+(?:[\w-]+\s+){0,5}?(?:cleaning|handling|holstering|unholstering|"
+    r"loading|unloading|disabling|showing|inspecting|examining|playing with)|dropped|picked up)\b"
+    r"[^;]{0,60}?\b(?:gun|handgun|pistol|rifle|shotgun|revolver|firearm|weapon)\b"
+    r"[^;]{0,60}?\b(?:went off|discharged|fired|accidentally)\b(?![^;]{0,40}\b(?:himself|herself|"
+    r"him|his own)\b)",
+    re.I,
+)
 _PERP_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:an?\s+)?\d{1,3}(?:-year-old)?,)?\s*(?:then\s+|allegedly\s+|also\s+)?"
     r"(?:opened fire|shot and killed|fatally shot|shot at|fired (?:at|into|on|several|multiple|a|"
@@ -362,7 +376,7 @@ _NOT_A_NAME = re.compile(
     r"Boulevard|Parkway|Highway|College|Inn|Trauma|Mall|Plaza|Park|Grocery|Market|Store|"
     r"Apartments|Victims?|Investigation|Underway|Manslaughter|Assault|Homicide|Detail|Degree|"
     r"Update|Breaking|Race|Sex|Court|Circle|Terrace|Billiards|Lounge|Grill|Restaurant|Tavern|"
-    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club|Officers|Deputies|Suspects|Injured|Kill|"
+    r"Motel|Hotel|Salon|Liquor|Pub|Nightclub|Club|Theater|Theatre|Officers|Deputies|Suspects|Injured|Kill|"
     r"Killed|Slain|Shooting|Shootings)\b|\d|\s[A-Z]$|"  # "Kill Bed-Stuy", "Charlie O's"
     r"\w['’]s\s|"
     r"^(?:Sgt|Lt|Det|Capt|Cpl|Officer|Deputy|Chief|Sheriff|Detective|Mr|Mrs|Ms|Dr|Jr|Sr)\.?$|"
@@ -908,9 +922,16 @@ def _antecedent_count(np_text: str, before: str) -> int | None:
     return None
 
 
+#: A title right before a name: an official, whatever list he is in ("Police Chief Richard
+#: S. Biehl").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:chief|sheriff|sgt|sergeant|lt|lieutenant|capt|captain|det|detective|officer|judge|"
+    r"mayor|governor|spokes\w+|commissioner|coroner|prosecutor|attorney)\.?\s+$",
+    re.I,
+)
 _LIST_GAP = re.compile(
     r"^(?:,?\s*(?:an?\s+)?\d{1,3}(?:-year-old)?)?(?:,?\s*(?:of|from)\s+[A-Z][\w .]*?(?:,\s*[A-Z]{2}|"
-    r",\s*[A-Z][a-z]+\.?)?)?\s*(?:[,;]?\s*and|[,;]?\s*as well as|,|;)\s*"
+    r",\s*[A-Z]\.\s?[A-Z]\.|,\s*[A-Z][a-z]+\.?)?)?\s*(?:[,;]?\s*and|[,;]?\s*as well as|,|;)\s*"
     r"(?:(?:an?\s+)?\d{1,3}-year-old\s+)?"
     r"$"
 )
@@ -1297,6 +1318,9 @@ class RuleExtractor:
             firsts.setdefault(n.split()[0].lower(), k)
         # lists of names: they share the role the list is introduced with
         list_of: dict[int, tuple[Any, Any]] = {}
+        list_roles: dict[tuple[Any, Any], set[str]] = defaultdict(set)
+        unroled: list[tuple[Any, str, SentInfo]] = []
+        handlers: set[str] = set()
         run: list[Any] = []
         tentative: set[str] = set()
         seq: list[Any] = [*persons, None]
@@ -1383,6 +1407,9 @@ class RuleExtractor:
                         role = "perpetrator"
             if role is None:
                 role, status = context
+            if role is None and m.label == "PERSON" and _HANDLER_AFTER.match(post):
+                role = "perpetrator"
+                handlers.add(key)
             if role is None and id(m) in list_of:
                 # "identified the victims as A, 43, B, 48, and C, 32, who all died"
                 first, last = list_of[id(m)]
@@ -1446,7 +1473,15 @@ class RuleExtractor:
                 elif AT_LARGE_RE.search(s.text):
                     status = status or "at large"
             if role is None:
+                if (
+                    id(m) in list_of
+                    and not _TITLE_BEFORE.search(f"{pre}{m.text.split()[0]} ")
+                    and not re.match(r"\s*,?\s*(?:said|says|told|added)\b", post)
+                ):
+                    unroled.append((m, key, s))
                 continue
+            if id(m) in list_of:
+                list_roles[list_of[id(m)]].add(role)
             if role == "victim" and status != "killed":
                 clause = re.split(r"[.;]|\b(?:and|but|while)\s+[A-Z]", post[:140])[0]
                 if re.match(
@@ -1472,8 +1507,26 @@ class RuleExtractor:
             p.evidence.append((s, m.start, m.end))
             if p.attribution is None and s.attribution and s.attribution != p.name:
                 p.attribution = s.attribution
+        # a name in a list the others of which all have one role has it too ("They are Gerald
+        # Berkey, 36, of Elma; Jackson Edens, of Olympia; and Terron McGrath, 31"): it only
+        # lacked the age or cue that gave the others theirs
+        for m, key, s in unroled:
+            roles = list_roles.get(list_of[id(m)], set())
+            shared = next(iter(roles)) if len(roles) == 1 else None
+            if shared in ("victim", "suspect", "other"):
+                p = people[key]
+                p.set_role(shared)
+                p.first = min(p.first, s.idx)
+                p.evidence.append((s, m.start, m.end))
+                if shared == "other":
+                    tentative.add(key)
         for key in tentative:
             if key in people and people[key].role == "other":
+                people[key].role = "victim"
+        for key in handlers:
+            # "was playing with a gun … when the firearm accidentally discharged. Velazquez
+            # suffered a minor hand injury": the gun hit the one holding it
+            if key in people and people[key].status in ("injured", "killed"):
                 people[key].role = "victim"
         # pronoun gender: "he"/"she" in the next sentence of a person's first mention
         for p in people.values():
