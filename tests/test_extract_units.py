@@ -362,6 +362,23 @@ def test_a_small_town_only_the_post_lists_is_a_place_in_a_state_the_text_names()
     assert _place(crestview, "2015-01-10") == ("Crestview", "Florida")
 
 
+def test_where_a_suspect_was_caught_is_told_apart() -> None:
+    from eventdesk.extract.location import _ARRESTED_IN
+
+    # the place after these words is where the arrest was, which counts as little as "near"
+    for before in (
+        "Julian A. Johnson, 29, of Dayton, was arrested Friday at an apartment complex in ",
+        "He was taken into custody in ",
+        "the suspect turned himself in at ",
+    ):
+        assert _ARRESTED_IN.search(before), before
+    for before in (
+        "A man was shot and killed Friday at a bar in ",
+        "The arrest came after a shooting. It happened in ",
+    ):
+        assert not _ARRESTED_IN.search(before), before
+
+
 def test_the_officer_who_tells_of_a_shooting_is_not_its_victim() -> None:
     got = _extract(
         "PINE BLUFF, Ark. (KTHV) - Police are investigating the shooting of a 5-year-old "

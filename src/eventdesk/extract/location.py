@@ -34,6 +34,13 @@ _NEAR_BEFORE = re.compile(
 )
 _SUBURBS_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:suburbs?|outskirts|exurbs?)\b", re.I)
 _SUBURBS_BEFORE = re.compile(r"\b(?:suburban|(?:suburbs?|outskirts) of(?: the)?)\s+$", re.I)
+#: Where someone was caught ("was arrested Friday at an apartment complex in Trotwood"): often
+#: not where the shooting was.
+_ARRESTED_IN = re.compile(
+    r"\b(?:arrested|apprehended|taken into custody|jailed|captured|caught|turned (?:himself|"
+    r"herself) in)\b[^.;]{0,60}\b(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
 #: Where someone lives ("Kenneth Moore, 23, of San Dimas"): often, not always, where it
 #: happened; it counts half of "in" (gva-dev city, reports grouped by gold incident: 0.8425
 #: -> 0.8445; as much as "near": 0.8435; as much as "in": 0.8425)
@@ -656,6 +663,7 @@ def extract_location(
             _NEAR_BEFORE.search(before)
             or _SUBURBS_AFTER.match(after)
             or _SUBURBS_BEFORE.search(before)
+            or _ARRESTED_IN.search(text[max(0, m.start - 80) : m.start])
         ):
             # "near Paris", "in Atlanta's northeastern suburbs", "suburban Detroit": the place
             # is elsewhere, often named next
