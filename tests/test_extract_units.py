@@ -333,6 +333,14 @@ def test_a_neighbourhood_is_named_by_its_postal_town(
             "2013-09-16",
             "Snellville",
         ),
+        # where someone works counts less too
+        (
+            "Eight members of one family were found shot dead on Friday.\n\nJeff Ruby, a "
+            "restaurant owner in Cincinnati, tweeted Saturday that he is offering a $25,000 "
+            "reward.\n\nThe four homes are on Union Hill Road in Piketon.",
+            "2016-04-23",
+            "Piketon",
+        ),
         # where a suspect lives counts less than where it happened
         (
             "CHINO >> Police arrested two men early Sunday after a man was found shot to death "

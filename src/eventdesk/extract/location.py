@@ -46,6 +46,14 @@ _ARRESTED_IN = re.compile(
 #: -> 0.8445; as much as "near": 0.8435; as much as "in": 0.8425)
 _HOME_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
 HOME_SCORE = 1.0
+#: Where someone works or comes from, by what he is ("Jeff Ruby, a restaurant owner in
+#: Cincinnati, is offering a reward"): as little as where he lives.
+_WORKS_IN_BEFORE = re.compile(
+    r"\b(?:owner|resident|native|businessman|businesswoman|pastor|minister|lawyer|teacher|"
+    r"professor|student|officer|deputy|firefighter|doctor|surgeon|nurse|activist|rapper|"
+    r"musician|artist|official)s?\s+(?:in|from|of)\s+(?:the\s+)?$",
+    re.I,
+)
 _DETAIL_AFTER = re.compile(
     r"^\s*(neighbou?rhood|district|section|streets?|st\b|roads?|rd\b|avenues?|ave\b|boulevard|"
     r"blvd|drive|dr\b|lane|ln\b|way|highway|hwy|parkway|plaza|station|mall|park|apartments?|"
@@ -668,7 +676,7 @@ def extract_location(
             # "near Paris", "in Atlanta's northeastern suburbs", "suburban Detroit": the place
             # is elsewhere, often named next
             score += 0.3
-        elif _HOME_BEFORE.search(before):
+        elif _HOME_BEFORE.search(before) or _WORKS_IN_BEFORE.search(before):
             score += HOME_SCORE
         elif _PREP_BEFORE.search(before):
             score += 2.0
