@@ -341,6 +341,15 @@ def test_a_neighbourhood_is_named_by_its_postal_town(
             "2016-04-23",
             "Piketon",
         ),
+        # a street named like a town is no town
+        (
+            "Four people were injured in a shooting on Friday. The driver made it several "
+            "miles to Madera Community Hospital after he and three passengers were shot at the "
+            'intersection of Cleveland and Yosemite Avenue.\n\n"The vehicle was traveling '
+            'southbound on Cleveland when a black car pulled up," said a Madera police officer.',
+            "2016-05-01",
+            "Madera",
+        ),
         # where a suspect lives counts less than where it happened
         (
             "CHINO >> Police arrested two men early Sunday after a man was found shot to death "

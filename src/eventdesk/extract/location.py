@@ -140,6 +140,9 @@ _STREET_TYPE = re.compile(r"^(?:\d{1,5}\s+)?(?:[NSEW]\.?\s+)?|\s+" + _STREET_WOR
 _SKIP_BEFORE = re.compile(
     r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought|admitted)\s+(?:him\s+|her\s+|them\s+)?"
     r"to\s+(?:the\s+)?$|\btreated\s+at\s+(?:the\s+)?$|\bblock\s+of\s+$|\bcorner\s+of\s+$|"
+    # streets named like towns: "at the intersection of Cleveland and ...", "southbound on
+    # Cleveland"
+    r"\bintersection\s+of\s+$|\b(?:north|south|east|west)bound\s+(?:on\s+)?$|"
     r"\b(?:street|avenue|road|drive)\s+(?:and|&)\s+$",
     re.I,
 )
