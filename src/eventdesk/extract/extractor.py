@@ -967,6 +967,7 @@ _DATE_OTHER_VERBS = frozenset(
         "struggle",
         "attend",
         "issue",
+        "sign",
         "seek",
         "ask",
         "update",
