@@ -510,22 +510,19 @@ def test_a_name_in_a_list_shares_the_role_of_the_others() -> None:
         "They are Gerald M. Berkey, 36, of Elma; Jackson L. Edens, of Olympia; and Terron R. "
         "McGrath, 31, of Olympia."
     )
-    roles = {p["name"]: p["role"] for p in _people(lacey)}
-    assert roles.get("Jackson L. Edens") == "victim"
+    assert _names(lacey).get("Jackson L. Edens") == "victim"
     nc = (
         "Two people were shot. The other two victims, both shot in the forehead, remain in "
         "critical condition. They are Malcolm Staton of Polkton, N.C., and Nigel Bivens, 19, "
         "of Marshville, N.C."
     )
-    roles = {p["name"]: p["role"] for p in _people(nc)}
-    assert roles.get("Malcolm Staton") == "victim"
+    assert _names(nc).get("Malcolm Staton") == "victim"
     # but "Maleki Parker, Biehl said" is no list: the chief tells it
     chief = (
         "Police Chief Richard Biehl spoke on Monday. In reference to the fatal shooting of "
         "5-year-old Maleki Parker, Biehl said, officers seized handguns from the home."
     )
-    roles = {p["name"]: p["role"] for p in _people(chief)}
-    assert roles.get("Richard Biehl") not in _ROLES
+    assert "Richard Biehl" not in _names(chief)
 
 
 def test_the_one_whose_gun_went_off_is_its_shooter_unless_it_hit_him() -> None:

@@ -130,8 +130,9 @@ def ecbplus_record(doc: dict[str, Any]) -> dict[str, Any]:
 
     ECB+ documents carry no metadata: the scraped ``ecbplus`` ones start with the page URL
     (tokenised: ``"http: / / articles. latimes. com / ..."``), then usually the headline and a
-    date line, in either order, the date line at times after a standfirst.  Those are what a reader would take for url/title/published; the rest is the
-    text.  ``ecb`` documents (from 2008 WikiNews) are body text only.
+    date line, in either order (the date line at times after a standfirst).  Those are what a
+    reader would take for url/title/published; the rest is the text.  ``ecb`` documents (from
+    2008 WikiNews) are body text only.
     """
     sents = _sentences(doc["sentences"])
     rec: dict[str, Any] = {"id": str(doc["id"])}

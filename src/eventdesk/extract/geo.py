@@ -182,10 +182,11 @@ class Gazetteer:
         # small towns GeoNames does not list (under 500 people: Pelzer SC, Toone TN) are
         # still the post's towns, placed at the centre of their ZIP codes
         us_names = {k for k, ps in self.cities.items() if any(p.country == "US" for p in ps)}
-        self.postal_only: set[tuple[str, str]] = set()
+        self.postal_only: set[Place] = set()
         for (key, st), (name, lat, lon) in _postal_only_towns(us_names).items():
-            self.cities.setdefault(key, []).append(Place(name, "US", st, lat, lon, 0, "city"))
-            self.postal_only.add((key, st))
+            small = Place(name, "US", st, lat, lon, 0, "city")
+            self.cities.setdefault(key, []).append(small)
+            self.postal_only.add(small)
         # the post's town names run together, however it spaces them ("mckeesrocks"), and
         # their first words ("suisun" of "suisun city"): a place called so is a postal town
         self.postal_names: set[tuple[str, str]] = set()
@@ -197,7 +198,7 @@ class Gazetteer:
 
     def is_postal_only(self, place: Place) -> bool:
         """Whether ``place`` is a town of the post only, one GeoNames does not list."""
-        return (norm_place(place.name), place.admin1 or "") in self.postal_only
+        return place in self.postal_only
 
     def in_county(self, place: Place, counties: set[str]) -> bool:
         """Whether a US ``place`` lies in one of ``counties`` (names as ``county_key`` gives them)."""
@@ -333,7 +334,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 #: Bump when the index layout changes.
-_CACHE_VERSION = 7
+_CACHE_VERSION = 9
 
 
 def _cache_path() -> Path | None:

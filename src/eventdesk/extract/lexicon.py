@@ -35,7 +35,7 @@ RELATED_RE = re.compile(
     r"\b(?:last|earlier this) (?:summer|fall|spring|winter)\b|"
     r"\bwithin the (?:last|past) (?:year|\w+ (?:months|years))\b|"
     r"\bis the (?:second|third|fourth|fifth|\w+th)\b.{0,40}\bto (?:be|die)\b|"
-    # "A year earlier, Altone Finney was shot", "eight months after an innocent bystander ..."
+    # "A year earlier, Altone Finney was shot", "two weeks before"
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+) (?:days?|"
     r"weeks?|months?|years?) (?:earlier|before|ago)\b|"
     # "eight months after an innocent bystander was killed"; but "was arrested one day after

@@ -843,7 +843,7 @@ def extract_location(
                 for p in c.places
                 if not gaz.is_postal_only(p)
                 or states.get(p.admin1 or "", 0) > 0
-                or (hint.region or {}).get(p.admin1 or "", 0) > 0
+                or hint.region.get(p.admin1 or "", 0) > 0
             ]
     cands = [c for c in cands if c.kind != "city" or c.places]
     top_state, top_votes = _top(states)

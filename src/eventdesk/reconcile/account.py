@@ -1082,9 +1082,9 @@ def build_title(
 def _deaths_known(reports: list[Report], counted_in: Report) -> int:
     """The deaths known beside an injured count: given by its own report, or by any report
     that gives an injured count beside its deaths ("3 dead, 1 critically injured" in one
-    report, "Romero was hospitalized" in another: the 3 were never among the injured).  An
-    earlier report's deaths alone may be the later report's injured ("One dead after
-    shooting", then "Frank was accidentally shot")."""
+    report, "Romero was hospitalized" in another: the 3 were never among the injured).  A
+    report that gives deaths alone does not count: its dead may be those another report
+    counted as hurt ("Frank was accidentally shot", then "One dead after shooting")."""
     known = 0
     for r in reports:
         k = _report_count(r, "killed")
