@@ -1152,3 +1152,11 @@ def test_a_shooting_days_before_an_arrest_is_this_one() -> None:
     assert got["killed/asserted"] == [1]
     names = {p["name"]: p["role"] for p in got["participant/asserted"] if isinstance(p, dict)}
     assert names.get("Ramon D. Burnett") == "victim"
+
+
+def test_one_of_those_shot_who_died_splits_the_count() -> None:
+    got = _extract(
+        "JUST IN: One of two men shot late Monday in Belle Glade dies\n"
+        "Deputies responded to a call about a shooting on Main Street."
+    )
+    assert (got["killed/asserted"], got["injured/asserted"]) == ([1], [1])

@@ -403,6 +403,12 @@ _DIED_AFTER_SHOT = re.compile(
     rf"have been)\s+shot",
     re.I,
 )
+#: "One of two men shot late Monday in Belle Glade dies": of those shot, some died
+_OF_SHOT_DIED = re.compile(
+    rf"\b(?P<m>{NUMBER_RE})\s+of\s+(?:the\s+)?(?P<n>{NUMBER_RE})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:shot|wounded)\b[^.;]{{0,60}}?\b(?:dies|died|has died|have died|is dead|are dead)\b",
+    re.I,
+)
 _DEATH_TOLL = re.compile(
     rf"\bdeath toll\s+(?:has\s+)?(?:rose|rises|risen|climbed|climbs|stands|stood|increased|is|was|"
     rf"now)?\s*(?:to|at|of)?\s*(?P<n>{NUMBER_RE})\b",
@@ -1939,7 +1945,11 @@ class RuleExtractor:
                 n_toll = parse_number(m_toll.group("n"))
                 if n_toll:
                     tot["killed"] = max(tot["killed"], n_toll)
-            m_split = _SHOT_SPLIT.search(s.text) or _DIED_AFTER_SHOT.search(s.text)
+            m_split = (
+                _SHOT_SPLIT.search(s.text)
+                or _DIED_AFTER_SHOT.search(s.text)
+                or _OF_SHOT_DIED.search(s.text)
+            )
             if m_split and not is_year(m_split.group("n")):
                 n_all = parse_number(m_split.group("n"))
                 n_dead = parse_number(m_split.group("m"))
