@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import pytest
+
 from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
 from eventdesk.extract import get_extractor
 from eventdesk.extract.context import sentence_infos
@@ -536,3 +538,21 @@ def test_the_one_whose_gun_went_off_is_its_shooter_unless_it_hit_him() -> None:
         "when the firearm accidentally discharged. Velazquez suffered a minor hand injury."
     )
     assert _names(velazquez).get("Rosalba Velazquez") == "victim"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Everyone who was shot suffered non-life threatening injuries. Teasley said her "
+            "nephew, Deandre Strewsberry, is home from the hospital and is doing well.",
+            "Deandre Strewsberry",
+        ),
+        (
+            "A man was shot and killed. The victim's parents tell us his name was Gregory Higdon.",
+            "Gregory Higdon",
+        ),
+    ],
+)
+def test_a_victim_named_by_how_he_fares_or_by_his_family(text: str, name: str) -> None:
+    assert _names(text).get(name) == "victim"

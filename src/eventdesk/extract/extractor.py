@@ -169,7 +169,8 @@ _VICTIM_AFTER = re.compile(
     r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},?)?\s*(?:who\s+)?"
     r"(?:was|were|had been|has been|is)"
     r"\s+(?:\w+\s+){0,2}(?:shot|killed|found dead|pronounced dead|wounded|injured|hit|struck|"
-    r"gunned down|hospitali[sz]ed|in (?:a|the) hospital|"
+    r"gunned down|hospitali[sz]ed|in (?:a|the) hospital|(?:home|released) from (?:a|the) hospital|"
+    r"recovering (?:from|in|at)|"
     r"taken to|rushed to|in critical|in serious|in stable|murdered|slain|one of (?:the\s+)?(?:\w+\s+)?"
     r"(?:victims|people (?:shot|killed|wounded))|(?:(?<=was )|(?<=is ))the (?:\w+\s+)?victim\b(?!['’])|identified as (?:the|one of the|an?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:victims?|killed|shot|injured|wounded|hurt|dead))|^\s*,?(?:\s*\d{1,3},)?"
@@ -203,7 +204,10 @@ _VICTIM_BEFORE = re.compile(
     r"shot and killed|fatally shot|shot|killed|murdered|death of|slaying of|killing of|"
     r"murder of|shooting of|bodies of|body of|(?:tried|attempted|plotted|planned) to (?:kill|shoot)|"
     # "He identified the 12-year-old as", "The teen was identified Wednesday as"
-    r"identif(?:y|ies|ied) (?:[\w-]+\s+){0,4}as)\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
+    r"identif(?:y|ies|ied) (?:[\w-]+\s+){0,4}as|"
+    # "The victim's parents tell us his name was Gregory Higdon"
+    r"victim\b[^.;]{0,40}\b(?:his|her) name (?:was|is))"
+    r"\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: "identified the 15-year-old killed in a Wednesday shooting as": the one hurt or killed,
