@@ -936,9 +936,7 @@ def _antecedent_count(np_text: str, before: str) -> int | None:
 #: A title right before a name: an official, whatever list he is in ("Police Chief Richard
 #: S. Biehl").
 _TITLE_BEFORE = re.compile(
-    r"\b(?:chief|sheriff|sgt|sergeant|lt|lieutenant|capt|captain|det|detective|officer|judge|"
-    r"mayor|governor|spokes\w+|commissioner|coroner|prosecutor|attorney)\.?\s+$",
-    re.I,
+    r"(?:" + OFFICIAL_TITLES.pattern + r"|\b(?:officer|deputy|trooper|agent))\.?\s+$", re.I
 )
 _LIST_GAP = re.compile(
     r"^(?:,?\s*(?:an?\s+)?\d{1,3}(?:-year-old)?)?(?:,?\s*(?:of|from)\s+[A-Z][\w .]*?(?:,\s*[A-Z]{2}|"
