@@ -38,8 +38,10 @@ def test_schema_is_idempotent(conn: sqlite3.Connection) -> None:
     assert {"link_incident", "link_posting", "link_df"} <= tables
 
 
-def test_update_and_remove_keep_counts(conn: sqlite3.Connection) -> None:
-    idx = SqliteCandidateIndex(conn, DefaultLinker())
+@pytest.mark.parametrize("cached", [False, True])
+def test_update_and_remove_keep_counts(conn: sqlite3.Connection, cached: bool) -> None:
+    idx = SqliteCandidateIndex(conn, DefaultLinker(), df_cache=cached)
+    idx.term_stats(["e:smith", "e:jones", "e:brown", "shoot"])  # cached before the writes
     conn.execute("BEGIN")
     idx.update_incident("i1", feats("smith,jones"), 1)
     idx.update_incident("i2", feats("smith"), 1)
@@ -60,7 +62,9 @@ def test_update_and_remove_keep_counts(conn: sqlite3.Connection) -> None:
         == 0
     )
     conn.execute("ROLLBACK")
+    idx.forget()  # the contract of a cached index: its owner reports rollbacks
     assert idx.n_incidents() == 0  # the caller's rollback undoes everything
+    assert idx.term_stats(["e:smith", "shoot"]) == (0, {})
 
 
 def test_candidates_share_a_key(conn: sqlite3.Connection) -> None:
@@ -96,3 +100,44 @@ def test_candidate_limit_and_frequent_keys(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
     got = idx.candidates(feats("common,name7", date="2016-01-02"), limit=5)
     assert len(got) <= 5 and got[0].incident_id == "i7"
+
+
+def test_cached_counts_follow_rollbacks_and_other_connections(tmp_path) -> None:
+    path = tmp_path / "ix.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    idx = SqliteCandidateIndex(conn, DefaultLinker(), df_cache=True)
+    conn.execute("BEGIN")
+    idx.update_incident("i1", feats("smith"), 1)
+    conn.execute("COMMIT")
+    assert idx.term_stats(["e:smith", "shoot"]) == (1, {"e:smith": 1, "shoot": 1})
+    # a write undone: its owner reports the rollback, and the counts are read again
+    conn.execute("BEGIN")
+    idx.update_incident("i2", feats("smith"), 1)
+    assert idx.term_stats(["e:smith"]) == (2, {"e:smith": 2})
+    conn.execute("ROLLBACK")
+    idx.forget()
+    assert idx.term_stats(["e:smith"]) == (1, {"e:smith": 1})
+    # another connection's commit (another process ingesting into the same file)
+    other = sqlite3.connect(path, isolation_level=None)
+    other_idx = SqliteCandidateIndex(other, DefaultLinker())
+    other.execute("BEGIN")
+    other_idx.update_incident("i3", feats("smith,jones"), 1)
+    other.execute("COMMIT")
+    assert idx.term_stats(["e:smith", "e:jones"]) == (2, {"e:smith": 2, "e:jones": 1})
+
+
+def test_the_pipeline_s_index_forgets_what_a_rollback_undid(tmp_path) -> None:
+    from eventdesk.pipeline import Pipeline
+    from eventdesk.store.db import Store
+
+    store = Store(tmp_path / "x.db")
+    index = Pipeline(store).index
+    with store.transaction():
+        index.update_incident("i1", feats("smith"), 1)
+    assert index.term_stats(["e:smith"]) == (1, {"e:smith": 1})
+    with pytest.raises(RuntimeError), store.transaction():
+        index.update_incident("i2", feats("smith"), 1)
+        assert index.term_stats(["e:smith"]) == (2, {"e:smith": 2})
+        raise RuntimeError("a failure after the index's writes")
+    assert index.term_stats(["e:smith"]) == (1, {"e:smith": 1})
+    store.close()

@@ -168,7 +168,8 @@ class Pipeline:
         #: after each run, one refinement pass over the incidents it touched (and neighbours)
         self.refine = refine
         self.c = components or Components.default()
-        self.index = SqliteCandidateIndex(store.conn, self.c.linker)
+        self.index = SqliteCandidateIndex(store.conn, self.c.linker, df_cache=True)
+        store.on_rollback.append(self.index.forget)
         self.on_error = on_error
         self.on_progress = on_progress
 

@@ -140,6 +140,7 @@ Idf = Mapping[str, float]
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 18)  # keys recur from article to article; the sum costs more
 def prior_df(key: str) -> float:
     """Prior share of incidents whose reports use ``key``, from its general English frequency.
 

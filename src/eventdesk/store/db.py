@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -155,6 +155,8 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         # Explicit transactions only (BEGIN/COMMIT in ``transaction``).
         self.conn.isolation_level = None
+        #: called after a rollback (caches of what the connection wrote drop their copies)
+        self.on_rollback: list[Callable[[], None]] = []
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA busy_timeout = 10000")
         if not readonly:
@@ -194,6 +196,8 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            for hook in self.on_rollback:
+                hook()
             raise
         else:
             self.conn.execute("COMMIT")
