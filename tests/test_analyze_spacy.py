@@ -128,6 +128,28 @@ def test_fast_rule_components_match_spacys_own() -> None:
         assert got == want
 
 
+def test_numpy_blas_gives_the_tags_and_entities_of_blis() -> None:
+    """``analyze.blas``: the models multiply through NumPy's BLAS; the output is BLIS's."""
+    from eventdesk.analyze.blas import NumpyBlasOps
+    from eventdesk.analyze.spacy_analyzer import load_nlp
+
+    fast, own = load_nlp(blas="numpy"), load_nlp(blas="blis")
+    assert isinstance(fast.get_pipe("tok2vec").model.ops, NumpyBlasOps)
+    assert isinstance(fast.get_pipe("ner").model.get_ref("tok2vec").ops, NumpyBlasOps)
+    assert not isinstance(own.get_pipe("tok2vec").model.ops, NumpyBlasOps)
+    texts = [
+        "Officer Clarissa Jean-Philippe, 26, was shot dead in Montrouge, south of Paris, on "
+        "Thursday morning. A street sweeper was seriously wounded, police said.",
+        "Two men were shot and killed late Saturday on the 1500 block of West Monroe Street "
+        "in Chicago, according to Sgt. Ann Lee of the Chicago Police Department.",
+    ]
+    for a, b in zip(fast.pipe(texts), own.pipe(texts), strict=True):
+        assert [(t.tag_, t.ent_iob_, t.ent_type_) for t in a] == [
+            (t.tag_, t.ent_iob_, t.ent_type_) for t in b
+        ]
+        assert [s.start for s in a.sents] == [s.start for s in b.sents]
+
+
 def test_entities_only_where_worth_it_and_at_the_right_offsets() -> None:
     from eventdesk.analyze.spacy_analyzer import NER_LEAD
 

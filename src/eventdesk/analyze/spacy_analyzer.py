@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from eventdesk.analyze.blas import use_numpy_blas
 from eventdesk.analyze.cues import CASUALTY_WORDS
 from eventdesk.analyze.fast_rules import AttributeTable, CachedLemmatizer
 from eventdesk.model import Analysis, Article, Mention, Sentence
@@ -199,22 +200,30 @@ def load_nlp(
     attributes: str = "table",
     ner: str = "selective",
     tags: str = "all",
+    blas: str | None = None,
 ) -> Any:
     """The pipeline, loaded once per process (per set of options).
 
     ``parse``: "selective" (``parse_sentences``) | "full"; ``attributes``: "table"
     (``fast_rules``) | "ruler" (spaCy's own components, to compare); ``ner``: "selective"
     (``SelectiveNer``) | "full"; ``tags``: "parsed" (part of speech and lemmas only for the
-    sentences parsed) | "all".
+    sentences parsed) | "all"; ``blas``: "numpy" (``analyze.blas``) | "blis" (thinc's own),
+    default ``$EVENTDESK_BLAS`` or "numpy".
     """
-    return _load_nlp(model, parse, attributes, ner, tags)
+    return _load_nlp(model, parse, attributes, ner, tags, blas or default_blas())
+
+
+def default_blas() -> str:
+    return os.environ.get("EVENTDESK_BLAS", "numpy")
 
 
 @lru_cache(maxsize=4)
-def _load_nlp(model: str, parse: str, attributes: str, ner: str, tags: str) -> Any:
+def _load_nlp(model: str, parse: str, attributes: str, ner: str, tags: str, blas: str) -> Any:
     import spacy
 
     nlp = spacy.load(model)
+    if blas == "numpy":
+        use_numpy_blas(nlp)
     if parse != "full" and "parser" in nlp.pipe_names:
         nlp.disable_pipe("parser")  # still loaded: ``parse_sentences`` uses it
         if "senter" in nlp.component_names:
