@@ -37,7 +37,7 @@ from eventdesk.model import Analysis, Article, ArticleFacts, Fact, RawArticle
 from eventdesk.reconcile import Report, reconcile
 from eventdesk.store.db import Store
 from eventdesk.store.link_index import SqliteCandidateIndex
-from eventdesk.workers import default_processes, ordered_map
+from eventdesk.workers import default_processes, gc_paused, ordered_map
 
 #: Reconcile the incidents touched so far after this many stored articles (and at the end).
 FLUSH_EVERY = 100
@@ -141,10 +141,11 @@ def analyze_and_extract(
 
 def _preload(c: Components) -> None:
     """Load models before the workers fork, so that they share one copy of them."""
-    for part in (c.analyzer, c.extractor):
-        warm = getattr(part, "warm_up", None)
-        if callable(warm):
-            warm()
+    with gc_paused():
+        for part in (c.analyzer, c.extractor):
+            warm = getattr(part, "warm_up", None)
+            if callable(warm):
+                warm()
 
 
 def source_of(article: Article) -> str | None:

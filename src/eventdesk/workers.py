@@ -12,12 +12,14 @@ input generator may touch the database (duplicate checks), which must stay in on
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context
@@ -54,6 +56,20 @@ def workers_die_with_parent() -> None:
         os.register_at_fork(after_in_child=_die_with_parent)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: loading a model or the gazetteer creates hundreds
+    of thousands of long-lived objects, and a collection every few hundred of them rescanned
+    all made so far (the gazetteer's pickle loads in 0.5 s instead of 1.3 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 _state: Any = None
 
 
@@ -86,18 +102,24 @@ def ordered_map(
     in_flight = in_flight or 2 * processes
     it = iter(items)
     pending: deque[Future[list[R]]] = deque()
-    with ProcessPoolExecutor(
-        max_workers=processes,
-        mp_context=get_context("fork"),
-        initializer=_init,
-        initargs=(state,),
-    ) as pool:
-        while True:
-            while len(pending) < in_flight:
-                batch = list(islice(it, batch_size))
-                if not batch:
-                    break
-                pending.append(pool.submit(_call, fn, batch))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+    # What is loaded now (the models) is set aside from collection until the workers are
+    # done: their collections then never walk it, nor write to the pages they share with us.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=processes,
+            mp_context=get_context("fork"),
+            initializer=_init,
+            initargs=(state,),
+        ) as pool:
+            while True:
+                while len(pending) < in_flight:
+                    batch = list(islice(it, batch_size))
+                    if not batch:
+                        break
+                    pending.append(pool.submit(_call, fn, batch))
+                if not pending:
+                    return
+                yield from pending.popleft().result()
+    finally:
+        gc.unfreeze()

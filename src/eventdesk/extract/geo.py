@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from eventdesk.workers import gc_paused
+
 #: How far the nearest ZIP centre of a neighbourhood's postal town may be (gva-dev city,
 #: articles grouped by gold incident: 0.830 -> 0.839 at 4 km; 3 km fixes fewer, 6 km breaks one)
 POSTAL_TOWN_KM = 4.0
@@ -355,7 +357,7 @@ def gazetteer() -> Gazetteer:
     path = _cache_path()
     if path is not None and path.exists():
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, gc_paused():
                 obj = pickle.load(fh)
             if isinstance(obj, Gazetteer):
                 return obj
