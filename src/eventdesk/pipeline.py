@@ -139,6 +139,24 @@ def analyze_and_extract(
         yield from _extract_batch(c, batch)
 
 
+#: Read once before the workers fork: what the analyzer and extractor build on first use
+#: (the recogniser's first call, lemma and attribute tables, the outlet-name index) is then
+#: built once and shared, not once in every worker (0.7 s of CPU each, measured).
+_WARM_UP = Article(
+    id="eventdesk:warm-up",
+    text=(
+        "Man killed, woman hurt in Springfield shooting\n"
+        "SPRINGFIELD, Ill. — A 24-year-old man was shot and killed and a woman was wounded "
+        "late Saturday on the 1200 block of East Cook Street, police said. Sgt. Ann Lee said "
+        "officers found John Doe with a gunshot wound to the chest; he died at Memorial "
+        "Medical Center. A 19-year-old suspect was arrested Monday and charged with murder."
+    ),
+    raw="",
+    url="https://www.sj-r.com/story/news/2024/06/02/shooting/1/",
+    published=datetime(2024, 6, 3, 9, 0),
+)
+
+
 def _preload(c: Components) -> None:
     """Load models before the workers fork, so that they share one copy of them."""
     with gc_paused():
@@ -146,6 +164,7 @@ def _preload(c: Components) -> None:
             warm = getattr(part, "warm_up", None)
             if callable(warm):
                 warm()
+        _extract_batch(c, [_WARM_UP])
 
 
 def source_of(article: Article) -> str | None:
