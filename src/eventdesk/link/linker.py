@@ -409,8 +409,16 @@ class DefaultLinker:
     def combine(c: Mapping[str, float]) -> float:
         return BIAS + sum(WEIGHTS.get(k, 0.0) * v for k, v in c.items())
 
-    def score(self, a: LinkFeatures, b: LinkFeatures, idf: Idf, n_articles: int = 1) -> float:
-        return self.combine(self.components(a, b, idf, n_articles))
+    def score(
+        self,
+        a: LinkFeatures,
+        b: LinkFeatures,
+        idf: Idf,
+        n_articles: int = 1,
+        norms: dict[int, float] | None = None,
+    ) -> float:
+        """``norms``: as in ``components`` (the features must outlive it)."""
+        return self.combine(self.components(a, b, idf, n_articles, norms))
 
     # --- Linker protocol ----------------------------------------------------------------
 

@@ -90,12 +90,11 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
-def _idf(incidents: Items, linker: Any) -> dict[str, float]:
+def _idf(incidents: Items, merged: dict[str, LinkFeatures]) -> dict[str, float]:
     df: Counter[str] = Counter()
     keys: set[str] = set()
-    for arts in incidents.values():
-        merged = linker.merge_features([f for _, f in arts])
-        k = feature_keys(merged)
+    for inc, arts in incidents.items():
+        k = feature_keys(merged[inc])
         df.update(k)
         for _, f in arts:
             keys |= feature_keys(f)
@@ -103,9 +102,18 @@ def _idf(incidents: Items, linker: Any) -> dict[str, float]:
     return idf_from_stats(len(incidents), df, keys)
 
 
-def _score(linker: Any, a: LinkFeatures, b: LinkFeatures, idf: dict[str, float], n: int) -> float:
+def _score(
+    linker: Any,
+    a: LinkFeatures,
+    b: LinkFeatures,
+    idf: dict[str, float],
+    n: int,
+    norms: dict[int, float] | None = None,
+) -> float:
+    """``norms``: a cache of term-vector norms for ``DefaultLinker`` (``a`` and ``b`` must
+    outlive it)."""
     if isinstance(linker, DefaultLinker):
-        return linker.score(a, b, idf, n)
+        return linker.score(a, b, idf, n, norms)
     score = getattr(linker, "score", None)
     if score is None:
         raise TypeError("refine needs a linker with score(a, b, idf, n_articles)")
@@ -234,7 +242,8 @@ def refine(
     linker: Any,
 ) -> list[Operation]:
     """Proposed splits (first) and merges; see the module docstring."""
-    idf = _idf(incidents, linker)
+    every = {inc: linker.merge_features([f for _, f in arts]) for inc, arts in incidents.items()}
+    idf = _idf(incidents, every)
     ops: list[Operation] = []
     split_ids: set[str] = set()
     for inc in sorted(incidents):
@@ -246,7 +255,8 @@ def refine(
 
     article_inc = {a: inc for inc, arts in incidents.items() for a, _ in arts}
     live = [inc for inc in sorted(incidents) if inc not in split_ids and incidents[inc]]
-    merged = {inc: linker.merge_features([f for _, f in incidents[inc]]) for inc in live}
+    merged = {inc: every[inc] for inc in live}
+    norms: dict[int, float] = {}  # of ``merged``'s vectors, which live as long as it
 
     apart_pairs: set[frozenset[str]] = set()
     for p in cannot_link:
@@ -288,8 +298,8 @@ def refine(
                 seen.add(pr)
                 na, nb = len(incidents[a]), len(incidents[b])
                 s = max(
-                    _score(linker, merged[a], merged[b], idf, nb),
-                    _score(linker, merged[b], merged[a], idf, na),
+                    _score(linker, merged[a], merged[b], idf, nb, norms),
+                    _score(linker, merged[b], merged[a], idf, na, norms),
                 )
                 if s >= MERGE_THRESHOLD:
                     pairs.append((s, pr[0], pr[1], f"merged features score {s:.2f}"))
