@@ -61,6 +61,15 @@ def test_bands_shape_and_determinism() -> None:
     assert len(minhash_bands("Short text")) == BANDS
 
 
+def test_band_strings_are_those_stored_databases_hold() -> None:
+    """The strings datasketch 2.0's MinHash (scheme "affine32", seed 1, 128 permutations)
+    gives: a database's stored bands must keep matching new articles' across versions."""
+    bands = minhash_bands("Two men were shot and killed late Saturday in Chicago, police said.")
+    assert bands[:3] == ["0:2a5f8c1769c8e800", "1:3aee8e593781024e", "2:0980f7eabc402869"]
+    assert bands[-1] == "41:9437adc8fc3bb095"
+    assert minhash_bands("Three")[:2] == ["0:7b978c87b3bad783", "1:49c75ab2619f92b2"]
+
+
 def test_evaluate_duplicates_counts_pairs(tmp_path: Path) -> None:
     from eventdesk.eval.clean import evaluate_duplicates, format_duplicates
 

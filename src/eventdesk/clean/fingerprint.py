@@ -2,11 +2,18 @@
 
 * ``exact_hash(text)``: SHA-256 of the normalised word sequence (case, punctuation, quotes,
   whitespace and Unicode form do not matter).  Equal hashes = the same text.
-* ``minhash_bands(text)``: MinHash (datasketch) over word ``SHINGLE``-grams, cut into ``BANDS``
-  bands of ``ROWS`` rows; each band becomes one short string ``"<band>:<hash>"``.  Store them
-  in an indexed table; articles sharing at least one band string are *candidates*.
+* ``minhash_bands(text)``: MinHash over word ``SHINGLE``-grams, cut into ``BANDS`` bands of
+  ``ROWS`` rows; each band becomes one short string ``"<band>:<hash>"``.  Store them in an
+  indexed table; articles sharing at least one band string are *candidates*.
 * ``similarity(a, b)``: exact Jaccard similarity of the two texts' shingle sets.  A candidate
   with ``similarity >= DUPLICATE_THRESHOLD`` is a duplicate (same story, another outlet/page).
+
+The MinHash is datasketch 2.0's default ("affine32": SHA-1's first 32 bits, mixed by the
+MurmurHash3 finalizer, then ``a*h + b`` mod 2**32 with odd ``a``), written out here (``minhash``)
+so that the band strings a database holds never change under it: datasketch changed its
+default scheme in 2.0, which would have silently stopped old articles matching new ones, and
+importing it loaded SciPy (0.4 s of every run's start, 143 MB installed) for parts eventdesk
+does not use.  ``tests/test_clean_fingerprint.py`` pins the strings.
 
 Parameters (measured on gva-dev with ``eventdesk.eval.clean.evaluate_duplicates``):
 ``SHINGLE = 5`` words, 128 permutations, ``BANDS = 42`` bands × ``ROWS = 3`` rows.  The LSH
@@ -26,7 +33,6 @@ import re
 import unicodedata
 
 import numpy as np
-from datasketch import MinHash
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -38,9 +44,29 @@ _SEED = 1
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
-# One permutation set for the whole process: MinHash() draws its permutations from the seed on
-# every construction, which costs more than hashing a short article.
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED)
+
+
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """``a`` (odd) and ``b`` of the ``num_perm`` maps ``h -> a*h + b mod 2**32``, drawn as
+    datasketch draws them for a seed."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+# Drawn once for the whole process (drawing costs more than hashing a short article).
+_A, _B = _permutations(NUM_PERM, _SEED)
+
+
+def _mix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer (a bijection that spreads the bits); uint32 arithmetic
+    wraps, as the finalizer means it to."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def normalized_words(text: str) -> list[str]:
@@ -64,14 +90,15 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-def minhash(text: str, k: int = SHINGLE) -> MinHash | None:
-    """datasketch MinHash of the text's shingles (None for a text without words)."""
+def minhash(text: str, k: int = SHINGLE) -> np.ndarray | None:
+    """The ``NUM_PERM`` MinHash values (uint32) of the text's shingles; None for a text
+    without words."""
     sh = shingles(text, k)
     if not sh:
         return None
-    m = _TEMPLATE.copy()
-    m.update_batch([s.encode("utf-8") for s in sh])
-    return m
+    hashes = [int.from_bytes(hashlib.sha1(s.encode("utf-8")).digest()[:4], "little") for s in sh]
+    h = _mix32(np.array(hashes, dtype=np.uint32).reshape(-1, 1))
+    return np.asarray((h * _A + _B).min(axis=0), dtype=np.uint32)
 
 
 def minhash_bands(text: str, bands: int = BANDS, rows: int = ROWS, k: int = SHINGLE) -> list[str]:
@@ -81,7 +108,7 @@ def minhash_bands(text: str, bands: int = BANDS, rows: int = ROWS, k: int = SHIN
     m = minhash(text, k)
     if m is None:
         return []
-    hv = np.asarray(m.hashvalues, dtype=np.uint64)
+    hv = m.astype(np.uint64)  # 8 bytes a value, as the stored band strings were first made
     out = []
     for i in range(bands):
         chunk = hv[i * rows : (i + 1) * rows].tobytes()
