@@ -216,3 +216,20 @@ def test_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     )
     dups = con.execute("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
     assert listed + dups == n
+
+
+def test_the_command_s_exit_keeps_codes_and_output(tmp_path: Path) -> None:
+    """``cli.run`` ends the process without tearing down what it loaded: exit codes and the
+    last lines of output must survive that."""
+    db = tmp_path / "x.db"
+    src = tmp_path / "one.txt"
+    src.write_text("Two men were shot and killed late Saturday in Chicago, police said.\n")
+    base = [sys.executable, "-m", "eventdesk.cli"]
+    ok = subprocess.run(
+        [*base, "ingest", str(src), "--db", str(db)], capture_output=True, text=True
+    )
+    assert ok.returncode == 0 and "1 stored" in ok.stderr
+    listed = subprocess.run([*base, "incidents", "--db", str(db)], capture_output=True, text=True)
+    assert listed.returncode == 0 and "Chicago" in listed.stdout
+    bad = subprocess.run([*base, "show", "nope", "--db", str(db)], capture_output=True, text=True)
+    assert bad.returncode == 2 and "no incident 'nope'" in bad.stderr

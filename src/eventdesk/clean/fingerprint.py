@@ -45,7 +45,6 @@ _SEED = 1
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """``a`` (odd) and ``b`` of the ``num_perm`` maps ``h -> a*h + b mod 2**32``, drawn as
     datasketch draws them for a seed."""
