@@ -46,6 +46,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
+import numpy as np
+
 from eventdesk.link import Candidate, CandidateIndex, LinkDecision
 from eventdesk.model import ArticleFacts, LinkFeatures
 
@@ -177,7 +179,13 @@ def _word_frequencies() -> dict[str, float]:
 def idf_from_stats(n: int, df: Mapping[str, int], keys: Iterable[str]) -> dict[str, float]:
     """Smoothed IDF from the store's counts blended with a word-frequency prior."""
     m = PRIOR_INCIDENTS
-    return {k: math.log((n + m + 1) / (df.get(k, 0) + m * prior_df(k) + 1)) + 1.0 for k in keys}
+    ks = list(keys)
+    # as arrays: a link scores thousands of keys (the article's and its candidates'), three
+    # times an article
+    counts = np.fromiter((df.get(k, 0) for k in ks), np.float64, len(ks))
+    prior = np.fromiter(map(prior_df, ks), np.float64, len(ks))
+    idf = np.log((n + m + 1) / (counts + m * prior + 1)) + 1.0
+    return dict(zip(ks, idf.tolist(), strict=True))
 
 
 def feature_keys(f: LinkFeatures) -> set[str]:
