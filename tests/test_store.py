@@ -44,3 +44,21 @@ def test_readonly_path_with_odd_characters(tmp_path: Path) -> None:
     ro = Store(db, readonly=True)
     assert ro.conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0] == 0
     ro.close()
+
+
+def test_a_failed_commit_is_rolled_back_and_reported(tmp_path: Path) -> None:
+    store = Store(tmp_path / "x.db")
+    store.conn.execute("CREATE TABLE p (id INTEGER PRIMARY KEY)")
+    store.conn.execute(
+        "CREATE TABLE c (pid INTEGER REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED)"
+    )
+    undone: list[str] = []
+    store.on_rollback.append(lambda: undone.append("rolled back"))
+    with pytest.raises(sqlite3.IntegrityError), store.transaction():
+        store.conn.execute("INSERT INTO c VALUES (42)")  # checked only at COMMIT
+    assert undone == ["rolled back"]
+    assert not store.conn.in_transaction
+    assert store.conn.execute("SELECT COUNT(*) FROM c").fetchone()[0] == 0
+    with store.transaction():  # the next transaction starts cleanly
+        store.conn.execute("INSERT INTO p VALUES (1)")
+    store.close()

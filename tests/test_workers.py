@@ -7,8 +7,16 @@ import gc
 from eventdesk.workers import gc_paused, ordered_map
 
 
-def _frozen(_: object, batch: list[int]) -> list[int]:
+def _frozen(_: object, batch: list[int]) -> list[bool]:
     return [gc.get_freeze_count() > 0 for _ in batch]
+
+
+def _blas_threads(_: object, batch: list[int]) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")] * len(
+        batch
+    )
 
 
 def test_gc_paused_restores_what_it_found() -> None:
@@ -26,3 +34,14 @@ def test_loaded_objects_are_frozen_only_while_workers_run() -> None:
     out = list(ordered_map(_frozen, None, range(40), processes=2, batch_size=8))
     assert out == [True] * 40  # the workers see what was loaded frozen
     assert gc.get_freeze_count() == before == 0
+
+
+def test_workers_run_blas_on_one_thread_and_leave_the_parent_s_alone() -> None:
+    import numpy  # noqa: F401 - loads NumPy's OpenBLAS
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    with threadpool_limits(2, user_api="blas"):
+        parent = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+        out = list(ordered_map(_blas_threads, None, range(16), processes=2, batch_size=4))
+        assert out == [1] * 16
+        assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == parent

@@ -77,6 +77,17 @@ def _init(state: Any) -> None:
     # Forked: ``state`` arrives by copy-on-write memory, not by pickling.
     global _state
     _state = state
+    one_blas_thread()
+
+
+def one_blas_thread() -> None:
+    """Run this process's BLAS (NumPy's OpenBLAS: the models' matrix products) on one thread:
+    the workers together already keep every core busy."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency; without it BLAS keeps its threads
+        return
+    threadpool_limits(1, user_api="blas")
 
 
 def _call(fn: Callable[[Any, list[Any]], list[Any]], batch: list[Any]) -> list[Any]:

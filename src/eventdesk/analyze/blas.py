@@ -6,8 +6,9 @@ the OpenBLAS that NumPy ships picks kernels for the CPU at run time and multipli
 shapes 1.4-1.6x faster on one thread (126-144 against 91-93 GFLOPS, 300-4,000 rows of 96-288
 columns).  Results differ from BLIS's in the last bits of a float (1e-6).
 
-BLAS runs on one thread: eventdesk's workers already keep every core busy, and threads of
-their own would only contend with them.
+Worker processes run BLAS on one thread (``workers``): they already keep every core busy.
+The process that loads the models is left as it is (an application embedding eventdesk keeps
+its own BLAS settings).
 """
 
 from __future__ import annotations
@@ -40,11 +41,7 @@ class NumpyBlasOps(NumpyOps):
 
 
 def use_numpy_blas(nlp: Any) -> None:
-    """Make every model of ``nlp`` (disabled components too) multiply through NumPy's BLAS,
-    on one thread."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1, user_api="blas")
+    """Make every model of ``nlp`` (disabled components too) multiply through NumPy's BLAS."""
     ops = NumpyBlasOps()
     for _, component in nlp.components:
         model = getattr(component, "model", None)

@@ -199,8 +199,14 @@ class Store:
             for hook in self.on_rollback:
                 hook()
             raise
-        else:
+        try:
             self.conn.execute("COMMIT")
+        except BaseException:  # a failed commit (disk full, I/O error) undoes the transaction
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            for hook in self.on_rollback:
+                hook()
+            raise
 
     def close(self) -> None:
         self.conn.close()
