@@ -176,7 +176,7 @@ def test_entities_only_where_worth_it_and_at_the_right_offsets() -> None:
 def test_sentences_that_cannot_name_anyone_skip_the_recogniser() -> None:
     from eventdesk.analyze.spacy_analyzer import SelectiveNer, load_nlp
 
-    for tags in ("all", "parsed"):
+    for tags in ("all", "selective", "parsed"):
         nlp = load_nlp(tags=tags)
         ner = SelectiveNer(nlp)
         text = (
@@ -192,7 +192,7 @@ def test_sentences_that_cannot_name_anyone_skip_the_recogniser() -> None:
         assert "Deputies said Jamal Reed, 19, was arrested." in kept
         assert "Officers found the victim, Reed said." in kept  # a capital past the first word
         assert "He was shot twice, officers said." not in kept  # "He" is a stop word
-        if tags == "all":  # tagged: a first word is a name only when a proper noun
+        if tags != "parsed":  # tagged: a first word is a name only when a proper noun
             assert "Police said the boy was taken to a hospital." not in kept
 
 
@@ -214,6 +214,44 @@ def test_parsed_sentences_are_tagged_though_the_doc_is_not() -> None:
     assert sd.has_annotation("TAG") and sd.has_annotation("DEP")
     assert {t.text: t.lemma_ for t in sd}["killed"] == "kill"
     assert {t.text: t.pos_ for t in sd}["men"] == "NOUN"
+
+
+def test_selective_tagging_tags_the_lead_and_the_sentences_about_people() -> None:
+    """``tags="selective"`` (the default): the lead and the sentences that may name someone
+    hurt or held are tagged as the full pipeline tags them; the rest are left untagged, their
+    link terms are dictionary lemmas, and a parse of one tags its copy first."""
+    import numpy
+
+    from eventdesk.analyze.spacy_analyzer import analysis_from_doc, load_nlp
+    from eventdesk.extract.features import build_link_features
+
+    lead = [f"Paragraph {i} of the report on the shooting in Gary, Ind. today." for i in range(8)]
+    late = [
+        "The weather stayed cold and the neighbours kept their dogs inside.",
+        "The victim was identified as Maria Lopez, 34, of Toledo.",
+        "Neighbours gathered flowers near the corner stores on Elm Avenue.",
+    ]
+    text = "\n".join(lead + late)
+    doc = load_nlp()(text)
+    full = load_nlp(tags="all")(text)
+    sents = list(doc.sents)
+    assert len(sents) == 11
+    tagged = [all(t.tag for t in s) for s in sents]
+    assert tagged == [True] * 8 + [False, True, False]
+    for s, f in zip(sents[:7], list(full.sents)[:7], strict=True):  # away from the gaps
+        assert [(t.tag_, t.lemma_) for t in s] == [(t.tag_, t.lemma_) for t in f]
+        # the parser reads these rows; the tokenizer's norms ("Ind." -> "Indiana") count
+        assert numpy.allclose(doc.tensor[s.start : s.end], full.tensor[f.start : f.end], atol=1e-5)
+    assert ("Maria Lopez", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+    art = Article(id="s", text=text, raw=text)
+    an = analysis_from_doc(art, doc)
+    terms = build_link_features(an, []).terms
+    assert {"weather", "neighbour", "dog", "flower", "store"} <= set(terms)  # simplemma
+    assert "stores" not in terms and "the" not in terms
+    s = an.sentences[10]
+    sd = parse_sentence(an.doc, s.start, s.end)
+    assert sd.has_annotation("TAG") and sd.has_annotation("DEP")
+    assert {t.text: t.lemma_ for t in sd}["gathered"] == "gather"
 
 
 def test_link_terms_of_an_untagged_doc_are_dictionary_lemmas() -> None:

@@ -138,6 +138,7 @@ class SelectiveNer:
         return False
 
     def _selected(self, doc: Any) -> tuple[Any, list[int]]:
+        from spacy.attrs import NORM
         from spacy.tokens import Doc
 
         keep: list[int] = []
@@ -147,7 +148,10 @@ class SelectiveNer:
                 keep.extend(range(sent.start, sent.end))
         words = [doc[i].text for i in keep]
         spaces = [bool(doc[i].whitespace_) for i in keep]
-        return Doc(doc.vocab, words=words, spaces=spaces), keep
+        part = Doc(doc.vocab, words=words, spaces=spaces)
+        if keep:  # the tokenizer's norms ("Ind." -> "Indiana"), which the recogniser reads
+            part.from_array([NORM], doc.to_array([NORM])[keep])
+        return part, keep
 
     def _set(self, doc: Any, part: Any, keep: list[int]) -> Any:
         from spacy.tokens import Span
@@ -172,6 +176,64 @@ class SelectiveNer:
             parts = self.ner.pipe([p for p, _ in selected], batch_size=batch_size)
             for doc, (_, keep), part in zip(batch, selected, parts, strict=True):
                 yield self._set(doc, part, keep)
+
+
+class SelectiveTagging:
+    """Pipeline component (``tags="selective"``): the tagging components (``TAGGING``) run on
+    the sentences worth it (``NER_LEAD``, ``NER_WORTHY``), put together in one shorter doc;
+    their tags, lemmas and tok2vec rows are copied back, and the other words stay untagged
+    (link terms then use their dictionary lemmas; a parse of them tags its copy first)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.steps = [nlp.get_pipe(n) for n in _tagging(nlp)]
+
+    @staticmethod
+    def _selected(doc: Any) -> list[int]:
+        keep: list[int] = []
+        for i, sent in enumerate(doc.sents):
+            if i < NER_LEAD or NER_WORTHY.search(sent.text):
+                keep.extend(range(sent.start, sent.end))
+        return keep
+
+    def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, NORM, POS, TAG
+        from spacy.tokens import Doc
+        from spacy.util import minibatch
+
+        attrs = [TAG, POS, MORPH, LEMMA]
+        for batch in minibatch(docs, batch_size):
+            keeps = [self._selected(d) for d in batch]
+            parts = []
+            for d, k in zip(batch, keeps, strict=True):
+                part = Doc(
+                    d.vocab,
+                    words=[d[i].text for i in k],
+                    spaces=[bool(d[i].whitespace_) for i in k],
+                )
+                if k:  # the tokenizer's norms ("Ind." -> "Indiana"), which tok2vec reads
+                    part.from_array([NORM], d.to_array([NORM])[k])
+                parts.append(part)
+            for step in self.steps:
+                parts = list(step.pipe(parts, batch_size=batch_size))
+            for doc, keep, part in zip(batch, keeps, parts, strict=True):
+                if keep:
+                    table = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
+                    table[keep] = part.to_array(attrs)
+                    doc.from_array(attrs, table)
+                    if part.tensor.size:
+                        tensor = numpy.zeros((len(doc), part.tensor.shape[1]), dtype="float32")
+                        tensor[keep] = part.tensor
+                        doc.tensor = tensor
+                yield doc
+
+    def __call__(self, doc: Any) -> Any:
+        return next(iter(self.pipe([doc])))
+
+
+@Language.factory("eventdesk_selective_tagging")
+def make_selective_tagging(nlp: Any, name: str) -> SelectiveTagging:
+    return SelectiveTagging(nlp)
 
 
 @Language.factory("eventdesk_selective_ner")
@@ -199,18 +261,20 @@ def load_nlp(
     parse: str = "selective",
     attributes: str = "table",
     ner: str = "selective",
-    tags: str = "all",
+    tags: str | None = None,
     blas: str | None = None,
 ) -> Any:
     """The pipeline, loaded once per process (per set of options).
 
     ``parse``: "selective" (``parse_sentences``) | "full"; ``attributes``: "table"
     (``fast_rules``) | "ruler" (spaCy's own components, to compare); ``ner``: "selective"
-    (``SelectiveNer``) | "full"; ``tags``: "parsed" (part of speech and lemmas only for the
-    sentences parsed) | "all"; ``blas``: "numpy" (``analyze.blas``) | "blis" (thinc's own),
+    (``SelectiveNer``) | "full"; ``tags``: "selective" (``SelectiveTagging``: part of speech
+    and lemmas for the lead and the sentences that may name the people hurt or held, and for
+    any sentence parsed) | "parsed" (only for the sentences parsed) | "all", default
+    ``$EVENTDESK_TAGS`` or "selective"; ``blas``: "numpy" (``analyze.blas``) | "blis" (thinc's own),
     default ``$EVENTDESK_BLAS`` or "numpy".
     """
-    return _load_nlp(model, parse, attributes, ner, tags, blas or default_blas())
+    return _load_nlp(model, parse, attributes, ner, tags or default_tags(), blas or default_blas())
 
 
 def default_blas() -> str:
@@ -244,15 +308,18 @@ def _load_nlp(model: str, parse: str, attributes: str, ner: str, tags: str, blas
     if ner == "selective" and "ner" in nlp.pipe_names:
         nlp.add_pipe("eventdesk_selective_ner", after="ner")
         nlp.disable_pipe("ner")
-    if tags == "parsed" and parse != "full":
+    if tags in ("parsed", "selective") and parse != "full":
         for name in _tagging(nlp):
             nlp.disable_pipe(name)
+        if tags == "selective":
+            before = "eventdesk_selective_ner" if ner == "selective" else "ner"
+            nlp.add_pipe("eventdesk_selective_tagging", before=before)
     return nlp
 
 
 def default_tags() -> str:
-    """``$EVENTDESK_TAGS`` ("all" or "parsed"), else "all"."""
-    return os.environ.get("EVENTDESK_TAGS", "all")
+    """``$EVENTDESK_TAGS`` ("selective", "all" or "parsed"), else "selective"."""
+    return os.environ.get("EVENTDESK_TAGS", "selective")
 
 
 def _tagging(nlp: Any) -> list[str]:
@@ -280,7 +347,8 @@ class SpacyAnalyzer:
         parse: str = "selective",
         tags: str | None = None,
     ) -> None:
-        """``tags``: "all" (default) or "parsed" (``load_nlp``; default ``$EVENTDESK_TAGS``)."""
+        """``tags``: "selective", "all" or "parsed" (``load_nlp``; default ``$EVENTDESK_TAGS``,
+        else "selective")."""
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
@@ -383,16 +451,17 @@ def parse_sentences(doc: Any, spans: list[tuple[int, int]], model: str = MODEL) 
                 starts[0] = 1
                 sd.from_array([SENT_START], starts)
                 copies.append(sd)
-            tagged = doc.user_data.get("eventdesk_has_tag")
-            if tagged is None:
-                tagged = doc.user_data["eventdesk_has_tag"] = doc.has_annotation("TAG")
-            # the parser reads the tok2vec tensor: a tagged doc's copies carry their slice of
-            # it (``Span.as_doc``), which the parser's listener reads when no tok2vec ran
-            # before it in the same call; an untagged doc gets tagged copies here
-            steps = [] if tagged and doc.tensor.size else _tagging(nlp)
-            steps.append("parser")
-            for name in steps:
-                copies = list(nlp.get_pipe(name).pipe(copies, batch_size=len(copies)))
+            # the parser reads the tok2vec tensor: a tagged sentence's copy carries its slice
+            # of it (``Span.as_doc``), which the parser's listener reads when no tok2vec ran
+            # before it in the same call; an untagged sentence's copy is tagged here first
+            untagged = [i for i, sd in enumerate(copies) if not doc.tensor.size or not sd[0].tag]
+            if untagged:
+                redo = [copies[i] for i in untagged]
+                for name in _tagging(nlp):
+                    redo = list(nlp.get_pipe(name).pipe(redo, batch_size=len(redo)))
+                for i, sd in zip(untagged, redo, strict=True):
+                    copies[i] = sd
+            copies = list(nlp.get_pipe("parser").pipe(copies, batch_size=len(copies)))
             for (key, span), sd in zip(todo, copies, strict=True):
                 cache[key] = _based(sd, span.start_char)
     return [cache[key] for key in spans]

@@ -127,7 +127,7 @@ def _terms_from_doc(doc: Any, lead_end: int, tagged: bool, start: int = 0) -> di
             continue
         if tok.is_stop or not tok.is_alpha:
             continue
-        if tagged:
+        if tagged and tok.tag:  # (``tags="selective"`` leaves some sentences untagged)
             pos = tok.pos_
             if pos not in _CONTENT_POS:
                 continue
