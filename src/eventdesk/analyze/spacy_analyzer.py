@@ -111,6 +111,28 @@ NER_WORTHY = re.compile(
 )
 
 
+def worth_reading(i: int, sent: Any) -> bool:
+    """Whether sentence ``i`` of a doc is one whose words are tagged and whose names are
+    looked for: the lead (``NER_LEAD``) or a sentence that may name the people (``NER_WORTHY``)."""
+    return i < NER_LEAD or bool(NER_WORTHY.search(sent.text))
+
+
+def sub_doc(doc: Any, keep: list[int]) -> Any:
+    """A doc of the tokens ``keep`` of ``doc``, with their spacing and the tokenizer's norms
+    ("Ind." -> "Indiana"), which the models read and a doc made from words would lack."""
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
+
+    part = Doc(
+        doc.vocab,
+        words=[doc[i].text for i in keep],
+        spaces=[bool(doc[i].whitespace_) for i in keep],
+    )
+    if keep:
+        part.from_array([NORM], doc.to_array([NORM])[keep])
+    return part
+
+
 class SelectiveNer:
     """Pipeline component: the model's entity recogniser run on the sentences worth it
     (``NER_LEAD``, ``NER_WORTHY``, and that may hold a name) of each doc, put together in one
@@ -138,20 +160,12 @@ class SelectiveNer:
         return False
 
     def _selected(self, doc: Any) -> tuple[Any, list[int]]:
-        from spacy.attrs import NORM
-        from spacy.tokens import Doc
-
         keep: list[int] = []
         tagged = doc.has_annotation("POS")
         for i, sent in enumerate(doc.sents):
-            if (i < NER_LEAD or NER_WORTHY.search(sent.text)) and self._may_name(sent, tagged):
+            if worth_reading(i, sent) and self._may_name(sent, tagged):
                 keep.extend(range(sent.start, sent.end))
-        words = [doc[i].text for i in keep]
-        spaces = [bool(doc[i].whitespace_) for i in keep]
-        part = Doc(doc.vocab, words=words, spaces=spaces)
-        if keep:  # the tokenizer's norms ("Ind." -> "Indiana"), which the recogniser reads
-            part.from_array([NORM], doc.to_array([NORM])[keep])
-        return part, keep
+        return sub_doc(doc, keep), keep
 
     def _set(self, doc: Any, part: Any, keep: list[int]) -> Any:
         from spacy.tokens import Span
@@ -187,33 +201,23 @@ class SelectiveTagging:
     def __init__(self, nlp: Any) -> None:
         self.steps = [nlp.get_pipe(n) for n in _tagging(nlp)]
 
-    @staticmethod
-    def _selected(doc: Any) -> list[int]:
-        keep: list[int] = []
-        for i, sent in enumerate(doc.sents):
-            if i < NER_LEAD or NER_WORTHY.search(sent.text):
-                keep.extend(range(sent.start, sent.end))
-        return keep
-
     def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:
         import numpy
-        from spacy.attrs import LEMMA, MORPH, NORM, POS, TAG
-        from spacy.tokens import Doc
+        from spacy.attrs import LEMMA, MORPH, POS, TAG
         from spacy.util import minibatch
 
         attrs = [TAG, POS, MORPH, LEMMA]
         for batch in minibatch(docs, batch_size):
-            keeps = [self._selected(d) for d in batch]
-            parts = []
-            for d, k in zip(batch, keeps, strict=True):
-                part = Doc(
-                    d.vocab,
-                    words=[d[i].text for i in k],
-                    spaces=[bool(d[i].whitespace_) for i in k],
-                )
-                if k:  # the tokenizer's norms ("Ind." -> "Indiana"), which tok2vec reads
-                    part.from_array([NORM], d.to_array([NORM])[k])
-                parts.append(part)
+            keeps = [
+                [
+                    t
+                    for i, sent in enumerate(d.sents)
+                    if worth_reading(i, sent)
+                    for t in range(sent.start, sent.end)
+                ]
+                for d in batch
+            ]
+            parts = [sub_doc(d, k) for d, k in zip(batch, keeps, strict=True)]
             for step in self.steps:
                 parts = list(step.pipe(parts, batch_size=batch_size))
             for doc, keep, part in zip(batch, keeps, parts, strict=True):
