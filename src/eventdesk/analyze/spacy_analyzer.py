@@ -2,11 +2,13 @@
 
 Speed: the dependency parser is the most expensive component of the small English pipeline and
 only a few sentences of an article need a parse (those about casualties and participants).  So
-the analyzer runs ``tok2vec, tagger, attribute_ruler, lemmatizer, ner`` plus the cheap
-statistical sentence segmenter ``senter`` on every text, and the extractor asks for a parse of
-single sentences through :func:`parse_sentence`, which reuses the document's tok2vec tensor
-(extraction runs in the same process as analysis: ``eventdesk.workers``).
-``parse="full"`` runs the parser on everything instead (for comparison).
+the analyzer runs the cheap statistical sentence segmenter ``senter`` on every text, the
+tagging components (``tok2vec, tagger``, attributes, lemmas: ``SelectiveTagging``) and the
+entity recogniser (``SelectiveNer``) on the sentences worth it (``worth_reading``), and the
+extractor asks for a parse of single sentences through :func:`parse_sentence`, which reuses
+the document's tok2vec tensor (extraction runs in the same process as analysis:
+``eventdesk.workers``).  ``parse="full"``, ``ner="full"`` and ``tags="all"`` run the whole
+components instead (for comparison).
 """
 
 from __future__ import annotations
@@ -255,8 +257,9 @@ def make_cached_lemmatizer(nlp: Any, name: str) -> CachedLemmatizer:
     return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
 
 
-#: The components that tag words (part of speech, lemma), in pipeline order: in the default
-#: ("parsed") mode they run only on the copies of the sentences the extractor has parsed.
+#: The components that tag words (part of speech, lemma), in pipeline order: ``tags="selective"``
+#: (the default) runs them on the sentences worth it, ``tags="parsed"`` only on the copies of
+#: the sentences the extractor has parsed.
 TAGGING = ("tok2vec", "tagger", "eventdesk_attribute_table", "eventdesk_cached_lemmatizer")
 
 
