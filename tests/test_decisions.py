@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -88,3 +89,25 @@ def test_refinement_never_undoes_a_human_split(desk: eventdesk.api.Desk) -> None
     assert _incident_of(desk, "dayton-ledger-0309") != _incident_of(desk, "ohio-star-0310")
     assert {d["action"] for d in desk.log()} >= {"split"}
     assert new
+
+
+def test_refinement_scope(desk: eventdesk.api.Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pass over some incidents also reads their nearest neighbours from the link index; a
+    pass over every stored incident has none to look up."""
+    from eventdesk.decisions import refine_incidents
+
+    p = desk.pipeline
+    looked_up: list[str] = []
+    real = p.index.candidates
+
+    def candidates(*args: Any, **kwargs: Any) -> Any:
+        looked_up.append("x")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(p.index, "candidates", candidates)
+    every = p.store.incident_ids()
+    assert len(every) >= 2
+    refine_incidents(p, every + ["no-such-incident"])
+    assert looked_up == []
+    refine_incidents(p, every[:1])
+    assert looked_up == ["x"]

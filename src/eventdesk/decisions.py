@@ -147,13 +147,13 @@ def refine_incidents(
     from eventdesk.link.refine import Merge, Split, refine
 
     store = p.store
-    if incident_ids is None:
-        scope = set(store.incident_ids())
+    everything = set(store.incident_ids())
+    wanted = everything if incident_ids is None else set(incident_ids)
+    if wanted >= everything:
+        scope = everything  # e.g. the first run into a new database: no neighbours to look up
     else:
         scope = set()
-        for inc in incident_ids:
-            if not store.incident_exists(inc):
-                continue
+        for inc in wanted & everything:
             scope.add(inc)
             feats = p.index.features(inc)
             if feats is not None:

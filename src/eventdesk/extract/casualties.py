@@ -826,6 +826,7 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
     """Casualty statement of one parsed sentence ``sd`` whose first char is at ``base``;
     ``headline``: the sentence is the article's headline, whose verbs drop their "was"."""
     st = Statement()
+    toks = list(sd)  # five passes below: spaCy makes a new Token object at every step
     seen: dict[int, Patient] = {}
     relcl: set[int] = set()
     rank = {"killed": 3, "injured": 2, "shot": 1}
@@ -892,7 +893,7 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
             if old is None or rank[status] > rank[old.status]:
                 seen[t.i] = p
 
-    for tok in sd:
+    for tok in toks:
         status = _status_of(tok)
         if status is None:
             continue
@@ -1065,7 +1066,7 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
     death_of: list[Any] = []
     # "the (shooting) death of 5-year-old Noelle Shawver", "the deaths of two men": killed
     # (not "the attempted murder of a man")
-    for tok in sd:
+    for tok in toks:
         if (
             tok.lower_ in _DEATH_NOUNS or tok.lower_ in _DEATH_NOUNS_PLURAL or tok.lower_ == "loss"
         ) and tok.pos_ == "NOUN":
@@ -1089,13 +1090,13 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
         for o in death_of:
             add(o, "killed")
     # "doctors were not able to save her", "medics could not save him": killed
-    for tok in sd:
+    for tok in toks:
         if tok.lemma_ == "save" and tok.pos_ == "VERB" and _negated_ability(tok):
             for o in tok.children:
                 if o.dep_ in ("dobj", "obj"):
                     add(o, "killed")
     # "was taken to a hospital", "is in stable condition": injured
-    for tok in sd:
+    for tok in toks:
         low = tok.lower_
         hit = False
         status = "injured"
@@ -1215,7 +1216,7 @@ def statements(sd: Any, base: int, headline: bool = False) -> Statement:
             if sub.i not in seen:
                 add(sub, status, also=also)
     # "leaving two officers injured": the object of leave/leaving with an injured complement
-    for tok in sd:
+    for tok in toks:
         if tok.lemma_ == "leave":
             for c in tok.children:
                 if c.dep_ in ("ccomp", "oprd", "xcomp") and _status_of(c):
