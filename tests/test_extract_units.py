@@ -936,3 +936,44 @@ def test_a_derived_gazetteer_table_is_worked_out_once_and_kept(tmp_path, monkeyp
     for f in tmp_path.glob("*.t-v1.pickle"):
         f.write_bytes(b"not a pickle")
     assert derived_table("t-v1", build) == {"springfield": 3}  # a broken file is rebuilt
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a separate incident, a man was SHOT on Main Street.",
+        "Aug. 23: Joseph Shuemaker, 24, is shot and killed near the park.",
+        "The Attack at the Bataclan two years ago left 90 dead.",
+        "(AP Photo/John Doe) Copyright 2024 All Rights Reserved",
+        "Police had Originally Said that seven people were wounded.",
+        "He was denied bail; his lawyer denies the charge.",
+        "The Suspect Reportedly fled in a white car.",
+        "Nothing happened here İstanbul ſ K.",
+    ],
+)
+def test_patterns_for_lowered_text_answer_as_the_originals(sentence: str) -> None:
+    from eventdesk.extract import lexicon as lx
+
+    for rx in (
+        lx.INCIDENT_RE,
+        lx.RELATED_RE,
+        lx.JUNK_RE,
+        lx.DENIED_RE,
+        lx.RETRACTED_RE,
+        lx.HEDGED_RE,
+    ):
+        assert bool(lx.for_lowered_text(rx).search(sentence.lower())) == bool(
+            rx.search(sentence)
+        ), rx.pattern[:40]
+
+
+def test_a_pattern_with_capitals_is_not_taken_for_lowered_text() -> None:
+    import re
+
+    from eventdesk.extract.lexicon import for_lowered_text
+
+    with pytest.raises(ValueError):
+        for_lowered_text(re.compile(r"at the [A-Z]", re.I))
+    with pytest.raises(ValueError):
+        for_lowered_text(re.compile(r"shot"))  # not case-insensitive
+    assert for_lowered_text(re.compile(r"\bshot\W", re.I)).search("was shot.")

@@ -14,8 +14,15 @@ from eventdesk.extract.lexicon import (
     JUNK_RE,
     RELATED_RE,
     RETRACTED_RE,
+    for_lowered_text,
 )
 from eventdesk.model import Analysis, Evidence
+
+# searched in every sentence's lower-cased text (``sentence_infos``)
+_JUNK, _RELATED, _RETRACTED, _DENIED, _HEDGED, _INCIDENT = map(
+    for_lowered_text, (JUNK_RE, RELATED_RE, RETRACTED_RE, DENIED_RE, HEDGED_RE, INCIDENT_RE)
+)
+_OTHER_INCIDENT = re.compile(r"\b(?:separate|unrelated|different|another)\b")
 
 
 @dataclass(slots=True)
@@ -186,11 +193,12 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
             para += 1
         prev_end = s.end
         t = s.text
+        low = t.lower()
         line_start = text.rfind("\n", 0, s.start) + 1
         line_end = text.find("\n", s.end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         junk = (
-            bool(JUNK_RE.search(t))
+            bool(_JUNK.search(low))
             or (
                 # truncated teasers ("… taken a lead over Kamala…"): a line ending in an
                 # ellipsis; but not the headline, which a site may cut short too ("Police say
@@ -199,7 +207,7 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
             )
             or not re.search(r"[a-z]", t)
         )
-        related = bool(RELATED_RE.search(t))
+        related = bool(_RELATED.search(low))
         if not related and anchors and any(a in t for a in anchors):
             related = True  # names the other incident ("the Charlie Hebdo shooters")
         if not related:
@@ -207,18 +215,18 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
         if related:
             for am in _ANCHOR.finditer(t):
                 anchors.add(am.group("name"))
-        if related and re.search(r"\b(?:separate|unrelated|different|another)\b", t, re.I):
+        if related and _OTHER_INCIDENT.search(low):
             related_para = para  # the rest of this paragraph tells of that other incident
         elif para == related_para:
             related = True
         modality = "asserted"
         if related:
             modality = "related"
-        elif RETRACTED_RE.search(t):
+        elif _RETRACTED.search(low):
             modality = "retracted"
-        elif DENIED_RE.search(t):
+        elif _DENIED.search(low):
             modality = "denied"
-        elif HEDGED_RE.search(t):
+        elif _HEDGED.search(low):
             modality = "hedged"
         out.append(
             SentInfo(
@@ -227,7 +235,7 @@ def sentence_infos(analysis: Analysis, published: date | None) -> list[SentInfo]
                 s.end,
                 t,
                 para,
-                bool(INCIDENT_RE.search(t)),
+                bool(_INCIDENT.search(low)),
                 related,
                 modality,
                 attribution_of(t),

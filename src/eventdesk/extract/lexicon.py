@@ -21,7 +21,7 @@ RELATED_RE = re.compile(
     r"\b(in (?:a|an|another) (?:separate|unrelated|different|similar|earlier|previous) "
     r"(?:incident|shooting|attack|case)|separate (?:\w+ )?incidents|unrelated (?:incident|shooting)|"
     r"(?:yesterday|last \w+|\w+day)['’]s (?:massacre|attack|killings?|bombing)|"
-    r"the (?:killings|massacre|attack|shooting|bombing) at the [A-Z]|"
+    r"the (?:killings|massacre|attack|shooting|bombing) at the [a-z]|"
     r"(?:previous|earlier|prior|last) (?:attacks?|shootings?|incidents?|massacres?)|"
     r"(?:this|last|earlier this|so far this) (?:year|month)['’]?s?\b.*\b(?:homicides?|shootings?"
     r"|killings?)|there have been (?:\w+ )?(?:attacks|shootings)|"
@@ -45,7 +45,7 @@ RELATED_RE = re.compile(
     r"\b(?:killed|died) in an? (?:[\w-]+ ){0,2}(?:car|motorcycle|traffic|vehicle|auto|highway) "
     r"(?:crash|accident|wreck|collision)\b|"
     # a timeline of other events: "Aug. 23: Joseph Shuemaker, 24, is shot and killed ..."
-    r"^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}:\s|"
+    r"^\W*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}:\s|"
     r"^\W*(?:\w+\s+)?(?:19|20)\d\d:\s|"  # "1993: Dr. David Gunn is shot to death ..."
     # statistics: "nearly 500 Detroit children have died in homicides since 2000"
     r"\bsince (?:19|20)\d\d\b|\b(?:so far|this|last) year\b.*\b(?:homicides?|shootings?)\b|"
@@ -84,9 +84,19 @@ HEDGED_RE = re.compile(
 JUNK_RE = re.compile(
     r"(image source|copyright|all rights reserved|click here|sign up|subscribe|newsletter|"
     r"watch this report|share this|follow us|captcha|cookies?|javascript|advertisement|"
-    r"related:|read more|photo:|©|\bAP Photo\b|getty images|^\s*\(?reuters\)?/?\w*\s*$)",
+    r"related:|read more|photo:|©|\bap photo\b|getty images|^\s*\(?reuters\)?/?\w*\s*$)",
     re.I,
 )
+
+
+def for_lowered_text(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` (case-insensitive, written in lower case) for searching text already passed
+    through ``str.lower``: the same answers, 2-3x faster, as a case-insensitive search folds
+    case at every step.  For a sentence that many patterns search in turn."""
+    if not rx.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.", "", rx.pattern)):
+        raise ValueError(f"not a case-insensitive pattern in lower case: {rx.pattern[:60]}")
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
 
 PEOPLE_PLURAL = (
     r"people|persons|men|women|children|kids|teens|teenagers|officers|policemen|policewomen|"
