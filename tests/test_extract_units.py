@@ -76,7 +76,7 @@ def test_holidays_resolve_to_the_last_one_before_publication(
 )
 def test_holidays_that_date_nothing(text: str) -> None:
     # a season, a long weekend, a party that ran past midnight: no one day
-    assert find_dates(text, date(2017, 1, 3)) == []
+    assert find_dates(text, date(2017, 1, 3)) == ()
 
 
 def test_times() -> None:

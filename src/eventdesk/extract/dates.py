@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1,
@@ -195,7 +196,8 @@ def _resolved(m: re.Match[str], value: date | None, part: str | None) -> DateMen
     )
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
+@lru_cache(maxsize=1024)  # the extractor reads each sentence's dates twice
+def find_dates(text: str, published: date | None) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -269,7 +271,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         out.append(_resolved(m, rval, part))
         taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
-    return out
+    return tuple(out)
 
 
 def find_times(text: str) -> list[TimeMention]:
