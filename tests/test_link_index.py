@@ -141,3 +141,21 @@ def test_the_pipeline_s_index_forgets_what_a_rollback_undid(tmp_path) -> None:
         raise RuntimeError("a failure after the index's writes")
     assert index.term_stats(["e:smith"]) == (1, {"e:smith": 1})
     store.close()
+
+
+def test_candidates_features_are_parsed_once_and_follow_updates(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(link_index, "PARSED_MAX", 2)
+    idx = SqliteCandidateIndex(conn, DefaultLinker())
+    conn.execute("BEGIN")
+    idx.update_incident("i1", feats("smith", "shoot gunman"), 1)
+    first = idx.candidates(feats("smith"))[0].features
+    assert idx.candidates(feats("smith"))[0].features is first  # parsed once
+    idx.update_incident("i1", feats("smith", "shoot gunman rifle"), 2)
+    now = idx.candidates(feats("smith"))[0].features
+    assert now is not first and set(now.terms) == {"shoot", "gunman", "rifle"}
+    for name in ("jones", "brown", "green"):
+        idx.update_incident(name, feats(name), 1)
+        idx.candidates(feats(name))
+    assert len(idx._parsed) == 2  # bounded: the least recently used went

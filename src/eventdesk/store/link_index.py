@@ -83,6 +83,8 @@ RARE_DF = 20
 UNDATED = -1
 #: Document counts an index keeps in memory (``df_cache``) before it starts over: ~40 MB.
 DF_CACHE_MAX = 300_000
+#: Candidates' features kept parsed, by their stored JSON (the most recently used): ~50 MB.
+PARSED_MAX = 4096
 
 
 def incident_day(f: LinkFeatures) -> int | None:
@@ -105,6 +107,9 @@ class SqliteCandidateIndex:
         self._df: dict[str, int] | None = {} if df_cache else None
         self._n: int | None = None
         self._data_version: int | None = None
+        # the same incidents come back as candidates article after article: their JSON is
+        # parsed once (keyed by the JSON itself, so an update is simply a new entry)
+        self._parsed: dict[str, LinkFeatures] = {}
 
     def forget(self) -> None:
         """Drop the cached counts (after a rollback, which may have undone writes they hold)."""
@@ -212,8 +217,19 @@ class SqliteCandidateIndex:
         for k in best:
             r = by_k.get(k)
             if r is not None:
-                out.append(Candidate(r[1], LinkFeatures.from_json(json.loads(r[2])), int(r[3])))
+                out.append(Candidate(r[1], self._parse(r[2]), int(r[3])))
         return out
+
+    def _parse(self, features_json: str) -> LinkFeatures:
+        """Stored features, parsed (shared between callers: read-only)."""
+        parsed = self._parsed
+        f = parsed.pop(features_json, None)
+        if f is None:
+            f = LinkFeatures.from_json(json.loads(features_json))
+            if len(parsed) >= PARSED_MAX:
+                del parsed[next(iter(parsed))]  # the least recently used
+        parsed[features_json] = f
+        return f
 
     # --- upkeep (inside the caller's transaction) ---------------------------------------
 
