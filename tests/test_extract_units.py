@@ -977,3 +977,12 @@ def test_a_pattern_with_capitals_is_not_taken_for_lowered_text() -> None:
     with pytest.raises(ValueError):
         for_lowered_text(re.compile(r"shot"))  # not case-insensitive
     assert for_lowered_text(re.compile(r"\bshot\W", re.I)).search("was shot.")
+
+
+def test_the_extractor_s_warm_up_loads_the_lemma_tables() -> None:
+    """Loaded before the workers fork, so that they share them."""
+    from eventdesk.extract import features
+
+    features.lemma_of.cache_clear()
+    get_extractor().warm_up()
+    assert features.lemma_of.cache_info().currsize == 1

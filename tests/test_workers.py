@@ -29,7 +29,20 @@ def test_gc_paused_restores_what_it_found() -> None:
     assert gc.isenabled()
 
 
+def test_gc_paused_can_set_aside_what_was_loaded() -> None:
+    gc.unfreeze()
+    with gc_paused():
+        plain = [[i] for i in range(1000)]
+    assert gc.get_freeze_count() == 0
+    with gc_paused(freeze=True):
+        loaded = [[i] for i in range(1000)]
+    assert gc.get_freeze_count() >= 1000 and gc.isenabled()
+    gc.unfreeze()
+    assert len(plain) == len(loaded)
+
+
 def test_loaded_objects_are_frozen_only_while_workers_run() -> None:
+    gc.unfreeze()  # what loading models froze (``gc_paused(freeze=True)``) is unfrozen too
     before = gc.get_freeze_count()
     out = list(ordered_map(_frozen, None, range(40), processes=2, batch_size=8))
     assert out == [True] * 40  # the workers see what was loaded frozen

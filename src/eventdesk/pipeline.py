@@ -159,7 +159,7 @@ _WARM_UP = Article(
 
 def _preload(c: Components) -> None:
     """Load models before the workers fork, so that they share one copy of them."""
-    with gc_paused():
+    with gc_paused(freeze=True):
         for part in (c.analyzer, c.extractor):
             warm = getattr(part, "warm_up", None)
             if callable(warm):

@@ -1089,9 +1089,13 @@ class RuleExtractor:
         self.geocode = geocode
 
     def warm_up(self) -> None:
-        """Load the gazetteer now (before worker processes fork, so that they share it)."""
+        """Load the gazetteer and the lemma tables now (before worker processes fork, so that
+        they share them)."""
         if self.geocode:
             gazetteer()
+        from eventdesk.extract.features import warm_up
+
+        warm_up()
 
     # -- entry point -----------------------------------------------------------------------
     def extract(self, analysis: Analysis) -> ArticleFacts:

@@ -358,7 +358,7 @@ def _pickled(path: Path | None, build: Callable[[], T], valid: Callable[[Any], b
     written is simply rebuilt / skipped."""
     if path is not None and path.exists():
         try:
-            with path.open("rb") as fh, gc_paused():
+            with path.open("rb") as fh, gc_paused(freeze=True):
                 obj = pickle.load(fh)
             if valid(obj):
                 return cast(T, obj)
