@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -986,3 +987,26 @@ def test_the_extractor_s_warm_up_loads_the_lemma_tables() -> None:
     features.lemma_of.cache_clear()
     get_extractor().warm_up()
     assert features.lemma_of.cache_info().currsize == 1
+
+
+def test_weapon_words_are_in_every_weapon_match(shared_dir: Path) -> None:
+    """``WEAPON_WORDS`` lets ``_weapons`` skip sentences: it must hold every pattern's match."""
+    import json
+    import re
+
+    from eventdesk.extract.lexicon import WEAPON_PATTERNS, WEAPON_WORDS
+
+    texts = [
+        "an AR-15 style rifle, an M5 assault rifle, a Kalashnikov, AK47s, a sub-machine gun",
+        "an Uzi, a sawed-off shotgun, a .38 caliber gun, a Glock, a 9mm weapon, a pipe bomb",
+        "IEDs, a grenade, suicide vests, a kitchen knife, knives, a machete, a box cutter",
+        "firearms, a semi-automatic weapon, revolvers, a Machine-gun, BOMBS, Explosive devices",
+    ]
+    path = shared_dir / "data" / "gva-dev" / "articles.jsonl"
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            texts += [str(json.loads(line).get("text") or "") for line in fh]
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+            if any(rx.search(sentence) for _, rx in WEAPON_PATTERNS):
+                assert WEAPON_WORDS.search(sentence.lower()), sentence

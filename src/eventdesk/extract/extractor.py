@@ -62,6 +62,7 @@ from eventdesk.extract.lexicon import (
     VEHICLE_RE,
     VEHICLE_USE_RE,
     WEAPON_PATTERNS,
+    WEAPON_WORDS,
     WITNESS_RE,
 )
 from eventdesk.extract.location import extract_location
@@ -2170,7 +2171,9 @@ class RuleExtractor:
             if s.related or s.modality in ("denied", "retracted"):
                 continue
             taken: list[tuple[int, int]] = []
-            for cat, rx in WEAPON_PATTERNS:
+            # most sentences name no weapon: one search of the lower-cased text says so
+            patterns = WEAPON_PATTERNS if WEAPON_WORDS.search(s.text.lower()) else []
+            for cat, rx in patterns:
                 for m in rx.finditer(s.text):
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue

@@ -442,6 +442,12 @@ WEAPON_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("knife", re.compile(r"\b(?:kitchen\s+)?(?:knife|knives|machete|blade|box cutter)\b", re.I)),
     ("firearm", re.compile(r"\b(?:firearms?|guns?)\b", re.I)),
 ]
+#: Every match of WEAPON_PATTERNS holds one of these (searched in lower-cased text): a
+#: sentence without any is not searched with each of them.  Extend it with the patterns.
+WEAPON_WORDS = re.compile(
+    r"rifle|weapon|kalashnikov|ak-?47|ar-?15|machine|uzi|gun|pistol|revolver|glock|bomb|"
+    r"explosive|ied|grenade|vest|kni|machete|blade|box cutter|firearm"
+)
 #: Vehicles used in the attack or to flee: colour + make, or a make and model.
 CAR_MAKES = (
     r"Renault|Peugeot|Citroen|Citroën|Volkswagen|VW|Ford|Chevrolet|Chevy|Toyota|Honda|Nissan|"
