@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 
@@ -53,6 +52,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     trafilatura's defaults are used as they are: they are what scored F1 0.958 on the
     article-extraction benchmark (``eventdesk eval html`` re-measures it).
     """
+    # imported here: 0.1 s at every start that a run of plain-text articles does not need
+    import trafilatura
+
     doc = None
     try:
         doc = trafilatura.bare_extraction(
