@@ -444,6 +444,33 @@ def test_of_two_places_alike_the_one_both_texts_name_wins() -> None:
     assert reconcile("i9", [a, c]).location["name"] == "Jackson"
 
 
+def test_a_place_told_as_where_it_happened_beats_a_dateline() -> None:
+    # a syndicated story filed from the capital, and the local report of the shooting itself
+    a = make_report(
+        "a",
+        1,
+        ["INDIANAPOLIS (PIX11) - A 9-month-old baby died Thursday after he was shot by accident."],
+        "2016-01-22",
+    )
+    add(a, "location", _city("Indianapolis"), "INDIANAPOLIS (PIX11) - A 9-month-old baby died")
+    b = make_report(
+        "b",
+        2,
+        ["A 9-month-old was injured in a double shooting in Kokomo Wednesday."],
+        "2016-01-21",
+    )
+    add(b, "location", _city("Kokomo"), "injured in a double shooting in Kokomo")
+    assert reconcile("i10", [a, b]).location["name"] == "Kokomo"
+    # neither a dateline nor the town of the hospital is told as where it happened
+    from eventdesk.reconcile.account import _stated_where
+
+    c = make_report(
+        "c", 2, ["The boy was shot and taken to Methodist Hospital in Kokomo."], "2016-01-21"
+    )
+    add(c, "location", _city("Kokomo"), "shot and taken to Methodist Hospital in Kokomo")
+    assert [_stated_where([(r, r.facts[0])]) for r in (a, b, c)] == [False, True, False]
+
+
 def test_name_variants_of_one_person_and_relatives_kept_apart() -> None:
     from eventdesk.reconcile.account import _same_name
 
