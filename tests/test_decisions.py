@@ -111,3 +111,48 @@ def test_refinement_scope(desk: eventdesk.api.Desk, monkeypatch: pytest.MonkeyPa
     assert looked_up == []
     refine_incidents(p, every[:1])
     assert looked_up == ["x"]
+
+
+def _split_off_quietly(desk: eventdesk.api.Desk, article: str) -> None:
+    """Put an article in an incident of its own without a decision: refinement may undo it."""
+    p = desk.pipeline
+    old = _incident_of(desk, article)
+    with p.store.transaction():
+        new = p.store.new_incident_id(article)
+        p.store.create_incident(new)
+        p.store.set_article_incident(article, new)
+        p.refresh_incident(old)
+        p.refresh_incident(new)
+
+
+def test_refinement_alongside_other_work_does_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given other work to overlap, a large pass is worked out in a forked process (or here,
+    when that fails): the operations are the same, and the other work is done once."""
+    import eventdesk.decisions as decisions
+
+    def fresh(name: str) -> eventdesk.api.Desk:
+        d = eventdesk.open(tmp_path / name)
+        d.ingest([EXAMPLES])
+        _split_off_quietly(d, "ohio-star-0310")
+        return d
+
+    alone = decisions.refine_incidents(fresh("a.db").pipeline)
+    assert alone  # the article goes back: there is something to compare
+    monkeypatch.setattr(decisions, "FORK_REFINE_MIN", 1)
+    done: list[int] = []
+    forked_ops = decisions.refine_incidents(
+        fresh("b.db").pipeline, meanwhile=lambda: done.append(1)
+    )
+    assert done == [1] and forked_ops == alone
+
+    def broken(*_: Any) -> Any:
+        def result() -> Any:
+            raise RuntimeError("the process died")
+
+        return result
+
+    monkeypatch.setattr(decisions, "forked", broken)
+    here = decisions.refine_incidents(fresh("c.db").pipeline, meanwhile=lambda: done.append(2))
+    assert done == [1, 2] and here == alone

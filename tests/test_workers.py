@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from eventdesk.workers import gc_paused, ordered_map
 
 
@@ -58,3 +60,23 @@ def test_workers_run_blas_on_one_thread_and_leave_the_parent_s_alone() -> None:
         out = list(ordered_map(_blas_threads, None, range(16), processes=2, batch_size=4))
         assert out == [1] * 16
         assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == parent
+
+
+def _double(state: int) -> int:
+    return 2 * state
+
+
+def _fail(_: object) -> int:
+    raise ValueError("no")
+
+
+def test_forked_runs_alongside_and_gives_its_result_or_its_error() -> None:
+    from eventdesk.workers import forked
+
+    gc.unfreeze()
+    wait = forked(_double, 21)
+    assert gc.get_freeze_count() > 0  # while it runs, collections leave shared pages alone
+    assert wait() == 42
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ValueError, match="no"):
+        forked(_fail, None)()

@@ -231,11 +231,16 @@ class Pipeline:
             # same input skips it and goes on from here
             self._fail(report, f"an analysis worker process died ({exc}); run again to go on")
         self.flush()
-        self._late_places(report.incidents_touched)
-        if self.refine and report.incidents_touched:
+        touched = report.incidents_touched
+        if self.refine and touched:
             from eventdesk.decisions import refine_incidents
 
-            report.refined = len(refine_incidents(self, report.incidents_touched))
+            # the late places change accounts only: they go on while refinement works out
+            # what to merge and split
+            ops = refine_incidents(self, touched, meanwhile=lambda: self._late_places(touched))
+            report.refined = len(ops)
+        else:
+            self._late_places(touched)
         return report
 
     # --- steps --------------------------------------------------------------------------

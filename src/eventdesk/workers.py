@@ -101,6 +101,40 @@ def _call(fn: Callable[[Any, list[Any]], list[Any]], batch: list[Any]) -> list[A
     return fn(_state, batch)
 
 
+def _call_with_state(fn: Callable[[Any], Any]) -> Any:
+    return fn(_state)
+
+
+def forked(fn: Callable[[Any], R], state: Any) -> Callable[[], R]:
+    """Start ``fn(state)`` in a forked process now; the function returned waits for its result.
+
+    For work the caller can overlap with its own: ``state`` arrives by copy-on-write memory,
+    only the result is pickled back.  ``fn`` must be a module-level function; an exception it
+    raises (or the process dying) is raised by the waiting function.
+    """
+    workers_die_with_parent()
+    # as in ``ordered_map``: collections on either side would write to every page they share
+    gc.freeze()
+    pool = ProcessPoolExecutor(
+        max_workers=1, mp_context=get_context("fork"), initializer=_init, initargs=(state,)
+    )
+    try:
+        future = pool.submit(_call_with_state, fn)
+    except BaseException:
+        pool.shutdown()
+        gc.unfreeze()
+        raise
+
+    def result() -> R:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+            gc.unfreeze()
+
+    return result
+
+
 def ordered_map(
     fn: Callable[[Any, list[T]], list[R]],
     state: Any,
