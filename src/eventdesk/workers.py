@@ -19,7 +19,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context
@@ -105,6 +105,28 @@ def _call_with_state(fn: Callable[[Any], Any]) -> Any:
     return fn(_state)
 
 
+@contextmanager
+def _fork_pool(processes: int, state: Any) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``processes`` forked workers that get ``state`` by copy-on-write memory.
+
+    What is alive now (the models, say) is set aside from collection until the pool is shut
+    down: the workers' collections then never walk it, nor write to the pages they share with
+    this process, and this process's collections do not either.
+    """
+    workers_die_with_parent()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=processes,
+            mp_context=get_context("fork"),
+            initializer=_init,
+            initargs=(state,),
+        ) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
+
+
 def forked(fn: Callable[[Any], R], state: Any) -> Callable[[], R]:
     """Start ``fn(state)`` in a forked process now; the function returned waits for its result.
 
@@ -112,25 +134,17 @@ def forked(fn: Callable[[Any], R], state: Any) -> Callable[[], R]:
     only the result is pickled back.  ``fn`` must be a module-level function; an exception it
     raises (or the process dying) is raised by the waiting function.
     """
-    workers_die_with_parent()
-    # as in ``ordered_map``: collections on either side would write to every page they share
-    gc.freeze()
-    pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=get_context("fork"), initializer=_init, initargs=(state,)
-    )
+    pool_open = ExitStack()
+    pool = pool_open.enter_context(_fork_pool(1, state))
     try:
         future = pool.submit(_call_with_state, fn)
     except BaseException:
-        pool.shutdown()
-        gc.unfreeze()
+        pool_open.close()
         raise
 
     def result() -> R:
-        try:
+        with pool_open:
             return future.result()
-        finally:
-            pool.shutdown()
-            gc.unfreeze()
 
     return result
 
@@ -150,28 +164,16 @@ def ordered_map(
     given to the workers when they fork, so it is loaded once, before, and shared.
     ``fn`` must return one result per item, catching its own per-item errors.
     """
-    workers_die_with_parent()
     in_flight = in_flight or 2 * processes
     it = iter(items)
     pending: deque[Future[list[R]]] = deque()
-    # What is loaded now (the models) is set aside from collection until the workers are
-    # done: their collections then never walk it, nor write to the pages they share with us.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(
-            max_workers=processes,
-            mp_context=get_context("fork"),
-            initializer=_init,
-            initargs=(state,),
-        ) as pool:
-            while True:
-                while len(pending) < in_flight:
-                    batch = list(islice(it, batch_size))
-                    if not batch:
-                        break
-                    pending.append(pool.submit(_call, fn, batch))
-                if not pending:
-                    return
-                yield from pending.popleft().result()
-    finally:
-        gc.unfreeze()
+    with _fork_pool(processes, state) as pool:
+        while True:
+            while len(pending) < in_flight:
+                batch = list(islice(it, batch_size))
+                if not batch:
+                    break
+                pending.append(pool.submit(_call, fn, batch))
+            if not pending:
+                return
+            yield from pending.popleft().result()
