@@ -132,8 +132,8 @@ def test_refinement_alongside_other_work_does_the_same(
     when that fails): the operations are the same, and the other work is done once."""
     import eventdesk.decisions as decisions
 
-    def fresh(name: str) -> eventdesk.api.Desk:
-        d = eventdesk.open(tmp_path / name)
+    def fresh(name: str, processes: int | None = None) -> eventdesk.api.Desk:
+        d = eventdesk.api.Desk(str(tmp_path / name), processes=processes)
         d.ingest([EXAMPLES])
         _split_off_quietly(d, "ohio-star-0310")
         return d
@@ -156,3 +156,11 @@ def test_refinement_alongside_other_work_does_the_same(
     monkeypatch.setattr(decisions, "forked", broken)
     here = decisions.refine_incidents(fresh("c.db").pipeline, meanwhile=lambda: done.append(2))
     assert done == [1, 2] and here == alone
+
+    def never(*_: Any) -> Any:
+        raise AssertionError("a pipeline told to use one process forked")
+
+    monkeypatch.setattr(decisions, "forked", never)
+    one = fresh("d.db", processes=1).pipeline  # as the HTTP server's
+    assert decisions.refine_incidents(one, meanwhile=lambda: done.append(3)) == alone
+    assert done == [1, 2, 3]

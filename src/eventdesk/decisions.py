@@ -11,7 +11,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.pipeline import Pipeline
-from eventdesk.workers import forked
+from eventdesk.workers import default_processes, forked
 
 if TYPE_CHECKING:
     from eventdesk.link.refine import Operation
@@ -161,8 +161,9 @@ def refine_incidents(
     not become constraints themselves).
 
     ``meanwhile``: other work on this store (it must not change link features or decisions),
-    run while the operations are worked out; in a forked process when the pass is large, so
-    that the two share the cores (the ingest's last accounts: 0.4 s at the end of a run).
+    run while the operations are worked out; in a forked process when the pass is large and
+    the pipeline may use more than one process (the HTTP server's does not), so that the two
+    share the cores (the ingest's late places: 0.4 s at the end of a 1,000-article run).
     """
     from eventdesk.link.refine import Merge, Split
 
@@ -190,7 +191,9 @@ def refine_incidents(
     state = (incidents, must, cannot, p.c.linker)
     ops: list[Operation] | None = None
     if meanwhile is not None:
-        result = forked(_propose, state) if len(incidents) >= FORK_REFINE_MIN else None
+        processes = default_processes() if p.processes is None else p.processes
+        fork = processes > 1 and len(incidents) >= FORK_REFINE_MIN  # one process: stay in it
+        result = forked(_propose, state) if fork else None
         try:
             meanwhile()
         finally:
