@@ -607,14 +607,20 @@ _HAPPENED = (
 )
 
 
+#: What comes before (``_BEFORE_PLACE``, up to the place) and after (``_AFTER_PLACE``) a place
+#: told as where it happened; the place itself is found by ``_word_rx``.
+_BEFORE_PLACE = re.compile(
+    rf"\b{_HAPPENED}\b[^.;]{{0,80}}?\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w.-]+\s+){{0,3}}?$",
+    re.I,
+)
+_AFTER_PLACE = re.compile(rf"\s+(?:[\w-]+\s+)?{_HAPPENED}\b", re.I)
+_CARE = re.compile(r"hospital|medical center", re.I)
+
+
 @lru_cache(maxsize=4096)
-def _stated_rx(name: str) -> re.Pattern[str]:
-    nm = re.escape(name)
-    return re.compile(
-        rf"\b{_HAPPENED}\b[^.;]{{0,80}}?\b(?:in|at|near|outside)\s+(?:the\s+)?"
-        rf"(?:[\w.-]+\s+){{0,3}}?{nm}\b|\b{nm}\s+(?:[\w-]+\s+)?{_HAPPENED}\b",
-        re.I,
-    )
+def _word_rx(text: str) -> re.Pattern[str]:
+    """``text`` as a whole word, in any case."""
+    return re.compile(rf"\b{re.escape(text)}\b", re.I)
 
 
 def _stated_where(sup: list[tuple[Report, Fact]]) -> bool:
@@ -627,9 +633,12 @@ def _stated_where(sup: list[tuple[Report, Fact]]) -> bool:
         if not name:
             continue
         for e in f.evidence[:2]:
-            m = _stated_rx(str(name)).search(e.quote)
-            if m and not re.search(r"hospital|medical center", m.group(0), re.I):
-                return True
+            for m in _word_rx(str(name)).finditer(e.quote):
+                before = _BEFORE_PLACE.search(e.quote, 0, m.start())
+                if before and not _CARE.search(before.group(0)):
+                    return True
+                if _AFTER_PLACE.match(e.quote, m.end()):
+                    return True
     return False
 
 
@@ -670,7 +679,7 @@ def reconcile_location(reports: list[Report]) -> dict[str, Any]:
         """How many reports' texts name the place, whichever place each of them picked."""
         if not name:
             return 0
-        rx = re.compile(rf"\b{re.escape(str(name))}\b", re.I)
+        rx = _word_rx(str(name))
         return sum(1 for r in reports if rx.search(r.text))
 
     ranked = sorted(groups.items(), key=score, reverse=True)
