@@ -1010,3 +1010,78 @@ def test_weapon_words_are_in_every_weapon_match(shared_dir: Path) -> None:
         for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
             if any(rx.search(sentence) for _, rx in WEAPON_PATTERNS):
                 assert WEAPON_WORDS.search(sentence.lower()), sentence
+
+
+def test_a_county_where_it_happened_beats_a_town_named_only_as_a_home() -> None:
+    # GVA codes the county when it happened out of town; the victim's home town, the
+    # medical examiner's town are no place of the incident
+    cache = _extract(
+        "CACHE COUNTY, Utah -- A 10-year-old boy is dead after a hunting accident in Cache "
+        "County Saturday night. The boy died at the scene in Cache County, deputies said.\n"
+        "Officials have identified the boy as Zachary Woodruff of Smithfield, Utah.",
+        "2015-10-25",
+    )
+    assert cache["location/asserted"][0]["name"] == "Cache County"  # type: ignore[index]
+    charlotte = _extract(
+        "A 17-year-old mistook his friend for a deer and shot him while hunting in Charlotte "
+        "County, Virginia. Two teenage boys went hunting Friday on Mt. Carmel Road in "
+        "Charlotte County. His body was transported to the medical examiner’s office in "
+        "Richmond.",
+        "2016-11-20",
+    )
+    assert charlotte["location/asserted"][0]["name"] == "Charlotte County"  # type: ignore[index]
+    # a town said as where it happened stays the place, whatever county is named
+    town = _extract(
+        "Detectives in Pinellas County have arrested a 17-year-old boy after he accidentally "
+        "shot his friend at a residence in Seminole, Florida.",
+        "2017-01-20",
+    )
+    assert town["location/asserted"][0]["name"] == "Seminole"  # type: ignore[index]
+
+
+def test_a_country_s_name_is_a_town_of_the_state_the_text_names() -> None:
+    name, state = _place(
+        "BOONE COUNTY, Ind. – A Boone County man has died after he accidentally shot himself "
+        "in the yard of his home in Lebanon, Indiana.",
+        "2016-05-20",
+    )
+    assert (name, state) == ("Lebanon", "Indiana")
+    abroad = _extract("A car bomb killed three people in Lebanon on Sunday.", "2016-05-20")
+    assert abroad["location/asserted"][0]["precision"] == "country"  # type: ignore[index]
+
+
+def test_a_township_is_kept_by_name() -> None:
+    name, state = _place(
+        "A 14-year-old shot himself in the foot Sunday in Deerfield Township, Michigan, "
+        "deputies said.",
+        "2016-11-28",
+    )
+    assert (name, state) == ("Deerfield Township", "Michigan")
+    # "Twp." is a township the gazetteer may know as a place
+    name, _ = _place(
+        "A 3-year-old boy was shot in Clinton Twp., Michigan, police said.", "2016-06-01"
+    )
+    assert name == "Clinton Township"
+
+
+def test_a_neighbourhood_said_so_is_in_the_city_whose_police_speak() -> None:
+    got = _extract(
+        "Woman killed, 3 others wounded in Austin shooting\n"
+        "A woman was killed and three more people were wounded in a Saturday night shooting in "
+        "the Austin neighborhood on the West Side. The four were outside in the 100 block of "
+        "North Mayfield when an SUV approached them, Chicago Police said.",
+        "2017-02-12",
+    )
+    assert got["location/asserted"][0]["name"] == "Chicago"  # type: ignore[index]
+
+
+def test_a_part_of_a_city_named_like_a_far_village_is_the_city_s() -> None:
+    # GeoNames lists Chicago's Woodlawn; the post's Woodlawn is a village 400 km south
+    from eventdesk.extract.geo import gazetteer
+
+    gaz = gazetteer()
+    hood = next(p for p in gaz.city("Woodlawn") if p.admin1 == "IL" and p.population > 10_000)
+    village = next(p for p in gaz.city("Woodlawn") if p.admin1 == "IL" and p.population < 10_000)
+    chicago = gaz.postal_town(hood)
+    assert chicago is not None and chicago.name == "Chicago"
+    assert gaz.postal_town(village) is None

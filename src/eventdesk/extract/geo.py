@@ -24,6 +24,8 @@ T = TypeVar("T")
 #: How far the nearest ZIP centre of a neighbourhood's postal town may be (gva-dev city,
 #: articles grouped by gold incident: 0.830 -> 0.839 at 4 km; 3 km fixes fewer, 6 km breaks one)
 POSTAL_TOWN_KM = 4.0
+#: A postal town this far from a place of its name is a namesake, not that place.
+POSTAL_NAMESAKE_KM = 50.0
 #: A one-word town of the post that GeoNames lacks is left out when it is this common an
 #: English word (Zipf frequency: "Bow", "Guild", "Welcome" are towns too, and "Creole").
 POSTAL_ONLY_MAX_ZIPF = 3.0
@@ -184,6 +186,14 @@ class Gazetteer:
         del raw
         self.town_counties = _town_counties()
         self.zip_centres = _zip_centres()
+        # (the post's town name run together, or its first words run together; state) -> the
+        # centres of its ZIP code areas with streets
+        self.zip_towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for st, zips in self.zip_centres.items():
+            for lat, lon, town in zips:
+                words = norm_place(town).split()
+                for i in range(1, len(words) + 1):
+                    self.zip_towns.setdefault(("".join(words[:i]), st), []).append((lat, lon))
         # small towns GeoNames does not list (under 500 people: Pelzer SC, Toone TN) are
         # still the post's towns, placed at the centre of their ZIP codes
         us_names = {k for k, ps in self.cities.items() if any(p.country == "US" for p in ps)}
@@ -222,7 +232,9 @@ class Gazetteer:
         if place.country != "US" or not st or place.kind != "city":
             return None
         name = norm_place(place.name)
-        if (name.replace(" ", ""), st) in self.postal_names or (name, st) in self.postal_names:
+        if (
+            (name.replace(" ", ""), st) in self.postal_names or (name, st) in self.postal_names
+        ) and self._postal_town_near(name, place):
             return None  # a postal town ("McKees Rocks" is the post's "Mc Kees Rocks")
         if st in self.counties.get(name + " county", ()):
             return None
@@ -238,6 +250,13 @@ class Gazetteer:
         same = [q for q in self.city(near[1]) if q.country == "US" and q.admin1 == st]
         best = min(same, key=lambda q: km(place.lat, place.lon, q.lat, q.lon), default=None)
         return best if best is not None and best.name != place.name else None
+
+    def _postal_town_near(self, name: str, place: Place) -> bool:
+        """Whether the post's town called ``name`` is ``place`` itself: none of its ZIP areas
+        is far from it, or it has none with streets.  Chicago's Woodlawn is not the village
+        of Woodlawn 400 km south."""
+        at = self.zip_towns.get((name.replace(" ", ""), place.admin1 or ""), ())
+        return not at or min(km(place.lat, place.lon, *x) for x in at) <= POSTAL_NAMESAKE_KM
 
     def state_code(self, text: str) -> str | None:
         k = norm_place(text)
@@ -339,7 +358,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 #: Bump when the index layout changes.
-_CACHE_VERSION = 9
+_CACHE_VERSION = 10
 
 
 def _cache_path() -> Path | None:
