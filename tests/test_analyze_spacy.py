@@ -315,6 +315,22 @@ def test_link_names_rank_the_people_hurt_or_held_before_officials() -> None:
     assert "wave" not in ents  # the station that reports every shooting of its city
 
 
+def test_police_who_speak_for_every_shooting_are_no_link_entity() -> None:
+    from eventdesk.analyze.spacy_analyzer import SpacyAnalyzer
+    from eventdesk.extract import get_extractor
+
+    # two shootings in one city a year apart shared only "Police" and were linked
+    text = (
+        "Three people were shot at a Memphis apartment complex, and two are in critical "
+        "condition.\n\nPolice said a 15-year-old was shot and taken to the hospital via "
+        "private vehicle. The second victim, an adult man, was taken to the hospital in "
+        "critical condition with a gunshot wound."
+    )
+    art = Article(id="p", text=text, raw=text)
+    ents = get_extractor().extract(next(SpacyAnalyzer().analyze([art]))).features.entities
+    assert "police" not in ents
+
+
 def test_link_streets_are_the_street_names_of_the_address() -> None:
     from eventdesk.extract.features import streets_of
     from eventdesk.model import Fact

@@ -43,7 +43,9 @@ class Place(NamedTuple):
     kind: str  # "city" | "county" | "state" | "country"
 
 
+@lru_cache(maxsize=16384)
 def norm_place(text: str) -> str:
+    """A place name as the gazetteer keys it (memoised: the same names recur in every text)."""
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = s.replace("’", "'")
