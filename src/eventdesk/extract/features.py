@@ -326,9 +326,9 @@ def build_link_features(analysis: Analysis, facts: list[Fact]) -> LinkFeatures:
             _add(ents, _person_key(m.text))
         elif m.label in _ORG:
             if not _dateline_credit(article.text, m.start, m.end, body):
-                key = norm_name(m.text)
-                if key not in _GENERIC_ORGS:
-                    _add(ents, key)
+                org = norm_name(m.text)
+                if org not in _GENERIC_ORGS:
+                    _add(ents, org)
         elif m.label in _PLACE:
             _add(places, norm_name(m.text))
 
