@@ -1085,3 +1085,15 @@ def test_a_part_of_a_city_named_like_a_far_village_is_the_city_s() -> None:
     chicago = gaz.postal_town(hood)
     assert chicago is not None and chicago.name == "Chicago"
     assert gaz.postal_town(village) is None
+
+
+def test_a_town_s_man_tells_his_home_not_the_place() -> None:
+    name, state = _place(
+        "Upper Sandusky boy dies from accidental gunshot wound\n\n"
+        "An Upper Sandusky boy died from an accidental gunshot wound Wednesday in Salem "
+        "Township, Wyandot County, authorities report.\n\n"
+        "The 15-year-old was found by his parents at their property, the Wyandot County "
+        "Sheriff’s Office said. The Upper Sandusky teen had been shooting a revolver.",
+        "2015-07-02",
+    )
+    assert (name, state) == ("Salem Township", "Ohio")
