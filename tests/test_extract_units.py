@@ -1097,3 +1097,13 @@ def test_a_town_s_man_tells_his_home_not_the_place() -> None:
         "2015-07-02",
     )
     assert (name, state) == ("Salem Township", "Ohio")
+
+
+def test_a_cross_street_named_like_a_big_city_gives_no_state() -> None:
+    name, state = _place(
+        "Four people were hurt Friday when someone opened fire near Yosemite Avenue and "
+        "Cleveland in Madera. The driver was shot at the intersection of Cleveland and "
+        "Yosemite while going southbound on Cleveland, Madera police said.",
+        "2016-01-15",
+    )
+    assert (name, state) == ("Madera", "California")

@@ -146,13 +146,18 @@ _STREET = re.compile(
 )
 #: A street's number, compass point and type, around its name ("603 N. Adams St.": Adams).
 _STREET_TYPE = re.compile(r"^(?:\d{1,5}\s+)?(?:[NSEW]\.?\s+)?|\s+" + _STREET_WORDS + "$")
+#: A street named like a town ("at the intersection of Cleveland and ...", "southbound on
+#: Cleveland", "near Yosemite Avenue and Cleveland"): no town, and no vote for a state.
+_STREET_NAMED_BEFORE = (
+    r"\bblock\s+of\s+$|\bcorner\s+of\s+$|\bintersection\s+of\s+$|"
+    r"\b(?:north|south|east|west)bound\s+(?:on\s+)?$|"
+    r"\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln)\.?\s+(?:and|&)\s+$"
+)
+_STREET_BEFORE = re.compile(_STREET_NAMED_BEFORE, re.I)
 _SKIP_BEFORE = re.compile(
-    r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought|admitted)\s+(?:him\s+|her\s+|them\s+)?"
-    r"to\s+(?:the\s+)?$|\btreated\s+at\s+(?:the\s+)?$|\bblock\s+of\s+$|\bcorner\s+of\s+$|"
-    # streets named like towns: "at the intersection of Cleveland and ...", "southbound on
-    # Cleveland"
-    r"\bintersection\s+of\s+$|\b(?:north|south|east|west)bound\s+(?:on\s+)?$|"
-    r"\b(?:street|avenue|road|drive)\s+(?:and|&)\s+$",
+    r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought|admitted)\s+"
+    r"(?:him\s+|her\s+|them\s+)?to\s+(?:the\s+)?$|\btreated\s+at\s+(?:the\s+)?$|"
+    + _STREET_NAMED_BEFORE,
     re.I,
 )
 #: "taken to Oakwood Hospital in Dearborn", "flown to Nationwide Children's Hospital in Columbus"
@@ -235,6 +240,8 @@ def _context_states(analysis: Analysis, gaz: Gazetteer, infos: list[SentInfo]) -
     ok = {s.idx for s in infos if not s.junk and not s.related}
     for m in analysis.mentions:
         if m.sentence not in ok or m.label not in ("GPE", "LOC"):
+            continue
+        if _STREET_BEFORE.search(text[max(0, m.start - 25) : m.start]):
             continue
         code = gaz.state_by_name.get(norm_place(m.text))
         if code:
