@@ -1107,3 +1107,16 @@ def test_a_cross_street_named_like_a_big_city_gives_no_state() -> None:
         "2016-01-15",
     )
     assert (name, state) == ("Madera", "California")
+
+
+def test_a_town_named_as_the_shooting_s_is_the_place() -> None:
+    name, state = _place(
+        "Several injured, 1 dead in overnight Savannah shooting\n\n"
+        "Around 1:30 a.m. shots were fired in the 100 block of West 33rd Street. Three men "
+        "were taken to the hospital.",
+        "2015-12-02",
+    )
+    assert (name, state) == ("Savannah", "Georgia")
+    # a common word is a town only when a big one: "Deadly shooting" is no Deadly
+    got = _extract("Deadly shooting leaves one man dead. Police are investigating.", "2015-12-02")
+    assert "location/asserted" not in got
