@@ -1062,6 +1062,11 @@ def test_a_township_is_kept_by_name() -> None:
         "A 3-year-old boy was shot in Clinton Twp., Michigan, police said.", "2016-06-01"
     )
     assert name == "Clinton Township"
+    # a township the tagger cut short is no town of its name elsewhere (Mad River, California)
+    name, state = _place(
+        "A man was shot Sunday in Mad River Twp., Ohio, deputies said.", "2016-06-01"
+    )
+    assert (name, state) == ("Mad River Township", "Ohio")
 
 
 def test_a_neighbourhood_said_so_is_in_the_city_whose_police_speak() -> None:

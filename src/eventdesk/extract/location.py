@@ -689,9 +689,15 @@ def extract_location(
             and text[m.end : m.end + 1] not in ("'", "’")  # "on Chicago's West Side": a town
         ):
             continue  # "the shooting on Kensington" after "the 5000 block of Kensington Avenue"
-        if _DETAIL_AFTER.match(after) and not (
-            _FACILITY_AFTER.match(after)
-            and any(p.population >= OUTLET_CITY_POP for p in gaz.city(m.text))
+        # "Mad River Twp.": the tagger stopped before the township's kind
+        township = re.match(r"\s+(?:Township|Twp\b\.?)(?!\s+(?:Road|Rd|Highway|Hwy)\b)", after)
+        if (
+            _DETAIL_AFTER.match(after)
+            and not township
+            and not (
+                _FACILITY_AFTER.match(after)
+                and any(p.population >= OUTLET_CITY_POP for p in gaz.city(m.text))
+            )
         ):
             continue  # "Vermont Avenue"; but "a Memphis apartment complex" is in Memphis
         before = text[max(0, m.start - 25) : m.start]
@@ -739,6 +745,8 @@ def extract_location(
         name = re.sub(r"^the\s+", "", m.text, flags=re.I)
         name = re.sub(r"['’]s$", "", name)
         name = re.sub(r"\sTwp\.?$", " Township", name)  # "Clinton Twp."
+        if township:
+            name += " Township"
         if name in ("Metro", "Metropolitan"):
             continue  # "Metro detectives": the police, not the Indonesian town
         st_code = gaz.state_by_name.get(norm_place(name)) or (
@@ -860,9 +868,13 @@ def extract_location(
             if len(words) > 1 and words[1].lower() in _NOT_TOWNS:
                 words = words[:1]  # "in Frontenac Monday night"
             name = " ".join(words)
+            sc = 1.0 + _standing(s, incident_sents)
+            tw = re.match(r"\s+(?:Township|Twp\b\.?)", s.text[im.start("town") + len(name) :])
+            if tw:  # "in Mad River Twp.": a township the tagger missed, kept by name
+                cands.append(Cand(name + " Township", a, a + len(name), s, sc, [], "town"))
+                continue
             places = gaz.city(name)
             if places and not gaz.state_by_name.get(norm_place(name)):
-                sc = 1.0 + _standing(s, incident_sents)
                 cands.append(Cand(name, a, a + len(name), s, sc, places, "city"))
     # "IMPD: 8-year-old accidentally shoots self": a city police force known by its letters
     for s in _story(infos):
