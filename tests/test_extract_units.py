@@ -1078,6 +1078,15 @@ def test_a_neighbourhood_said_so_is_in_the_city_whose_police_speak() -> None:
         "2017-02-12",
     )
     assert got["location/asserted"][0]["name"] == "Chicago"  # type: ignore[index]
+    # a neighbourhood GeoNames knows in another big city: still the police's city
+    heights = _extract(
+        "Police: Teen accidentally shot himself in Washington Heights\n\n"
+        "A 17-year-old boy accidentally shot himself Thursday afternoon in the Washington "
+        "Heights neighborhood on the Far South Side. The boy suffered a graze wound to the leg "
+        "in the 1000 block of West 103rd Place, according to Chicago Police.",
+        "2016-05-20",
+    )
+    assert heights["location/asserted"][0]["name"] == "Chicago"  # type: ignore[index]
 
 
 def test_a_part_of_a_city_named_like_a_far_village_is_the_city_s() -> None:

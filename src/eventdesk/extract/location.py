@@ -1005,9 +1005,10 @@ def extract_location(
         # police said": the city around it
         hood = norm_place(best.text) in _neighbourhoods(text)
         city = _city_around(p, gaz) if hood else _policed_by(p, gaz, text)
-        police = _police_city(text, gaz) if city is None and hood else None
+        police = _police_city(text, gaz) if hood else None
         if police is not None and police.population >= HOOD_CITY_POP:
-            # "in the Austin neighborhood … Chicago Police said": not Austin, Texas
+            # "in the Austin neighborhood … Chicago Police said": not Austin, Texas; "the
+            # Washington Heights neighborhood … Chicago Police": not New York's
             city = police
         if city is None and p.country != "US" and not countries.get(p.country or ""):
             # "a quadruple shooting in Gentilly … New Orleans Police Department": GeoNames
