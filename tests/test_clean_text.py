@@ -123,6 +123,26 @@ def test_paragraph_breaks_kept_and_whitespace_normalised() -> None:
     assert art.text == "First line here, police said.\n\nSecond line here.\nThird line."
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a scraper dropped the paragraph break between two sentences
+        (
+            "the case came together.Samantha Parreira would",
+            "the case came together. Samantha Parreira would",
+        ),
+        ('never forget it."Wednesday investigators', 'never forget it." Wednesday investigators'),
+        ("were we okay?Yes, we were.", "were we okay? Yes, we were."),
+        # abbreviations, web and mail addresses stay whole
+        ("the U.S.Army, Mr.Smith and St.Louis", "the U.S.Army, Mr.Smith and St.Louis"),
+        ("see KiiiTV.com or www.Example.com", "see KiiiTV.com or www.Example.com"),
+        ("write to john.Smith@example.org", "write to john.Smith@example.org"),
+    ],
+)
+def test_sentences_run_together_are_spaced(text: str, want: str) -> None:
+    assert normalize_text(text) == want
+
+
 def test_cp1252_mojibake_and_stray_tags_fixed() -> None:
     assert normalize_text("\x93It\x92s sad,\x94 she said.") == "“It’s sad,” she said."
     assert normalize_text("<p>Police said the man died.</p> &amp; more <3") == (

@@ -22,6 +22,24 @@ _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _C1 = re.compile(r"[\x80-\x9f]")
 
 
+# Sentences a scraper ran together where it dropped a paragraph break: "came
+# together.Samantha Parreira", "forget it."Wednesday".  Two lower-case letters before the
+# stop keep "U.S.Army", "Mr.Smith" and "St.Louis" whole; web and mail addresses are skipped.
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
+_ADDRESS_TOKEN = re.compile(r"www|https?:|@|/|\.(?:com|org|net|gov|edu|tv)\b", re.I)
+
+
+def _space_sentences(line: str) -> str:
+    def put(m: re.Match[str]) -> str:
+        start = line.rfind(" ", 0, m.start()) + 1
+        end = line.find(" ", m.end())
+        if _ADDRESS_TOKEN.search(line[start : end if end >= 0 else len(line)]):
+            return m.group(0)
+        return m.group(1) + " "
+
+    return _RUN_TOGETHER.sub(put, line)
+
+
 def _fix_c1(match: re.Match[str]) -> str:
     try:
         return match.group(0).encode("latin-1").decode("cp1252")
@@ -47,6 +65,7 @@ def normalize_text(text: str) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         text = _SPACES.sub(" ", text)  # &nbsp; just became U+00A0
     lines = [_MULTISPACE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_space_sentences(line) if _RUN_TOGETHER.search(line) else line for line in lines]
     return "\n".join(lines)
 
 
