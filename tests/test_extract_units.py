@@ -456,6 +456,18 @@ def test_a_list_of_people_charged_are_suspects() -> None:
     assert roles.get("Tavarius McKay") == "suspect"
 
 
+def test_people_named_then_told_of_as_both_or_they_take_that_role() -> None:
+    got = _extract(
+        "Three teenagers were killed at a house party near Atwater last March. On Wednesday "
+        "investigators tracked down 19-year-old Jose Luis Botello and 18-year-old Jose "
+        "Carballido. Both are being charged with murder.",
+        "2014-04-25",
+    )
+    roles = _roles(got)
+    assert roles.get("Jose Luis Botello") == "suspect"
+    assert roles.get("Jose Carballido") == "suspect"
+
+
 def test_a_titled_man_arrested_is_a_suspect_whatever_his_suffix() -> None:
     got = _extract(
         "A junior firefighter was shot Sunday. Fire Captain George Matis, Jr. was arrested on a "

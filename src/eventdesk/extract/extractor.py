@@ -155,7 +155,7 @@ _SUSPECT_BEFORE = re.compile(
 _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
     r"(?:who\s+)?(?:was|has been|had been|is|were|are|have been|remains?)\s+"
-    r"(?:later\s+|also\s+|both\s+|all\s+)?"
+    r"(?:later\s+|also\s+|both\s+|all\s+)?(?:being\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
     r"held|wanted|cited|in custody|behind bars|"
     r"issued an? (?:arrest )?warrant)|"
@@ -854,6 +854,10 @@ _NAME_STOPWORDS = frozenset(
 _SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?")
 
 
+#: A sentence about the people the one before named ("Both were pronounced dead").
+_THEY_START = re.compile(r"(?:Both|They|The two|The pair|All three|The three)\b", re.I)
+
+
 def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str | None]:
     """Role (and status) of a person named between ``pre`` and ``post`` in sentence ``sent``."""
     role: str | None = None
@@ -1459,6 +1463,20 @@ class RuleExtractor:
             ):
                 role = _sentence_role(pre, post, s.text)
                 if role == "suspect" and ARREST_RE.search(s.text):
+                    status = "arrested"
+            if (
+                role is None
+                and (id(m) in list_of or _AGE_AFTER.match(post) or _AGE_BEFORE.search(pre[-30:]))
+                and (next_sent := by_idx.get(s.idx + 1)) is not None
+                and not next_sent.related
+                and (them := _THEY_START.match(next_sent.text))
+            ):
+                # "tracked down 19-year-old A and 18-year-old B. Both are being charged with
+                # murder.": the next sentence tells what they are
+                role, status = _role_from_context("", next_sent.text[them.end() :], next_sent.text)
+                if role not in ("suspect", "victim", "perpetrator"):
+                    role, status = None, None
+                elif role == "suspect" and ARREST_RE.search(next_sent.text):
                     status = "arrested"
             if (
                 role is None
