@@ -254,9 +254,9 @@ class Gazetteer:
         return best if best is not None and best.name != place.name else None
 
     def _postal_town_near(self, name: str, place: Place) -> bool:
-        """Whether the post's town called ``name`` is ``place`` itself: none of its ZIP areas
-        is far from it, or it has none with streets.  Chicago's Woodlawn is not the village
-        of Woodlawn 400 km south."""
+        """Whether the post's town called ``name`` is ``place`` itself: one of its ZIP areas
+        lies within ``POSTAL_NAMESAKE_KM`` of it, or it has none with streets.  Chicago's
+        Woodlawn is not the village of Woodlawn 400 km south."""
         at = self.zip_towns.get((name.replace(" ", ""), place.admin1 or ""), ())
         return not at or min(km(place.lat, place.lon, *x) for x in at) <= POSTAL_NAMESAKE_KM
 
