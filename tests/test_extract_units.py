@@ -1051,36 +1051,6 @@ def test_a_county_where_it_happened_beats_a_town_named_only_as_a_home() -> None:
     assert town["location/asserted"][0]["name"] == "Seminole"  # type: ignore[index]
 
 
-def test_a_country_s_name_is_a_town_of_the_state_the_text_names() -> None:
-    name, state = _place(
-        "BOONE COUNTY, Ind. – A Boone County man has died after he accidentally shot himself "
-        "in the yard of his home in Lebanon, Indiana.",
-        "2016-05-20",
-    )
-    assert (name, state) == ("Lebanon", "Indiana")
-    abroad = _extract("A car bomb killed three people in Lebanon on Sunday.", "2016-05-20")
-    assert abroad["location/asserted"][0]["precision"] == "country"  # type: ignore[index]
-
-
-def test_a_township_is_kept_by_name() -> None:
-    name, state = _place(
-        "A 14-year-old shot himself in the foot Sunday in Deerfield Township, Michigan, "
-        "deputies said.",
-        "2016-11-28",
-    )
-    assert (name, state) == ("Deerfield Township", "Michigan")
-    # "Twp." is a township the gazetteer may know as a place
-    name, _ = _place(
-        "A 3-year-old boy was shot in Clinton Twp., Michigan, police said.", "2016-06-01"
-    )
-    assert name == "Clinton Township"
-    # a township the tagger cut short is no town of its name elsewhere (Mad River, California)
-    name, state = _place(
-        "A man was shot Sunday in Mad River Twp., Ohio, deputies said.", "2016-06-01"
-    )
-    assert (name, state) == ("Mad River Township", "Ohio")
-
-
 def test_a_neighbourhood_said_so_is_in_the_city_whose_police_speak() -> None:
     got = _extract(
         "Woman killed, 3 others wounded in Austin shooting\n"
@@ -1113,36 +1083,70 @@ def test_a_part_of_a_city_named_like_a_far_village_is_the_city_s() -> None:
     assert gaz.postal_town(village) is None
 
 
-def test_a_town_s_man_tells_his_home_not_the_place() -> None:
-    name, state = _place(
-        "Upper Sandusky boy dies from accidental gunshot wound\n\n"
-        "An Upper Sandusky boy died from an accidental gunshot wound Wednesday in Salem "
-        "Township, Wyandot County, authorities report.\n\n"
-        "The 15-year-old was found by his parents at their property, the Wyandot County "
-        "Sheriff’s Office said. The Upper Sandusky teen had been shooting a revolver.",
-        "2015-07-02",
+@pytest.mark.parametrize(
+    ("text", "published", "place"),
+    [
+        pytest.param(
+            "BOONE COUNTY, Ind. – A Boone County man has died after he accidentally shot "
+            "himself in the yard of his home in Lebanon, Indiana.",
+            "2016-05-20",
+            ("Lebanon", "Indiana"),
+            id="a country's name is a town of the state the text names",
+        ),
+        pytest.param(
+            "A 14-year-old shot himself in the foot Sunday in Deerfield Township, Michigan, "
+            "deputies said.",
+            "2016-11-28",
+            ("Deerfield Township", "Michigan"),
+            id="a township is kept by name",
+        ),
+        pytest.param(
+            "A man was shot Sunday in Mad River Twp., Ohio, deputies said.",
+            "2016-06-01",
+            ("Mad River Township", "Ohio"),
+            id="a township the tagger cut short is no town of its name elsewhere",
+        ),
+        pytest.param(
+            "Upper Sandusky boy dies from accidental gunshot wound\n\n"
+            "An Upper Sandusky boy died from an accidental gunshot wound Wednesday in Salem "
+            "Township, Wyandot County, authorities report.\n\n"
+            "The 15-year-old was found by his parents at their property, the Wyandot County "
+            "Sheriff’s Office said. The Upper Sandusky teen had been shooting a revolver.",
+            "2015-07-02",
+            ("Salem Township", "Ohio"),
+            id="a town's man tells his home, not the place",
+        ),
+        pytest.param(
+            "Four people were hurt Friday when someone opened fire near Yosemite Avenue and "
+            "Cleveland in Madera. The driver was shot at the intersection of Cleveland and "
+            "Yosemite while going southbound on Cleveland, Madera police said.",
+            "2016-01-15",
+            ("Madera", "California"),
+            id="a cross street named like a big city gives no state",
+        ),
+        pytest.param(
+            "Several injured, 1 dead in overnight Savannah shooting\n\n"
+            "Around 1:30 a.m. shots were fired in the 100 block of West 33rd Street. Three men "
+            "were taken to the hospital.",
+            "2015-12-02",
+            ("Savannah", "Georgia"),
+            id="a town named as the shooting's is the place",
+        ),
+    ],
+)
+def test_where_it_happened(text: str, published: str, place: tuple[str, str]) -> None:
+    assert _place(text, published) == place
+
+
+def test_a_country_alone_a_known_township_and_a_common_word() -> None:
+    # Lebanon with no state named is the country
+    abroad = _extract("A car bomb killed three people in Lebanon on Sunday.", "2016-05-20")
+    assert abroad["location/asserted"][0]["precision"] == "country"  # type: ignore[index]
+    # "Twp." is a township the gazetteer may know as a place
+    name, _ = _place(
+        "A 3-year-old boy was shot in Clinton Twp., Michigan, police said.", "2016-06-01"
     )
-    assert (name, state) == ("Salem Township", "Ohio")
-
-
-def test_a_cross_street_named_like_a_big_city_gives_no_state() -> None:
-    name, state = _place(
-        "Four people were hurt Friday when someone opened fire near Yosemite Avenue and "
-        "Cleveland in Madera. The driver was shot at the intersection of Cleveland and "
-        "Yosemite while going southbound on Cleveland, Madera police said.",
-        "2016-01-15",
-    )
-    assert (name, state) == ("Madera", "California")
-
-
-def test_a_town_named_as_the_shooting_s_is_the_place() -> None:
-    name, state = _place(
-        "Several injured, 1 dead in overnight Savannah shooting\n\n"
-        "Around 1:30 a.m. shots were fired in the 100 block of West 33rd Street. Three men "
-        "were taken to the hospital.",
-        "2015-12-02",
-    )
-    assert (name, state) == ("Savannah", "Georgia")
+    assert name == "Clinton Township"
     # a common word is a town only when a big one: "Deadly shooting" is no Deadly
     got = _extract("Deadly shooting leaves one man dead. Police are investigating.", "2015-12-02")
     assert "location/asserted" not in got

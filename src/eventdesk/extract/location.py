@@ -90,6 +90,8 @@ _TOWN_SHOOTING = re.compile(
 )
 #: Above this word frequency (Zipf) a "<Word> shooting" is a town only if a big one.
 TOWN_SHOOTING_MAX_ZIPF = 4.0
+#: A township's kind after its name ("Salem Township", "Mad River Twp."), not a road of it.
+_TOWNSHIP_AFTER = re.compile(r"\s+(?:Township|Twp\b\.?)(?!\s+(?:Road|Rd|Highway|Hwy)\b)")
 _IN_TOWN = re.compile(r"\bin\s+(?P<town>[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)")
 #: Capitalised words after "in" that are no town (GeoNames has a "March" and a "Police").
 _NOT_TOWNS = frozenset(
@@ -690,7 +692,7 @@ def extract_location(
         ):
             continue  # "the shooting on Kensington" after "the 5000 block of Kensington Avenue"
         # "Mad River Twp.": the tagger stopped before the township's kind
-        township = re.match(r"\s+(?:Township|Twp\b\.?)(?!\s+(?:Road|Rd|Highway|Hwy)\b)", after)
+        township = _TOWNSHIP_AFTER.match(after)
         if (
             _DETAIL_AFTER.match(after)
             and not township
@@ -808,7 +810,7 @@ def extract_location(
                 score += HAPPENED_IN_BONUS
         if places:
             cands.append(Cand(name, m.start, m.end, s, score, places, "city"))
-        elif re.search(r"\s(?:Township|Twp\.?)$", name) and name[0].isupper():
+        elif name.endswith(" Township") and name[0].isupper():
             # "in Salem Township, Wyandot County": a civil township, kept by name in the
             # state the text names, as for a town the gazetteer lacks
             cands.append(Cand(name, m.start, m.end, s, score, [], "town"))
@@ -869,8 +871,8 @@ def extract_location(
                 words = words[:1]  # "in Frontenac Monday night"
             name = " ".join(words)
             sc = 1.0 + _standing(s, incident_sents)
-            tw = re.match(r"\s+(?:Township|Twp\b\.?)", s.text[im.start("town") + len(name) :])
-            if tw:  # "in Mad River Twp.": a township the tagger missed, kept by name
+            if _TOWNSHIP_AFTER.match(s.text, im.start("town") + len(name)):
+                # "in Mad River Twp.": a township the tagger missed, kept by name
                 cands.append(Cand(name + " Township", a, a + len(name), s, sc, [], "town"))
                 continue
             places = gaz.city(name)
