@@ -1024,51 +1024,57 @@ def test_weapon_words_are_in_every_weapon_match(shared_dir: Path) -> None:
                 assert WEAPON_WORDS.search(sentence.lower()), sentence
 
 
-def test_a_county_where_it_happened_beats_a_town_named_only_as_a_home() -> None:
-    # GVA codes the county when it happened out of town; the victim's home town, the
-    # medical examiner's town are no place of the incident
-    cache = _extract(
-        "CACHE COUNTY, Utah -- A 10-year-old boy is dead after a hunting accident in Cache "
-        "County Saturday night. The boy died at the scene in Cache County, deputies said.\n"
-        "Officials have identified the boy as Zachary Woodruff of Smithfield, Utah.",
-        "2015-10-25",
-    )
-    assert cache["location/asserted"][0]["name"] == "Cache County"  # type: ignore[index]
-    charlotte = _extract(
-        "A 17-year-old mistook his friend for a deer and shot him while hunting in Charlotte "
-        "County, Virginia. Two teenage boys went hunting Friday on Mt. Carmel Road in "
-        "Charlotte County. His body was transported to the medical examiner’s office in "
-        "Richmond.",
-        "2016-11-20",
-    )
-    assert charlotte["location/asserted"][0]["name"] == "Charlotte County"  # type: ignore[index]
-    # a town said as where it happened stays the place, whatever county is named
-    town = _extract(
-        "Detectives in Pinellas County have arrested a 17-year-old boy after he accidentally "
-        "shot his friend at a residence in Seminole, Florida.",
-        "2017-01-20",
-    )
-    assert town["location/asserted"][0]["name"] == "Seminole"  # type: ignore[index]
-
-
-def test_a_neighbourhood_said_so_is_in_the_city_whose_police_speak() -> None:
-    got = _extract(
-        "Woman killed, 3 others wounded in Austin shooting\n"
-        "A woman was killed and three more people were wounded in a Saturday night shooting in "
-        "the Austin neighborhood on the West Side. The four were outside in the 100 block of "
-        "North Mayfield when an SUV approached them, Chicago Police said.",
-        "2017-02-12",
-    )
-    assert got["location/asserted"][0]["name"] == "Chicago"  # type: ignore[index]
-    # a neighbourhood GeoNames knows in another big city: still the police's city
-    heights = _extract(
-        "Police: Teen accidentally shot himself in Washington Heights\n\n"
-        "A 17-year-old boy accidentally shot himself Thursday afternoon in the Washington "
-        "Heights neighborhood on the Far South Side. The boy suffered a graze wound to the leg "
-        "in the 1000 block of West 103rd Place, according to Chicago Police.",
-        "2016-05-20",
-    )
-    assert heights["location/asserted"][0]["name"] == "Chicago"  # type: ignore[index]
+@pytest.mark.parametrize(
+    ("text", "published", "name"),
+    [
+        # GVA codes the county when it happened out of town; the victim's home town and the
+        # medical examiner's town are no place of the incident
+        pytest.param(
+            "CACHE COUNTY, Utah -- A 10-year-old boy is dead after a hunting accident in Cache "
+            "County Saturday night. The boy died at the scene in Cache County, deputies said.\n"
+            "Officials have identified the boy as Zachary Woodruff of Smithfield, Utah.",
+            "2015-10-25",
+            "Cache County",
+            id="a county where it happened beats a town named only as a home",
+        ),
+        pytest.param(
+            "A 17-year-old mistook his friend for a deer and shot him while hunting in Charlotte "
+            "County, Virginia. Two teenage boys went hunting Friday on Mt. Carmel Road in "
+            "Charlotte County. His body was transported to the medical examiner’s office in "
+            "Richmond.",
+            "2016-11-20",
+            "Charlotte County",
+            id="a county where it happened beats the coroner's town",
+        ),
+        pytest.param(
+            "Detectives in Pinellas County have arrested a 17-year-old boy after he accidentally "
+            "shot his friend at a residence in Seminole, Florida.",
+            "2017-01-20",
+            "Seminole",
+            id="a town said as where it happened stays, whatever county is named",
+        ),
+        pytest.param(
+            "Woman killed, 3 others wounded in Austin shooting\n"
+            "A woman was killed and three more people were wounded in a Saturday night shooting "
+            "in the Austin neighborhood on the West Side. The four were outside in the 100 block "
+            "of North Mayfield when an SUV approached them, Chicago Police said.",
+            "2017-02-12",
+            "Chicago",
+            id="a neighbourhood said so is in the city whose police speak",
+        ),
+        pytest.param(
+            "Police: Teen accidentally shot himself in Washington Heights\n\n"
+            "A 17-year-old boy accidentally shot himself Thursday afternoon in the Washington "
+            "Heights neighborhood on the Far South Side. The boy suffered a graze wound to the "
+            "leg in the 1000 block of West 103rd Place, according to Chicago Police.",
+            "2016-05-20",
+            "Chicago",
+            id="a neighbourhood GeoNames puts in another big city is still the police's city's",
+        ),
+    ],
+)
+def test_where_it_happened_by_name(text: str, published: str, name: str) -> None:
+    assert _place(text, published)[0] == name
 
 
 def test_a_part_of_a_city_named_like_a_far_village_is_the_city_s() -> None:
