@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from eventdesk.link import refine as refine_module
 from eventdesk.link.linker import DefaultLinker
 from eventdesk.link.refine import Merge, Split, apply_operations, refine
 from eventdesk.model import LinkFeatures
@@ -44,6 +47,13 @@ def test_split_an_incident_that_holds_two() -> None:
         frozenset({"a1", "a2", "a3"}),
         frozenset({"b1", "b2"}),
     }
+
+
+def test_no_split_the_next_pass_would_merge_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the two groups as wholes score far below SPLIT_REJOIN: split (above); were they to
+    # score above it (a story told weeks apart), the incident would stay whole
+    monkeypatch.setattr(refine_module, "SPLIT_REJOIN", -50.0)
+    assert refine(mixed(), set(), set(), DefaultLinker()) == []
 
 
 def test_no_split_of_a_coherent_incident() -> None:

@@ -6,7 +6,8 @@ there.  ``refine`` looks at whole incidents instead:
 
 * **split**: the articles of one incident are clustered bottom-up (average link over the
   linker's pairwise score) into two groups; when the groups are apart (low score between them,
-  clearly lower than within each), the incident is split in two.  When one group is a single
+  clearly lower than within each) and the groups as wholes are not plainly one incident
+  (``SPLIT_REJOIN``), the incident is split in two.  When one group is a single
   article, the linker is asked again whether that article joins the rest: online it was
   judged against the incident as it then stood, with the word weights of a smaller store; a
   stray that the linker would now leave out becomes an incident of its own.
@@ -36,6 +37,13 @@ from eventdesk.model import LinkFeatures
 #: below SPLIT_THRESHOLD and at least SPLIT_MARGIN below the score within each group.
 SPLIT_THRESHOLD = -0.5
 SPLIT_MARGIN = 1.5
+#: ... unless the two groups, each taken as one incident, score at least this (far above
+#: ``MERGE_THRESHOLD``): the reports of one story weeks apart ("Lohan checks into Betty Ford",
+#: "Lohan leaves Betty Ford": 4.6; a Detroit girl's shooting told at the crime and at the
+#: trial: 4.1) are unlike pairwise but one incident as wholes, and the next pass would merge
+#: them back.  The right splits of ECB+ dev and gva-dev score at most 2.9 (two Red Sox offers
+#: to Teixeira: look-alikes that share their people).
+SPLIT_REJOIN = 3.5
 #: Score of two incidents' merged features at or above which they are merged.
 MERGE_THRESHOLD = 0.5
 #: Incidents larger than this are not re-clustered (cost is quadratic in articles).
@@ -149,6 +157,18 @@ def _stray(
     return score if score < threshold else None
 
 
+def _rejoined(
+    linker: Any, groups: list[list[str]], feats: dict[str, LinkFeatures], idf: dict[str, float]
+) -> bool:
+    """Whether the two groups, each as one incident, score ``SPLIT_REJOIN`` or more."""
+    merge = getattr(linker, "merge_features", None)
+    if merge is None:
+        return False
+    a, b = (merge([feats[x] for x in g]) for g in groups)
+    na, nb = len(groups[0]), len(groups[1])
+    return max(_score(linker, a, b, idf, nb), _score(linker, b, a, idf, na)) >= SPLIT_REJOIN
+
+
 def _split_one(
     inc: str,
     arts: list[tuple[str, LinkFeatures]],
@@ -222,6 +242,8 @@ def _split_one(
             within = min(_within(g, pair) for g in big)
             # apart in absolute terms, and clearly less alike than each group is within itself
             if cross >= SPLIT_THRESHOLD or within - cross < SPLIT_MARGIN:
+                return None
+            if _rejoined(linker, big, feats, idf):
                 return None
     big.sort(key=lambda g: (-len(g), min(order[x] for x in g)))
     groups_t = tuple(tuple(sorted(g, key=order.__getitem__)) for g in big)
