@@ -317,6 +317,15 @@ def test_identified_as_and_charging_give_roles() -> None:
     assert roles["Tyrell Wells"][0] == "suspect"
 
 
+def test_an_adverb_before_the_arrest_keeps_the_suspect() -> None:
+    got = _extract(
+        "A 17-year-old was shot and killed in a garage in Denver on Sunday. The resident, Levi "
+        "Isidro Sanchez, told investigators he fired a warning shot. Sanchez was initially "
+        "arrested on murder charges."
+    )
+    assert _roles(got)["Levi Isidro Sanchez"][0] == "suspect"
+
+
 def test_more_words_after_a_name_that_make_a_victim() -> None:
     got = _extract(
         "Six people were shot at a cafe in Macon on Friday. Derrick Jonas, 38, underwent "
