@@ -326,6 +326,20 @@ def test_an_adverb_before_the_arrest_keeps_the_suspect() -> None:
     assert _roles(got)["Levi Isidro Sanchez"][0] == "suspect"
 
 
+def test_more_ways_a_sentence_gives_a_role() -> None:
+    got = _extract(
+        "Three people were killed at a party in Merced on Saturday. Sammi, along with "
+        "19-year-old Matthew Fishman and 18-year-old Bernard Canelo all died. Torrance Reeves, "
+        "of the 900 block of West 68th Street in the Englewood neighborhood, was charged with "
+        "murder. Michael Allard and Wilfred Celestin were not offered plea deals."
+    )
+    roles = _roles(got)
+    assert roles["Matthew Fishman"] == ("victim", "killed")
+    assert roles["Bernard Canelo"] == ("victim", "killed")
+    assert roles["Torrance Reeves"][0] == "suspect"
+    assert roles["Wilfred Celestin"][0] == "suspect"
+
+
 def test_more_words_after_a_name_that_make_a_victim() -> None:
     got = _extract(
         "Six people were shot at a cafe in Macon on Friday. Derrick Jonas, 38, underwent "

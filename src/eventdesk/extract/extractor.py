@@ -153,7 +153,7 @@ _SUSPECT_BEFORE = re.compile(
     re.I,
 )
 _SUSPECT_AFTER = re.compile(
-    r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
+    r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,90}?,?)?\s*"
     r"(?:who\s+)?(?:was|has been|had been|is|were|are|have been|remains?)\s+"
     # ("was initially arrested", "has since been charged", "were both formally charged")
     r"(?:(?:later|also|both|all|then|since|now|first|\w+ly)\s+){0,2}(?:being\s+|been\s+)?"
@@ -163,7 +163,10 @@ _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,50}?,?)?\s*"
     r"(?:(?:all|both|each)\s+)?(?:faces|face|is facing|are facing|turned himself in|"
     r"turned herself in|entered (?:a |the )?(?:guilty |not guilty )?pleas?|"
-    r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest)",
+    r"accused of|wanted (?:in|for|on)|surrendered|pleaded|allegedly|as a person of interest|"
+    # "A, B and C were also offered plea deals", "will also stand trial"
+    r"(?:was|were)\s+(?:also\s+)?(?:not\s+)?offered (?:a\s+)?plea|"
+    r"will\s+(?:also\s+)?(?:stand|go to) trial)",
     re.I,
 )
 _VICTIM_AFTER = re.compile(
@@ -177,7 +180,7 @@ _VICTIM_AFTER = re.compile(
     r"(?:victims|people (?:shot|killed|wounded))|(?:(?<=was )|(?<=is ))the (?:\w+\s+)?victim\b(?!['’])|identified as (?:the|one of the|an?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:victims?|killed|shot|injured|wounded|hurt|dead))|^\s*,?(?:\s*\d{1,3},)?"
     r"(?:\s*(?:of|from)\s+[A-Z][\w .'’-]{1,40},?)?"
-    r"\s*(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
+    r"\s*(?:(?:all|both)\s+)?(?:died|dies|later died|suffered|sustained|was hit|had (?:\w+ )?gunshot wounds?|"
     r"(?:accidentally\s+|fatally\s+)?shot (?:himself|herself)|"
     r"underwent (?:\w+ )?surgery|was found (?:\w+ )?(?:with|suffering))",
     re.I,
@@ -208,7 +211,9 @@ _VICTIM_BEFORE = re.compile(
     # "He identified the 12-year-old as", "The teen was identified Wednesday as"
     r"identif(?:y|ies|ied) (?:[\w-]+\s+){0,4}as|"
     # "The victim's parents tell us his name was Gregory Higdon"
-    r"victim\b[^.;]{0,40}\b(?:his|her) name (?:was|is))"
+    r"victim\b[^.;]{0,40}\b(?:his|her) name (?:was|is)|"
+    # "The victims include one of Mata's closest friends, amateur boxer Luis Carrasco"
+    r"victims (?:include|included|are|were)\b[^.;]{0,50},)"
     r"\s*[,:]?\s*(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
