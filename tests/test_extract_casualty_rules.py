@@ -340,6 +340,19 @@ def test_more_ways_a_sentence_gives_a_role() -> None:
     assert roles["Wilfred Celestin"][0] == "suspect"
 
 
+def test_they_are_takes_the_role_the_sentence_before_gives() -> None:
+    got = _extract(
+        "A club owner was killed in a shooting in Wadesboro early Sunday. Two others, shot in "
+        "the forehead, remain in critical condition. They are Malcolm Stanton of Polkton, N.C., "
+        "and Nigel Bevins, 19, of Marshville, N.C. Deputies arrested four people believed to "
+        "have sold drugs to the owner. They are Taylor Filsen, 28, and Bradley Hodges, 24."
+    )
+    roles = _roles(got)
+    assert roles["Malcolm Stanton"] == ("victim", "injured")
+    assert roles["Nigel Bevins"] == ("victim", "injured")
+    assert roles.get("Taylor Filsen", (None,))[0] != "suspect"
+
+
 def test_more_words_after_a_name_that_make_a_victim() -> None:
     got = _extract(
         "Six people were shot at a cafe in Macon on Friday. Derrick Jonas, 38, underwent "

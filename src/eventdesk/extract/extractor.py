@@ -129,7 +129,8 @@ _VICTIM_CUE = re.compile(
 _OTHER_CHARGE = re.compile(
     r"\b(?:interfering with (?:police|officers?)|possession of (?:a |an )?(?:controlled|schedule|"
     r"marijuana|cocaine|heroin|drug)|drug charges?|hit-and-run|(?:outstanding|default) warrants?|"
-    r"probation violation|traffic stop)\b",
+    r"probation violation|traffic stop|(?:sold|selling) (?:the |him |them )?drugs|"
+    r"controlled substance)\b",
     re.I,
 )
 _SHOOTING_CHARGE = re.compile(
@@ -862,6 +863,28 @@ _SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?")
 
 #: A sentence about the people the one before named ("Both were pronounced dead").
 _THEY_START = re.compile(r"(?:Both|They|The two|The pair|All three|The three)\b", re.I)
+#: A sentence naming those the one before it told of: "They are A and B", "The victims were".
+_THEY_ARE = re.compile(
+    r"^(?:They|The (?:two|three|four|five|other)?\s*(?:victims|men|women|teens|survivors|"
+    r"suspects|others))\s+(?:are|were|have been identified as|were identified as)\b"
+)
+
+
+def _group_role(sent: str) -> tuple[str | None, str | None]:
+    """What a sentence says the people it counts are: suspects, the dead, the hurt."""
+    if ARREST_RE.search(sent) or re.search(r"\b(?:charged|suspects)\b", sent):
+        if _OTHER_CHARGE.search(sent) and not _SHOOTING_CHARGE.search(sent):
+            return None, None  # "arrested four people believed to have sold the drugs"
+        return "suspect", "arrested" if ARREST_RE.search(sent) else None
+    killed = re.search(r"\b(?:killed|dead|died|slain)\b", sent)
+    hurt = re.search(
+        r"\b(?:shot|wounded|injured|hurt|critical|serious|stable|hospitali[sz]ed|treated)\b", sent
+    )
+    if killed and hurt:
+        return "victim", None
+    if killed or hurt:
+        return "victim", "killed" if killed else "injured"
+    return None, None
 
 
 def _role_from_context(pre: str, post: str, sent: str) -> tuple[str | None, str | None]:
@@ -1484,6 +1507,17 @@ class RuleExtractor:
                     role, status = None, None
                 elif role == "suspect" and ARREST_RE.search(next_sent.text):
                     status = "arrested"
+            if (
+                role is None
+                and (id(m) in list_of or _AGE_AFTER.match(post))
+                and _THEY_ARE.match(s.text)
+                and (prev_sent := by_idx.get(s.idx - 1)) is not None
+                and not prev_sent.related
+                and not prev_sent.junk
+            ):
+                # "Two others remain in critical condition. They are A of Polkton and B, 19.":
+                # the sentence before tells what they are
+                role, status = _group_role(prev_sent.text)
             if (
                 role is None
                 and (s.incident or s.idx <= 5)
