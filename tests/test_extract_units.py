@@ -1138,6 +1138,13 @@ def test_a_part_of_a_city_named_like_a_far_village_is_the_city_s() -> None:
             ("Savannah", "Georgia"),
             id="a town named as the shooting's is the place",
         ),
+        pytest.param(
+            "St. Louis neighborhood in fear after girl, 15, is killed by masked gunmen\n\n"
+            "A 15-year-old girl was shot dead on her porch on Thursday night.",
+            "2017-01-13",
+            ("St. Louis", "Missouri"),
+            id="a big city's neighborhood is in that city",
+        ),
     ],
 )
 def test_where_it_happened(text: str, published: str, place: tuple[str, str]) -> None:

@@ -697,7 +697,15 @@ def extract_location(
             _DETAIL_AFTER.match(after)
             and not township
             and not (
-                _FACILITY_AFTER.match(after)
+                (
+                    _FACILITY_AFTER.match(after)
+                    # "St. Louis neighborhood in fear", "a Chicago neighborhood": the city's
+                    # (but "the Austin neighborhood" is one named Austin)
+                    or (
+                        re.match(r"\s+neighbou?rhoods?\b", after)
+                        and not re.search(r"\bthe\s+$", text[max(0, m.start - 5) : m.start], re.I)
+                    )
+                )
                 and any(p.population >= OUTLET_CITY_POP for p in gaz.city(m.text))
             )
         ):
