@@ -523,6 +523,19 @@ def test_no_place_in_the_text_falls_back_to_the_outlet() -> None:
     assert "location/asserted" not in _extract(text, "2016-05-03", "http://example.com/x")
 
 
+def test_a_county_of_the_outlet_s_city_falls_back_to_the_outlet() -> None:
+    text = (
+        "A father shot his two daughters in the Foothills on Tuesday, the Pima County "
+        "Sheriff's Department said."
+    )
+    got = _extract(text, "2015-12-22", "http://tucson.com/news/local/crime/shooting-foothills/")
+    loc = got["location/asserted"][0]
+    assert (loc["name"], loc["admin1"], loc["basis"]) == ("Tucson", "Arizona", "outlet")  # type: ignore[index]
+    # the outlet's city outside the county the text names stands in for nothing
+    other = _extract(text, "2015-12-22", "http://www.fox10phoenix.com/news/arizona-news/1-story")
+    assert other["location/asserted"][0]["name"] is None  # type: ignore[index]
+
+
 def test_towns_the_tagger_misses() -> None:
     got = _extract(
         "A Temecula man who was accidentally shot was hospitalized Friday night, the Riverside "

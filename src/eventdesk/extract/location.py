@@ -985,6 +985,14 @@ def extract_location(
             return []
         if len(ranked) > 1 and states[ranked[1]] >= states[code]:
             return _outlet_place(hint, gaz, incident_sents)
+        if (
+            hint.city is not None
+            and hint.city.admin1 == code
+            and gaz.in_county(hint.city, counties)
+        ):
+            # "Pima County Sheriff's … the Foothills" on tucson.com: the county the text
+            # names is the outlet city's; the city is the outlet's guess, marked as such
+            return _outlet_place(hint, gaz, incident_sents)
         s = first
         region: dict[str, Any] = {
             "name": None,
