@@ -515,6 +515,22 @@ def test_no_date_in_the_text_falls_back_to_the_publication_date() -> None:
     assert "date/asserted" not in _extract("A man was shot in the leg in Dayton, police said.")
 
 
+def test_the_day_it_was_told_is_a_weaker_date_than_the_day_it_happened() -> None:
+    def date_fact(text: str) -> tuple[object, float]:
+        art = Article(id="t", text=text, raw=text, published=datetime(2015, 3, 30))
+        an = next(SpacyAnalyzer().analyze([art]))
+        f = next(f for f in get_extractor().extract(an).facts if f.field == "date")
+        return f.value["value"], f.confidence
+
+    told = date_fact(
+        "Medical examiners completed autopsies for three people found dead in a Bedford home, "
+        "authorities said Sunday."
+    )
+    happened = date_fact("A mother shot her two children in a Bedford home on Saturday morning.")
+    assert told[0] == "2015-03-29" and happened[0] == "2015-03-28"
+    assert told[1] < happened[1]
+
+
 def test_no_place_in_the_text_falls_back_to_the_outlet() -> None:
     text = "A man was shot in the leg on the South Side Tuesday night, police said."
     got = _extract(text, "2016-05-03", "http://chicago.suntimes.com/news/man-shot-south-side/")

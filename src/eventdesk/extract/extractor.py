@@ -1302,6 +1302,10 @@ class RuleExtractor:
             ev.append(_ev(analysis, s))
             surface = dm.text
             conf = 0.8 if best[0] > 1 else 0.5
+            if _SAID_BEFORE.search(s.text[max(0, dm.start - 20) : dm.start]):
+                # "authorities said Sunday": the day it was told, the day it happened only at
+                # best; a date another report ties to the incident itself wins over it
+                conf = 0.5
             attribution = s.attribution
             modality = "hedged" if s.modality == "hedged" else "asserted"
         else:
