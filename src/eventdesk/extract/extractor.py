@@ -156,8 +156,8 @@ _SUSPECT_BEFORE = re.compile(
 _SUSPECT_AFTER = re.compile(
     r"^\s*,?(?:\s*(?:all\s+|both\s+)?\d{1,3}\s*,?)?(?:\s*(?:of|from)\s+[\w .'’-]{1,90}?,?)?\s*"
     r"(?:who\s+)?(?:was|has been|had been|is|were|are|have been|remains?)\s+"
-    # ("was initially arrested", "has since been charged", "were both formally charged")
-    r"(?:(?:later|also|both|all|then|since|now|first|\w+ly)\s+){0,2}(?:being\s+|been\s+)?"
+    # ("was initially arrested", "were both formally charged")
+    r"(?:(?:later|also|both|all|then|since|now|first|\w+ly)\s+){0,2}(?:being\s+)?"
     r"(?:arrested|charged|booked|taken into custody|detained|apprehended|jailed|indicted|accused|"
     r"held|wanted|cited|in custody|behind bars|"
     r"issued an? (?:arrest )?warrant)|"
