@@ -65,6 +65,19 @@ def test_ecbplus_record_takes_url_title_date() -> None:
         )
         assert rec["published"] == "2008-12-16"
         assert "Teixeira" in rec["title"] and "2008" not in rec["text"] and "08" not in rec["text"]
+    # stamps with times, offsets and day-first dates; not a crawler's stamp, nor a sentence
+    for stamp, day in (
+        ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", "2007-04-10"),
+        ("Monday 16 September 2013 03. 31 BST", "2013-09-16"),
+        ("27 NOVEMBER, 2005", "2005-11-27"),
+        ("First Posted: 10 / 25 / 11 06: 44 PM ET Updated: 12 / 25 / 1", "2011-10-25"),
+        ("Posted 1 year, 160 days ago [downloaded on 2 October 2013]", None),
+        ("He was arrested on April 10, 2007 after a long chase across town.", None),
+    ):
+        rec = ecbplus_record(
+            {"id": "18_1ecbplus", "sentences": ["http: / / example. com / x", "Title", stamp, "B."]}
+        )
+        assert rec.get("published") == day, stamp
     plain = ecbplus_record({"id": "1_1ecb", "sentences": ["Tara Reid went to rehab.", "Ok."]})
     assert "url" not in plain and plain["text"].startswith("Tara Reid")
 

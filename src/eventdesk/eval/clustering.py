@@ -17,6 +17,7 @@ import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -105,11 +106,58 @@ def _sentences(value: Any) -> list[str]:
     return [str(s) for s in value]
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: A full date inside a longer stamp: "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
+#: "Monday 16 September 2013 03. 31 BST", "First Posted: 10 / 25 / 11 06: 44 PM ET".
+_STAMP_DATES = (
+    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})\s*/\s*(?P<y>(?:19|20)?\d\d)\b"),
+)
+#: The words a date stamp is made of besides the date ("Posted", "GMT", "Monday", "am").
+_STAMP_WORDS = re.compile(
+    r"\b(?:posted|published|updated|last|first|edited|on|at|by|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|[ap]\.?\s?m|[a-z]{1,2}t|bst|gmt|utc|hkt|cet|cest|et|pt|ct)\b\.?",
+    re.I,
+)
+#: "[downloaded on 2 October 2013]": when the page was fetched, not published.
+_CRAWL_STAMP = re.compile(r"\b(?:downloaded|retrieved|accessed|fetched)\b", re.I)
+#: At most this many letters besides the date and a stamp's words: a date line, not a sentence.
+STAMP_OTHER_LETTERS = 24
+
+
+def _stamp_date(line: str) -> str | None:
+    """The first full date of a date stamp the general parser misreads (times run into it, a
+    GMT offset, two stamps in a line); None when the line is a sentence that holds a date."""
+    if len(line) > 100 or _CRAWL_STAMP.search(line):
+        return None
+    for rx in _STAMP_DATES:
+        m = rx.search(line)
+        if m is None:
+            continue
+        rest = _STAMP_WORDS.sub(" ", line[: m.start()] + " " + line[m.end() :])
+        if sum(ch.isalpha() for ch in rest) > STAMP_OTHER_LETTERS:
+            return None
+        month = (
+            _MONTHS.index(m.group("mon").lower()[:3]) + 1
+            if "mon" in m.groupdict()
+            else int(m.group("m"))
+        )
+        year = int(m.group("y"))
+        year = year + 2000 if year < 100 else year
+        try:
+            return date(year, month, int(m.group("d"))).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
 def _as_date(line: str) -> str | None:
     """``"May 03, 2013"`` -> ``"2013-05-03"``; None unless the line is a short date line."""
     line = line.strip()
     if len(line) > 60 or not _YEAR.search(line) or not _DATEISH.search(line):
-        return None
+        return _stamp_date(line)
     import warnings
 
     from dateutil import parser
@@ -121,7 +169,7 @@ def _as_date(line: str) -> str | None:
             line = re.sub(r"(\d)\s*([:/])\s*(\d)", r"\1\2\3", line)
             dt = parser.parse(line, fuzzy=True, ignoretz=True)
     except (ValueError, OverflowError):
-        return None
+        return _stamp_date(line)
     return dt.date().isoformat()
 
 
@@ -141,9 +189,9 @@ def ecbplus_record(doc: dict[str, Any]) -> dict[str, Any]:
         sents = sents[1:]
         # the date line comes before or after the headline, or after a standfirst
         for i, line in enumerate(sents[:DATE_LINE_REACH]):
-            date = _as_date(line)
-            if date is not None:
-                rec["published"] = date
+            day = _as_date(line)
+            if day is not None:
+                rec["published"] = day
                 del sents[i]
                 break
         if len(sents) > 1 and len(sents[0]) < 200:
