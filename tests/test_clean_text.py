@@ -201,6 +201,23 @@ def test_parse_published() -> None:
     assert art.published is None and art.extra["published_raw"] == "sometime in May"
 
 
+def test_a_record_without_a_date_takes_the_day_its_address_gives() -> None:
+    url = "http://ktla.com/2013/05/03/lohan-may-miss-rehab-deadline/"
+    art = DefaultCleaner().clean(_raw("\n".join(BODY), url=url))
+    assert art.published is not None and art.published.date().isoformat() == "2013-05-03"
+    assert art.extra["published_from"] == "url"
+    # a date the record gives wins; an address with no day gives none
+    given = DefaultCleaner().clean(_raw("\n".join(BODY), url=url, published="2013-05-04"))
+    assert given.published is not None and given.published.day == 4
+    assert "published_from" not in given.extra
+    assert (
+        DefaultCleaner()
+        .clean(_raw("\n".join(BODY), url="http://bbc.co.uk/2/8665488.stm"))
+        .published
+        is None
+    )
+
+
 STORY = (
     "Two men were shot on Main Street on Friday night, police said.\n\nBoth are expected to live."
 )

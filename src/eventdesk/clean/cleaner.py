@@ -36,6 +36,20 @@ def parse_published(value: str | None) -> datetime | None:
     return None
 
 
+def date_in_url(url: str | None) -> str | None:
+    """The day a page's address gives ("2013-05-03" for ".../2013/05/03/lohan-...", by
+    htmldate's URL rule); None when it gives none."""
+    if not url:
+        return None
+    from htmldate import find_date  # comes with trafilatura
+
+    from eventdesk.ingest.readers import original_url
+
+    # (the rule reads the address alone when the page has nothing else to go by)
+    found = find_date("<html></html>", url=original_url(url), extensive_search=False)
+    return found if isinstance(found, str) else None
+
+
 def clean_text(text: str, title: str | None = None, teasers: bool = True) -> tuple[str, int]:
     """Normalise plain text and drop junk lines; returns (clean text, junk lines removed).
 
@@ -152,6 +166,12 @@ class DefaultCleaner:
             text = f"{headline}\n\n{text}" if text else headline
             extra["headline_in_text"] = True
 
+        if not published_raw and raw.url:
+            # a record without a date whose address has one (HTML pages got trafilatura's
+            # reading of the page and its address above)
+            published_raw = date_in_url(raw.url)
+            if published_raw:
+                extra["published_from"] = "url"
         published = parse_published(published_raw)
         if published_raw and published is None:
             extra.setdefault("published_raw", published_raw)
