@@ -13,7 +13,7 @@ from eventdesk.extract.casualties import statements
 from eventdesk.extract.context import attribution_of
 from eventdesk.extract.dates import find_dates, find_times
 from eventdesk.extract.numbers import parse_number
-from eventdesk.model import Article
+from eventdesk.model import Article, Fact
 
 
 @pytest.mark.parametrize(
@@ -121,9 +121,7 @@ def test_casualty_statements() -> None:
     assert _statement("No one was hurt.") == []
 
 
-def _extract(
-    text: str, published: str | None = None, url: str | None = None
-) -> dict[str, list[object]]:
+def _facts(text: str, published: str | None = None, url: str | None = None) -> list[Fact]:
     art = Article(
         id="t",
         text=text,
@@ -132,9 +130,14 @@ def _extract(
         url=url,
     )
     an = next(SpacyAnalyzer().analyze([art]))
-    facts = get_extractor().extract(an).facts
+    return get_extractor().extract(an).facts
+
+
+def _extract(
+    text: str, published: str | None = None, url: str | None = None
+) -> dict[str, list[object]]:
     out: dict[str, list[object]] = {}
-    for f in facts:
+    for f in _facts(text, published, url):
         out.setdefault(f"{f.field}/{f.modality}", []).append(f.value)
     return out
 
@@ -517,9 +520,7 @@ def test_no_date_in_the_text_falls_back_to_the_publication_date() -> None:
 
 def test_the_day_it_was_told_is_a_weaker_date_than_the_day_it_happened() -> None:
     def date_fact(text: str) -> tuple[object, float]:
-        art = Article(id="t", text=text, raw=text, published=datetime(2015, 3, 30))
-        an = next(SpacyAnalyzer().analyze([art]))
-        f = next(f for f in get_extractor().extract(an).facts if f.field == "date")
+        f = next(f for f in _facts(text, "2015-03-30") if f.field == "date")
         return f.value["value"], f.confidence
 
     told = date_fact(
