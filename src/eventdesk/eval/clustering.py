@@ -31,8 +31,10 @@ TEST_TOPICS = range(36, 46)
 DATE_LINE_REACH = 4
 _URL_LINE = re.compile(r"^\s*https?\s*:\s*/", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d\d\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = rf"(?P<mon>{'|'.join(_MONTHS)})[a-z]*\.?"
 _DATEISH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]",
+    rf"\b({'|'.join(_MONTHS)})[a-z]*\.?\s|\d{{1,4}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]",
     re.I,
 )
 
@@ -106,8 +108,6 @@ def _sentences(value: Any) -> list[str]:
     return [str(s) for s in value]
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 #: A full date inside a longer stamp: "POSTED: 1052 GMT (1852 HKT), April 10, 2007",
 #: "Monday 16 September 2013 03. 31 BST", "First Posted: 10 / 25 / 11 06: 44 PM ET".
 _STAMP_DATES = (
